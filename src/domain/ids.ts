@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * Identifiers inside a pack: letters, digits, `_` and `-`, starting with a letter or digit.
+ * They appear in dot-paths, so dots are not allowed, and the prototype-polluting names never are.
+ */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, "_" or "-", starting with a letter or digit')
+  .refine((id) => !FORBIDDEN_KEYS.has(id), 'reserved name');
+
+/** A pack id: lower-case slug. */
+export const PackIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case slug');
+
+/** Semantic version `MAJOR.MINOR.PATCH` with an optional pre-release tag. */
+export const SemverSchema = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'semantic version such as 1.2.0');
+
+/** Calendar date `YYYY-MM-DD`. */
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'a real calendar date');
+
+/**
+ * A reference to a value in the evaluation scope: `<root>.<key>...`, where root is a client fact id,
+ * `answers`, `context`, or an upstream node id. Example: `risk.total`, `classify.level`, `age`.
+ */
+export const ValueRefSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'dot-path such as classify.level')
+  .refine((p) => p.split('.').every((k) => !FORBIDDEN_KEYS.has(k)), 'path uses a reserved name')
+  .meta({ description: 'Dot-path into the evaluation scope, e.g. classify.level or answers.Q15' });
+export type ValueRef = z.infer<typeof ValueRefSchema>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { DateSchema, PackIdSchema, SemverSchema } from './ids.ts';
+import { LocalizedTextSchema } from './localized.ts';
+import { VocabularySchema } from './vocabulary.ts';
+import { QuestionnaireSchema } from './questionnaire.ts';
+import { CatalogueSchema } from './products.ts';
+import { GraphSchema } from './graph.ts';
+import { SampleClientSchema, TestCaseSchema } from './testCases.ts';
+
+export const PACK_FORMAT = 'suitability-pack';
+/** Bump with a migration in migrations.ts whenever the stored shape changes. */
+export const PACK_FORMAT_VERSION = 1;
+
+export const PACK_STATUSES = ['draft', 'in-review', 'approved', 'published', 'retired'] as const;
+export const PackStatusSchema = z.enum(PACK_STATUSES);
+export type PackStatus = z.infer<typeof PackStatusSchema>;
+
+export const ChangelogEntrySchema = z.object({
+  version: SemverSchema,
+  date: DateSchema,
+  note: LocalizedTextSchema,
+  author: z.string().optional(),
+});
+
+export const ApprovalSchema = z.object({
+  by: z.string(),
+  role: z.string(),
+  at: z.string(),
+  decision: z.enum(['approved', 'rejected']),
+  comment: z.string().default(''),
+});
+
+export const SignatureSchema = z.object({
+  algorithm: z.literal('Ed25519'),
+  /** Base64 of the raw 32-byte public key. */
+  publicKey: z.string(),
+  /** Base64 signature over the UTF-8 bytes of `hash`. */
+  value: z.string(),
+});
+
+/** Integrity fields: excluded from the content hash, which they describe. */
+export const IntegritySchema = z.object({
+  /** `sha256:<hex>` over the canonical JSON of the pack without `integrity`. */
+  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex digits>').optional(),
+  author: z.string().optional(),
+  publishedAt: z.string().optional(),
+  approvals: z.array(ApprovalSchema).default([]),
+  signature: SignatureSchema.optional(),
+});
+export type Integrity = z.infer<typeof IntegritySchema>;
+
+export const PackSchema = z.object({
+  format: z.literal(PACK_FORMAT),
+  formatVersion: z.literal(PACK_FORMAT_VERSION),
+  id: PackIdSchema,
+  version: SemverSchema,
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  jurisdiction: z.string().min(1),
+  locales: z.array(z.string()).min(1),
+  status: PackStatusSchema.default('draft'),
+  changelog: z.array(ChangelogEntrySchema).default([]),
+  vocabulary: VocabularySchema,
+  questionnaires: z.array(QuestionnaireSchema),
+  products: CatalogueSchema,
+  graph: GraphSchema,
+  tests: z.array(TestCaseSchema).default([]),
+  sampleClients: z.array(SampleClientSchema).default([]),
+  integrity: IntegritySchema.optional(),
+});
+export type Pack = z.infer<typeof PackSchema>;
+/** A pack as written in a file, before defaults are filled in. */
+export type PackInput = z.input<typeof PackSchema>;
