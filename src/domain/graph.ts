@@ -148,6 +148,8 @@ export const ClassifyConfigSchema = z.object({
   bands: z.array(z.object({ level: IdSchema, min: z.number(), max: z.number() })).min(1),
   caps: z.array(LevelLimitSchema).default([]),
   floors: z.array(LevelLimitSchema).default([]),
+  /** Upstream rules nodes whose `cap` / `floor` events limit the level. */
+  rulesLimits: z.array(IdSchema).default([]),
 });
 
 const dimensionBase = {
