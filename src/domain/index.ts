@@ -8,3 +8,4 @@ export * from './graph.ts';
 export * from './evaluationInput.ts';
 export * from './testCases.ts';
 export * from './pack.ts';
+export * from './changes.ts';
