@@ -10,13 +10,13 @@ export type PathKey = string | number;
  */
 export type PackChange =
   /** Sets the value at `path`; `undefined` removes an object key. */
-  | { type: 'set'; path: PathKey[]; value: unknown }
+  | { type: 'set'; path: readonly PathKey[]; value: unknown }
   /** Inserts `value` into the array at `path` before `index`. */
-  | { type: 'insert'; path: PathKey[]; index: number; value: unknown }
+  | { type: 'insert'; path: readonly PathKey[]; index: number; value: unknown }
   /** Removes the element at `index` of the array at `path`. */
-  | { type: 'remove'; path: PathKey[]; index: number }
+  | { type: 'remove'; path: readonly PathKey[]; index: number }
   /** Moves an element of the array at `path` from one index to another. */
-  | { type: 'move'; path: PathKey[]; from: number; to: number }
+  | { type: 'move'; path: readonly PathKey[]; from: number; to: number }
   /** Replaces the whole document (an edit in the JSON view, a restore). */
   | { type: 'replace'; pack: Pack }
   /** Several changes as one undoable step. */
