@@ -92,6 +92,8 @@ export const TableColumnSchema = z.object({
   type: z.enum(['number', 'string', 'boolean', 'level']),
   /** For `level` columns: the scale the values come from. */
   scale: IdSchema.optional(),
+  /** Output columns: the values in priority order, first highest (DMN output values; `priority`). */
+  values: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 /**
  * A decision table in the DMN sense. Input cells are unary tests written as in DMN:
