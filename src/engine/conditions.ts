@@ -1,0 +1,224 @@
+import { lt } from '../domain/index.ts';
+import type {
+  Condition,
+  ConditionValue,
+  FactCondition,
+  Operator,
+  TopLevelCondition,
+} from '../domain/index.ts';
+import { compilePath } from './safePath.ts';
+import { EvaluationError } from './types.ts';
+
+/** Where a condition reads its facts: a scope root name to its value (undefined when missing). */
+export type FactSource = (fact: string) => unknown;
+
+export type ConditionTest = (facts: FactSource) => boolean;
+
+/**
+ * A compiled condition, and whether evaluating it can throw: json-rules-engine evaluates every
+ * condition of a list before it combines them, so a list that holds one that can throw must not
+ * stop early, or an error json-rules-engine reports would go unseen.
+ */
+type Compiled = { test: ConditionTest; mayThrow: boolean };
+
+type OperatorDef = {
+  test: (factValue: unknown, value: unknown) => boolean;
+  /** False only when the operator cannot throw whatever the fact holds. */
+  mayThrow: (value: ConditionValue) => boolean;
+};
+
+// json-rules-engine's fact-value validator for the numeric operators. `parseFloat` reads a leading
+// number, so "12abc" and [5] pass and are then compared with JavaScript's own `<` and `>`.
+const numeric = (v: unknown) => !Number.isNaN(Number.parseFloat(v as string));
+
+/** `value.indexOf(factValue)` as json-rules-engine calls it, refusing what has no `indexOf`. */
+function indexIn(list: unknown, item: unknown): number {
+  if (Array.isArray(list)) return list.indexOf(item);
+  if (typeof list === 'string') return list.indexOf(item as string);
+  throw new TypeError('not a list');
+}
+
+const never = () => false;
+const always = () => true;
+const unlessLiteralList = (value: ConditionValue) => !Array.isArray(value);
+
+/** json-rules-engine 7's default operators, with their fact-value validators. */
+const OPERATORS: Record<Operator, OperatorDef> = {
+  equal: { test: (a, b) => a === b, mayThrow: never },
+  notEqual: { test: (a, b) => a !== b, mayThrow: never },
+  in: { test: (a, b) => indexIn(b, a) > -1, mayThrow: unlessLiteralList },
+  notIn: { test: (a, b) => indexIn(b, a) === -1, mayThrow: unlessLiteralList },
+  contains: { test: (a, b) => Array.isArray(a) && a.indexOf(b) > -1, mayThrow: never },
+  doesNotContain: { test: (a, b) => Array.isArray(a) && a.indexOf(b) === -1, mayThrow: never },
+  // Comparing values that are not plain data (an object whose `toString` is not a function) throws.
+  lessThan: { test: (a, b) => numeric(a) && (a as number) < (b as number), mayThrow: always },
+  lessThanInclusive: {
+    test: (a, b) => numeric(a) && (a as number) <= (b as number),
+    mayThrow: always,
+  },
+  greaterThan: { test: (a, b) => numeric(a) && (a as number) > (b as number), mayThrow: always },
+  greaterThanInclusive: {
+    test: (a, b) => numeric(a) && (a as number) >= (b as number),
+    mayThrow: always,
+  },
+};
+
+type Read = (facts: FactSource) => unknown;
+
+/**
+ * A fact, reached into by `path`. As in json-rules-engine, the path applies only when the fact is an
+ * object or array; any other fact value is returned as it is.
+ */
+function compileRead(fact: string, path: string | undefined, at: string): Read {
+  if (!path) return (facts) => facts(fact);
+  const read = compilePath(path, `${at}.path`);
+  return (facts) => {
+    const v = facts(fact);
+    return v !== null && typeof v === 'object' ? read(v) : v;
+  };
+}
+
+function isFactRef(value: ConditionValue): value is { fact: string; path?: string } {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (Array.isArray(v)) return 'a list';
+  return v === null || typeof v !== 'object' ? JSON.stringify(v) : 'an object';
+}
+
+function operandError(c: FactCondition, at: string, value: unknown): EvaluationError {
+  if (c.operator === 'in' || c.operator === 'notIn')
+    return new EvaluationError(
+      'condition.notAList',
+      lt(
+        `条件 ${at}：运算符 ${c.operator} 需要一个列表作为比较值，实际是 ${describe(value)}`,
+        `condition at ${at}: operator ${c.operator} needs a list to look in, got ${describe(value)}`,
+      ),
+      at,
+    );
+  return new EvaluationError(
+    'condition.notComparable',
+    lt(
+      `条件 ${at}：事实 ${c.fact} 的值不是可比较的数据`,
+      `condition at ${at}: the value of fact ${c.fact} cannot be compared`,
+    ),
+    at,
+  );
+}
+
+function compileFactCondition(c: FactCondition, at: string): Compiled {
+  const def = OPERATORS[c.operator];
+  if (!def)
+    throw new EvaluationError(
+      'condition.operator',
+      lt(
+        `条件 ${at}：未知运算符 ${c.operator}`,
+        `condition at ${at}: unknown operator ${c.operator}`,
+      ),
+      `${at}.operator`,
+    );
+  const op = def.test;
+  const read = compileRead(c.fact, c.path, at);
+  const ref = isFactRef(c.value) ? compileRead(c.value.fact, c.value.path, `${at}.value`) : null;
+  const literal = c.value;
+  const mayThrow = def.mayThrow(c.value);
+  if (!mayThrow)
+    return {
+      test: ref ? (f) => op(read(f), ref(f)) : (f) => op(read(f), literal),
+      mayThrow,
+    };
+  return {
+    test: (f) => {
+      const a = read(f);
+      const b = ref ? ref(f) : literal;
+      try {
+        return op(a, b);
+      } catch {
+        throw operandError(c, at, b);
+      }
+    },
+    mayThrow,
+  };
+}
+
+function compileList(list: Condition[], at: string, some: boolean): Compiled {
+  const parts = list.map((c, i) => compileNode(c, `${at}[${i}]`));
+  // json-rules-engine passes an empty list, `any` as well as `all`.
+  if (parts.length === 0) return { test: () => true, mayThrow: false };
+  if (parts.length === 1) return parts[0] as Compiled;
+  const tests = parts.map((p) => p.test);
+  const mayThrow = parts.some((p) => p.mayThrow);
+  if (!mayThrow)
+    return {
+      test: some
+        ? (f) => {
+            for (const t of tests) if (t(f)) return true;
+            return false;
+          }
+        : (f) => {
+            for (const t of tests) if (!t(f)) return false;
+            return true;
+          },
+      mayThrow,
+    };
+  return {
+    test: (f) => {
+      // Every part runs, so that an error anywhere surfaces (see `Compiled`).
+      let decided = false;
+      for (const t of tests) if (t(f) === some) decided = true;
+      return some ? decided : !decided;
+    },
+    mayThrow,
+  };
+}
+
+function compileNode(c: Condition, at: string): Compiled {
+  // The same precedence as json-rules-engine when a condition has more than one of these keys.
+  if (Object.hasOwn(c, 'any'))
+    return compileList((c as { any: Condition[] }).any, `${at}.any`, true);
+  if (Object.hasOwn(c, 'all'))
+    return compileList((c as { all: Condition[] }).all, `${at}.all`, false);
+  if (Object.hasOwn(c, 'not')) {
+    const inner = compileNode((c as { not: Condition }).not, `${at}.not`);
+    const t = inner.test;
+    return { test: (f) => !t(f), mayThrow: inner.mayThrow };
+  }
+  return compileFactCondition(c as FactCondition, at);
+}
+
+/**
+ * Compiles a json-rules-engine condition into a synchronous test, once, to nested closures. The
+ * result is what json-rules-engine 7 computes with `allowUndefinedFacts: true` and the safe path
+ * resolver: a missing fact is `undefined`, `all` and `any` of nothing are true, numeric operators
+ * apply only to facts that read as numbers, `contains` only to facts that are lists. Where
+ * json-rules-engine would fail (`in` on something that is not a list), the test throws an
+ * `EvaluationError` located at `at`, the JSON path of the condition in the pack.
+ *
+ * @example
+ * const adult = compileCondition({ all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 18 }] });
+ * adult((fact) => ({ age: 30 })[fact]); // true
+ */
+export function compileCondition(
+  c: Condition | TopLevelCondition,
+  at = '$',
+): (facts: FactSource) => boolean {
+  return compileNode(c, at).test;
+}
+
+/** The facts (scope roots) a condition reads, in first-use order, including `{ fact }` values. */
+export function conditionFacts(c: Condition | TopLevelCondition): string[] {
+  const out = new Set<string>();
+  const visit = (x: Condition): void => {
+    if ('any' in x) x.any.forEach(visit);
+    else if ('all' in x) x.all.forEach(visit);
+    else if ('not' in x) visit(x.not);
+    else {
+      out.add(x.fact);
+      if (isFactRef(x.value)) out.add(x.value.fact);
+    }
+  };
+  visit(c);
+  return [...out];
+}
