@@ -8,7 +8,10 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 export const IdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, "_" or "-", starting with a letter or digit')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+    'letters, digits, "_" or "-", starting with a letter or digit',
+  )
   .refine((id) => !FORBIDDEN_KEYS.has(id), 'reserved name');
 
 /** A pack id: lower-case slug. */

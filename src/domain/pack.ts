@@ -41,7 +41,10 @@ export const SignatureSchema = z.object({
 /** Integrity fields: excluded from the content hash, which they describe. */
 export const IntegritySchema = z.object({
   /** `sha256:<hex>` over the canonical JSON of the pack without `integrity`. */
-  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex digits>').optional(),
+  hash: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex digits>')
+    .optional(),
   author: z.string().optional(),
   publishedAt: z.string().optional(),
   approvals: z.array(ApprovalSchema).default([]),

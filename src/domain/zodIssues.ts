@@ -1,0 +1,261 @@
+import type { z } from 'zod';
+import type { LocalizedText } from './localized.ts';
+import { formatJsonPath } from './jsonLocate.ts';
+
+type Issue = z.core.$ZodIssue;
+
+/** A schema problem at one place in a document, said in every UI locale. */
+export type SchemaProblem = {
+  code: string;
+  path: string;
+  /** What the schema wanted there, in plain words, e.g. `one of "input", "score"`. */
+  expected: string;
+  message: LocalizedText;
+};
+
+const TYPE_NAMES: Record<string, [zh: string, en: string]> = {
+  string: ['字符串', 'a string'],
+  number: ['数字', 'a number'],
+  int: ['整数', 'an integer'],
+  boolean: ['布尔值 (true/false)', 'a boolean (true/false)'],
+  object: ['对象', 'an object'],
+  array: ['数组', 'an array'],
+  null: ['null', 'null'],
+  record: ['对象', 'an object'],
+};
+
+function typeName(t: string): [string, string] {
+  return TYPE_NAMES[t] ?? [t, t];
+}
+
+function received(input: unknown): [string, string] {
+  if (input === null) return ['null', 'null'];
+  if (Array.isArray(input)) return typeName('array');
+  if (typeof input === 'number' && !Number.isInteger(input)) return ['小数', 'a fraction'];
+  return typeName(typeof input);
+}
+
+const quoteAll = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+/**
+ * The English messages written in our schemas, in Chinese. A message not listed falls back to the
+ * English text with a Chinese lead-in, so a new schema message is never lost, only untranslated.
+ */
+const CUSTOM_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /^letters, digits, "_" or "-", starting with a letter or digit$/,
+    () => '只能包含字母、数字、"_" 或 "-"，且以字母或数字开头',
+  ],
+  [/^reserved name$/, () => '保留名称（__proto__、constructor、prototype）不可使用'],
+  [
+    /^path uses a reserved name$/,
+    () => '路径中使用了保留名称（__proto__、constructor、prototype）',
+  ],
+  [/^lower-case slug$/, () => '小写字母、数字和 "-" 组成的标识'],
+  [/^semantic version such as 1\.2\.0$/, () => '语义化版本号，例如 1.2.0'],
+  [/^date YYYY-MM-DD$/, () => '日期，格式 YYYY-MM-DD'],
+  [/^a real calendar date$/, () => '真实存在的日历日期'],
+  [/^dot-path such as classify\.level$/, () => '点分路径，例如 classify.level'],
+  [/^simple path such as (.*)$/, (m) => `简单路径，例如 ${m[1]}`],
+  [/^sha256:<64 hex digits>$/, () => 'sha256:<64 位十六进制>'],
+  [
+    /^expected (\d+) (input|output) cells, got (\d+)$/,
+    (m) => `应有 ${m[1]} 个${m[2] === 'input' ? '输入' : '输出'}单元格，实际 ${m[3]} 个`,
+  ],
+];
+
+function translateCustom(en: string): string {
+  for (const [re, zh] of CUSTOM_MESSAGES) {
+    const m = re.exec(en);
+    if (m) return zh(m);
+  }
+  return `不符合要求：${en}`;
+}
+
+/** Issues of the union branch the input most nearly matched: the one not rejected at its root. */
+function closestBranch(branches: Issue[][]): Issue[] | undefined {
+  const scored = branches
+    .filter((issues) => issues.length > 0)
+    .map((issues) => ({ issues, rootMisses: issues.filter((i) => i.path.length === 0).length }));
+  const fits = scored
+    .filter((b) => b.rootMisses === 0)
+    .sort((a, b) => a.issues.length - b.issues.length);
+  return fits[0]?.issues;
+}
+
+/**
+ * Turns zod issues into problems with a JSON path, what was expected and a message in zh-CN and en.
+ * `base` is the path of the value the schema was applied to.
+ */
+export function describeIssues(
+  issues: readonly Issue[],
+  base: readonly PropertyKey[] = [],
+): SchemaProblem[] {
+  return issues.flatMap((issue) => describeIssue(issue, base));
+}
+
+function describeIssue(issue: Issue, base: readonly PropertyKey[]): SchemaProblem[] {
+  const segments = [...base, ...issue.path];
+  const path = formatJsonPath(segments);
+  const at = (code: string, expected: string, zh: string, en: string): SchemaProblem[] => [
+    { code, path, expected, message: { 'zh-CN': zh, en } },
+  ];
+  switch (issue.code) {
+    case 'invalid_type': {
+      const [zhWant, enWant] = typeName(issue.expected);
+      if (issue.input === undefined)
+        return at(
+          'required',
+          enWant,
+          `缺少必填项，应为${zhWant}`,
+          `required: expected ${enWant}, but it is missing`,
+        );
+      const [zhGot, enGot] = received(issue.input);
+      return at(
+        'type',
+        enWant,
+        `类型错误：应为${zhWant}，实际为${zhGot}`,
+        `expected ${enWant}, got ${enGot}`,
+      );
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const limit = Number(
+        small
+          ? (issue as z.core.$ZodIssueTooSmall).minimum
+          : (issue as z.core.$ZodIssueTooBig).maximum,
+      );
+      const strict = issue.inclusive === false;
+      const exact = issue.exact === true;
+      const [zhOp, enOp] = exact
+        ? ['恰好', 'exactly']
+        : small
+          ? strict
+            ? ['大于', 'more than']
+            : ['至少', 'at least']
+          : strict
+            ? ['小于', 'less than']
+            : ['至多', 'at most'];
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return at(
+          issue.code,
+          `${enOp} ${limit} items`,
+          `应有${zhOp} ${limit} 项`,
+          `expected ${enOp} ${limit} item${limit === 1 ? '' : 's'}`,
+        );
+      if (issue.origin === 'string')
+        return at(
+          issue.code,
+          `${enOp} ${limit} characters`,
+          `长度应${zhOp} ${limit} 个字符`,
+          `expected ${enOp} ${limit} character${limit === 1 ? '' : 's'}`,
+        );
+      const sym = exact ? '=' : small ? (strict ? '>' : '>=') : strict ? '<' : '<=';
+      return at(
+        issue.code,
+        `${sym} ${limit}`,
+        `数值应${zhOp} ${limit}，实际为 ${String(issue.input)}`,
+        `expected a number ${sym} ${limit}, got ${String(issue.input)}`,
+      );
+    }
+    case 'invalid_format': {
+      const en = issue.message.startsWith('Invalid')
+        ? `${issue.format}${issue.pattern ? ` ${issue.pattern}` : ''}`
+        : issue.message;
+      const got = JSON.stringify(issue.input);
+      return at(
+        'format',
+        en,
+        `格式错误：应为${translateCustom(en)}，实际为 ${got}`,
+        `expected ${en}, got ${got}`,
+      );
+    }
+    case 'not_multiple_of':
+      return at(
+        'multipleOf',
+        `a multiple of ${issue.divisor}`,
+        `应为 ${issue.divisor} 的倍数`,
+        `expected a multiple of ${issue.divisor}`,
+      );
+    case 'unrecognized_keys':
+      return at(
+        'unknownKey',
+        'only known fields',
+        `未知字段：${quoteAll(issue.keys)}`,
+        `unknown field${issue.keys.length > 1 ? 's' : ''} ${quoteAll(issue.keys)}`,
+      );
+    case 'invalid_value': {
+      const values = quoteAll(issue.values);
+      const got = issue.input === undefined ? '缺失' : JSON.stringify(issue.input);
+      const gotEn = issue.input === undefined ? 'nothing' : JSON.stringify(issue.input);
+      if (issue.values.length === 1)
+        return at(
+          'value',
+          values,
+          `应为 ${values}，实际为 ${got}`,
+          `expected ${values}, got ${gotEn}`,
+        );
+      return at(
+        'value',
+        `one of ${values}`,
+        `取值无效 ${got}，允许的值：${values}`,
+        `invalid value ${gotEn}; allowed: ${values}`,
+      );
+    }
+    case 'invalid_union': {
+      if (issue.discriminator && 'options' in issue && issue.options) {
+        const allowed = quoteAll(issue.options);
+        // The issue carries the whole object; the offending value is its discriminator field.
+        const input: unknown = issue.input;
+        const value =
+          input !== null && typeof input === 'object'
+            ? (input as Record<string, unknown>)[issue.discriminator]
+            : input;
+        const got = value === undefined ? undefined : JSON.stringify(value);
+        return at(
+          'discriminator',
+          `${issue.discriminator} one of ${allowed}`,
+          got === undefined
+            ? `缺少 "${issue.discriminator}"，允许的取值：${allowed}`
+            : `未知的 ${issue.discriminator} ${got}，允许的取值：${allowed}`,
+          got === undefined
+            ? `missing "${issue.discriminator}"; allowed: ${allowed}`
+            : `unknown ${issue.discriminator} ${got}; allowed: ${allowed}`,
+        );
+      }
+      if (issue.errors.length === 0)
+        return at(
+          'ambiguous',
+          'exactly one form',
+          '同时符合多种形式，无法确定',
+          'matches more than one allowed form',
+        );
+      const branch = closestBranch(issue.errors);
+      if (branch) return describeIssues(branch, segments);
+      const forms = issue.errors.length;
+      return at(
+        'union',
+        `one of ${forms} forms`,
+        `不符合任何一种允许的形式（共 ${forms} 种）`,
+        `matches none of the ${forms} allowed forms`,
+      );
+    }
+    case 'invalid_key': {
+      const key = String(issue.path[issue.path.length - 1]);
+      return describeIssues(issue.issues, segments.slice(0, -1)).map((p) => ({
+        ...p,
+        path,
+        code: 'key',
+        message: {
+          'zh-CN': `键 ${JSON.stringify(key)} 无效：${p.message['zh-CN']}`,
+          en: `invalid key ${JSON.stringify(key)}: ${p.message.en}`,
+        },
+      }));
+    }
+    case 'invalid_element':
+      return describeIssues(issue.issues, segments);
+    case 'custom':
+      return at('custom', issue.message, translateCustom(issue.message), issue.message);
+  }
+}
