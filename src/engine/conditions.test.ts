@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import type { Condition, FactCondition, Operator } from '../domain/index.ts';
+import { compileCondition, conditionFacts } from './conditions.ts';
+import type { FactSource } from './conditions.ts';
+import { EvaluationError } from './types.ts';
+
+const from =
+  (facts: Record<string, unknown>): FactSource =>
+  (fact) =>
+    Object.hasOwn(facts, fact) ? facts[fact] : undefined;
+
+const check = (c: Condition, facts: Record<string, unknown>) => compileCondition(c)(from(facts));
+const leaf = (operator: Operator, value: FactCondition['value'], path?: string): FactCondition =>
+  path === undefined ? { fact: 'x', operator, value } : { fact: 'x', operator, value, path };
+
+describe('compileCondition operators (json-rules-engine 7 defaults)', () => {
+  it.each<[Operator, unknown, FactCondition['value'], boolean]>([
+    ['equal', 5, 5, true],
+    ['equal', '5', 5, false],
+    ['equal', null, null, true],
+    ['equal', undefined, null, false],
+    ['notEqual', '5', 5, true],
+    ['notEqual', undefined, null, true],
+    ['in', 'C2', ['C1', 'C2'], true],
+    ['in', 'C3', ['C1', 'C2'], false],
+    ['in', 2, ['1', '2'], false],
+    ['in', 'b', 'abc', true],
+    ['notIn', 'C3', ['C1', 'C2'], true],
+    ['notIn', undefined, ['C1'], true],
+    ['contains', ['stocks', 'bonds'], 'bonds', true],
+    ['contains', 'stocks and bonds', 'bonds', false],
+    ['contains', undefined, 'bonds', false],
+    ['doesNotContain', ['stocks'], 'bonds', true],
+    ['doesNotContain', 'text', 'bonds', false],
+    ['lessThan', 17, 18, true],
+    ['lessThan', 18, 18, false],
+    ['lessThanInclusive', 18, 18, true],
+    ['greaterThan', 19, 18, true],
+    ['greaterThanInclusive', 18, 18, true],
+    // The numeric validator is parseFloat: a numeric string or a one-number list compares as a number.
+    ['lessThan', '17', 18, true],
+    ['lessThan', [5], 10, true],
+    ['lessThan', '12abc', 20, false],
+    ['greaterThan', 'abc', 1, false],
+    ['greaterThan', undefined, -1, false],
+    ['greaterThan', null, -1, false],
+    ['greaterThan', true, 0, false],
+    ['lessThan', 5, '10', true],
+  ])('%s: %j against %j is %s', (operator, fact, value, expected) => {
+    expect(check({ all: [leaf(operator, value)] }, { x: fact })).toBe(expected);
+  });
+});
+
+describe('compileCondition structure', () => {
+  const t = leaf('equal', 1);
+  const f = leaf('equal', 2);
+  const facts = { x: 1 };
+
+  it('combines all / any / not, with json-rules-engine treating empty lists as passing', () => {
+    expect(check({ all: [t, t] }, facts)).toBe(true);
+    expect(check({ all: [t, f] }, facts)).toBe(false);
+    expect(check({ any: [f, t] }, facts)).toBe(true);
+    expect(check({ any: [f, f] }, facts)).toBe(false);
+    expect(check({ not: t }, facts)).toBe(false);
+    expect(check({ not: { any: [f, { all: [t, { not: f }] }] } }, facts)).toBe(false);
+    expect(check({ all: [] }, facts)).toBe(true);
+    expect(check({ any: [] }, facts)).toBe(true);
+    expect(check({ not: { any: [] } }, facts)).toBe(false);
+  });
+
+  it('reads paths, and applies them only to objects as json-rules-engine does', () => {
+    const risk = { total: 45, byQuestion: { Q1: 4 }, flags: ['ko'] };
+    expect(
+      check(
+        { all: [{ fact: 'risk', path: '$.total', operator: 'greaterThan', value: 40 }] },
+        { risk },
+      ),
+    ).toBe(true);
+    expect(
+      check(
+        { all: [{ fact: 'risk', path: '$.byQuestion.Q1', operator: 'equal', value: 4 }] },
+        { risk },
+      ),
+    ).toBe(true);
+    expect(
+      check(
+        { all: [{ fact: 'risk', path: '$.flags[0]', operator: 'equal', value: 'ko' }] },
+        { risk },
+      ),
+    ).toBe(true);
+    expect(
+      check({ all: [{ fact: 'risk', path: '$.nope', operator: 'equal', value: null }] }, { risk }),
+    ).toBe(false);
+    // A path on a number gives the number itself.
+    expect(
+      check({ all: [{ fact: 'age', path: '$.years', operator: 'equal', value: 35 }] }, { age: 35 }),
+    ).toBe(true);
+  });
+
+  it('compares with another fact when the value is { fact, path }', () => {
+    const c: Condition = {
+      all: [{ fact: 'age', operator: 'lessThan', value: { fact: 'limits', path: '$.maxAge' } }],
+    };
+    expect(check(c, { age: 60, limits: { maxAge: 70 } })).toBe(true);
+    expect(check(c, { age: 80, limits: { maxAge: 70 } })).toBe(false);
+    expect(check(c, { age: 60 })).toBe(false);
+    expect(check({ all: [{ fact: 'a', operator: 'equal', value: { fact: 'b' } }] }, {})).toBe(true);
+  });
+
+  it('treats missing facts as undefined', () => {
+    expect(check({ all: [{ fact: 'gone', operator: 'equal', value: null }] }, {})).toBe(false);
+    expect(check({ all: [{ fact: 'gone', operator: 'notIn', value: ['a'] }] }, {})).toBe(true);
+    expect(
+      check({ all: [{ fact: 'gone', path: '$.a.b', operator: 'notEqual', value: 1 }] }, {}),
+    ).toBe(true);
+  });
+
+  it('reads each fact through the source, so it sees the scope at call time', () => {
+    const test = compileCondition({ any: [leaf('equal', 'yes')] });
+    expect(test(from({ x: 'yes' }))).toBe(true);
+    expect(test(from({ x: 'no' }))).toBe(false);
+  });
+});
+
+describe('compileCondition errors', () => {
+  const at = '$.graph.nodes[4].config.rules[1].conditions';
+
+  it('fails where json-rules-engine fails: in / notIn on something that is not a list', () => {
+    const c: Condition = { all: [{ fact: 'x', operator: 'in', value: { fact: 'allowed' } }] };
+    const test = compileCondition(c, at);
+    expect(test(from({ x: 'a', allowed: ['a'] }))).toBe(true);
+    try {
+      test(from({ x: 'a' }));
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(EvaluationError);
+      const err = e as EvaluationError;
+      expect(err.code).toBe('condition.notAList');
+      expect(err.path).toBe(`${at}.all[0]`);
+      expect(err.localized.en).toContain(`${at}.all[0]`);
+      expect(err.localized['zh-CN']).toContain('in');
+    }
+  });
+
+  it('fails even when a sibling already decided, since json-rules-engine evaluates them all', () => {
+    const bad: Condition = { fact: 'x', operator: 'notIn', value: null };
+    expect(() => check({ all: [leaf('equal', 'other'), bad] }, { x: 1 })).toThrow(EvaluationError);
+    expect(() => check({ any: [leaf('equal', 1), { not: bad }] }, { x: 1 })).toThrow(
+      EvaluationError,
+    );
+  });
+
+  it('fails on values that cannot be compared rather than guessing', () => {
+    const odd = JSON.parse('{"toString": 1}') as unknown;
+    expect(() => check({ all: [leaf('lessThan', 3)] }, { x: odd })).toThrow(EvaluationError);
+    expect(() => check({ all: [leaf('greaterThan', 3)] }, { x: Object.create(null) })).toThrow(
+      /cannot be compared/,
+    );
+  });
+
+  it('refuses unsafe paths when compiling, naming the condition', () => {
+    expect(() =>
+      compileCondition(
+        { all: [{ fact: 'risk', path: '$.__proto__', operator: 'equal', value: 1 }] },
+        at,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'condition.path', path: `${at}.all[0].path` }));
+  });
+});
+
+describe('conditionFacts', () => {
+  it('lists the facts read, values included, once each', () => {
+    expect(
+      conditionFacts({
+        any: [
+          { fact: 'age', operator: 'lessThan', value: { fact: 'limits', path: '$.age' } },
+          { not: { fact: 'risk', path: '$.total', operator: 'equal', value: 1 } },
+          { all: [{ fact: 'age', operator: 'equal', value: 3 }] },
+        ],
+      }),
+    ).toEqual(['age', 'limits', 'risk']);
+  });
+});
