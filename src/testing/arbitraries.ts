@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { OPERATORS } from '../domain/index.ts';
+import type {
+  Condition,
+  ConditionValue,
+  FactCondition,
+  Operator,
+  TopLevelCondition,
+} from '../domain/index.ts';
+
+/**
+ * fast-check arbitraries for json-rules-engine conditions and the facts they read. Everything is
+ * drawn from small pools on purpose: random values rarely collide, and a condition that never
+ * matches anything tests little.
+ */
+
+/** Fact names conditions use. Generated facts leave some out, so missing facts come up often. */
+export const FACT_NAMES = ['age', 'score', 'tags', 'profile', 'risk', 'flag'] as const;
+
+/** Keys of nested objects and the keys paths name; `0` and `x-y` are legal path keys too. */
+export const OBJECT_KEYS = ['a', 'b', 'total', '0', 'x-y'] as const;
+
+/**
+ * Scalars that exercise json-rules-engine's coercions: numeric strings ("12abc" reads as 12),
+ * empty strings, -0, booleans and null.
+ */
+export const SCALARS = [
+  0,
+  -0,
+  1,
+  5,
+  18,
+  30,
+  2.5,
+  -1,
+  '5',
+  '18',
+  '12abc',
+  '',
+  ' 7',
+  'a',
+  'C3',
+  'Infinity',
+  true,
+  false,
+  null,
+] as const;
+export type Scalar = (typeof SCALARS)[number];
+
+export const scalarArb: fc.Arbitrary<Scalar> = fc.constantFrom(...SCALARS);
+
+export const scalarListArb: fc.Arbitrary<Scalar[]> = fc.array(scalarArb, { maxLength: 4 });
+
+/**
+ * Objects JSON.parse can produce that are not plain to JavaScript: an own `__proto__` key, or an
+ * own `toString` that is not a function (comparing such a value throws in json-rules-engine).
+ */
+export const ODD_OBJECTS_JSON = [
+  '{"__proto__":{"a":1,"total":5},"a":2}',
+  '{"toString":1}',
+  '{"valueOf":"x","a":3}',
+  '{"0":"zero","length":1}',
+] as const;
+
+/** The odd objects above, and an object without a prototype (which cannot be compared either). */
+export const oddObjectArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...ODD_OBJECTS_JSON).map((json) => JSON.parse(json) as unknown),
+  fc.constant(null).map(() => Object.assign(Object.create(null) as object, { a: 1 })),
+);
+
+/** A fact value: scalars, lists, nested objects and lists of objects, a few odd objects. */
+export const factValueArb: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown; obj: unknown }>(
+  (tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', maxDepth: 3, depthIdentifier: 'factValue' },
+      { arbitrary: scalarArb, weight: 6 },
+      { arbitrary: scalarListArb, weight: 2 },
+      { arbitrary: tie('obj'), weight: 3 },
+      { arbitrary: fc.array(tie('value'), { maxLength: 3 }), weight: 1 },
+      { arbitrary: oddObjectArb, weight: 1 },
+    ),
+    obj: fc.record(
+      Object.fromEntries(OBJECT_KEYS.map((k) => [k, tie('value')])) as Record<
+        (typeof OBJECT_KEYS)[number],
+        fc.Arbitrary<unknown>
+      >,
+      { requiredKeys: [], noNullPrototype: true },
+    ),
+  }),
+).value;
+
+/** Facts by name; any of them may be missing. */
+export const factsArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
+  Object.fromEntries(FACT_NAMES.map((k) => [k, factValueArb])) as Record<
+    (typeof FACT_NAMES)[number],
+    fc.Arbitrary<unknown>
+  >,
+  { requiredKeys: [], noNullPrototype: true },
+);
+
+/** Simple paths: `$`, `$.a`, `$.total[1]`, `$.x-y.0` ... up to three steps. */
+export const pathArb: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...OBJECT_KEYS).map((k) => `.${k}`),
+      fc.integer({ min: 0, max: 2 }).map((i) => `[${i}]`),
+    ),
+    { maxLength: 3 },
+  )
+  .map((steps) => `$${steps.join('')}`);
+
+export const factNameArb: fc.Arbitrary<string> = fc.constantFrom(...FACT_NAMES);
+
+export const factRefArb: fc.Arbitrary<{ fact: string; path?: string }> = fc.record(
+  { fact: factNameArb, path: pathArb },
+  { requiredKeys: ['fact'], noNullPrototype: true },
+);
+
+/**
+ * A condition's `value`. `in` / `notIn` mostly get lists, as real rules do; anything else there
+ * makes json-rules-engine fail, which is worth testing but should not drown the rest.
+ */
+export function conditionValueArb(operator: Operator): fc.Arbitrary<ConditionValue> {
+  const listy = operator === 'in' || operator === 'notIn';
+  return fc.oneof(
+    { arbitrary: scalarArb, weight: listy ? 1 : 6 },
+    { arbitrary: scalarListArb, weight: listy ? 12 : 2 },
+    { arbitrary: factRefArb, weight: 2 },
+  );
+}
+
+export const factConditionArb: fc.Arbitrary<FactCondition> = fc
+  .constantFrom(...OPERATORS)
+  .chain((operator) =>
+    fc.record(
+      { fact: factNameArb, operator: fc.constant(operator), value: conditionValueArb(operator) },
+      { requiredKeys: ['fact', 'operator', 'value'], noNullPrototype: true },
+    ),
+  )
+  .chain((c) =>
+    fc.option(pathArb, { freq: 2 }).map((path) => (path === null ? c : { ...c, path })),
+  );
+
+const plain = { noNullPrototype: true };
+
+const conditionTree = fc.letrec<{
+  condition: Condition;
+  all: TopLevelCondition;
+  any: TopLevelCondition;
+  not: TopLevelCondition;
+}>((tie) => ({
+  condition: fc.oneof(
+    { depthSize: 'small', maxDepth: 4, depthIdentifier: 'condition' },
+    { arbitrary: factConditionArb, weight: 4 },
+    { arbitrary: tie('all'), weight: 1 },
+    { arbitrary: tie('any'), weight: 1 },
+    { arbitrary: tie('not'), weight: 1 },
+  ),
+  all: fc.record({ all: fc.array(tie('condition'), { maxLength: 4 }) }, plain),
+  any: fc.record({ any: fc.array(tie('condition'), { maxLength: 4 }) }, plain),
+  not: fc.record({ not: tie('condition') }, plain),
+}));
+
+/** Any condition: a fact condition or all / any / not, nested. */
+export const conditionArb: fc.Arbitrary<Condition> = conditionTree.condition;
+
+/** What a rule's `conditions` may be: all / any / not at the root. */
+export const topLevelConditionArb: fc.Arbitrary<TopLevelCondition> = fc.oneof(
+  conditionTree.all,
+  conditionTree.any,
+  conditionTree.not,
+);
