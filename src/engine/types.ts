@@ -59,3 +59,63 @@ export class EvaluationError extends Error {
     this.localized = localized;
   }
 }
+
+/** A pack that failed validation: compilePack refuses it and carries every problem found. */
+export class PackInvalidError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(
+      `pack has ${errors.length} error(s): ` +
+        errors
+          .slice(0, 3)
+          .map((p) => `${p.path}: ${p.message.en}`)
+          .join('; '),
+    );
+    this.name = 'PackInvalidError';
+    this.problems = problems;
+  }
+}
+
+/** The evaluation scope: fact ids, `answers`, `context` and upstream node ids to their values. */
+export type Scope = Record<string, unknown>;
+
+/** One node compiled into a closure; `order` lists them so that any walker runs them in turn. */
+export type CompiledNode = {
+  id: string;
+  kind: NodeKind;
+  node: import('../domain/index.ts').GraphNode;
+  run: (scope: Scope) => unknown;
+  /** Values the node read, keyed by reference, for the trace. */
+  reads: (scope: Scope) => Record<string, unknown>;
+  /** What fired in this node (rule names, row ids, bands, matrix cells), for the trace. */
+  fired: (output: unknown, scope: Scope) => string[];
+};
+
+export type EvaluateOptions = {
+  trace?: boolean;
+  /** A clock in milliseconds (e.g. `performance.now`), used only to time nodes in the trace. */
+  now?: () => number;
+  /** Locale of thrown errors' `message`; the result always carries every locale. */
+  locale?: string;
+  /** Build the plain-language rationale (default true); batch runs may skip it. */
+  rationale?: boolean;
+};
+
+export type TestDifference = { path: string; expected: unknown; actual: unknown };
+
+export type TestCaseReport = {
+  id: string;
+  name: LocalizedText;
+  passed: boolean;
+  differences: TestDifference[];
+  /** The error thrown, when evaluation failed. */
+  error?: { code: string; path: string; message: LocalizedText };
+};
+
+export type TestReport = {
+  passed: number;
+  failed: number;
+  total: number;
+  cases: TestCaseReport[];
+};

@@ -1,0 +1,114 @@
+import type { EvaluationInputDraft, FactValue } from '../domain/index.ts';
+import type { CompiledPack } from './compilePack.ts';
+import { INPUT_FACTS } from './nodes/input.ts';
+import type { OutputNodeOutput } from './nodes/output.ts';
+import { buildRationale } from './rationale.ts';
+import {
+  EvaluationError,
+  type EvaluateOptions,
+  type EvaluationResult,
+  type NodeTrace,
+  type ProductVerdict,
+  type Scope,
+} from './types.ts';
+
+const EMPTY: Record<string, never> = {};
+
+/** Builds the scope the nodes read: facts at the root, `answers`, `context`. */
+function createScope(compiled: CompiledPack, input: EvaluationInputDraft): Scope {
+  const facts = (input.facts ?? EMPTY) as Record<string, unknown>;
+  const scope: Scope = {};
+  for (const f of compiled.pack.vocabulary.facts)
+    scope[f.id] = Object.hasOwn(facts, f.id) ? facts[f.id] : undefined;
+  scope[INPUT_FACTS] = facts;
+  scope['answers'] = input.answers ?? EMPTY;
+  scope['context'] = {
+    evaluationDate: input.evaluationDate,
+    assessmentDate: input.assessmentDate ?? input.evaluationDate,
+    initiator: input.initiator ?? 'client',
+    clientId: input.clientId,
+  };
+  return scope;
+}
+
+function localizeError(e: unknown, locale: string | undefined): unknown {
+  if (e instanceof EvaluationError && locale && e.localized[locale])
+    e.message = e.localized[locale];
+  return e;
+}
+
+/**
+ * Evaluates one client, synchronously. Bad input throws an `EvaluationError` naming its JSON path
+ * (`$.answers.Q3`); so does a broken table or a score in no band.
+ *
+ * @example
+ * const result = evaluate(compilePack(pack), {
+ *   facts: { age: 35 },
+ *   answers: { Q1: 'A', Q9: ['B', 'C'] },
+ *   evaluationDate: '2026-06-01',
+ * }, { trace: true, now: () => performance.now() });
+ * result.outputs.level; // 'C3'
+ */
+export function evaluate(
+  compiled: CompiledPack,
+  input: EvaluationInputDraft,
+  options: EvaluateOptions = {},
+): EvaluationResult {
+  try {
+    compiled.checkInput(input);
+    const scope = createScope(compiled, input);
+    const trace: NodeTrace[] | undefined = options.trace ? [] : undefined;
+    const now = options.now;
+    const outputs: Record<string, FactValue> = {};
+    const flags: string[] = [];
+    let products: Record<string, ProductVerdict> = {};
+    for (const node of compiled.order) {
+      const start = trace && now ? now() : 0;
+      const out = node.run(scope);
+      scope[node.id] = out;
+      if (trace)
+        trace.push({
+          nodeId: node.id,
+          kind: node.kind,
+          input: node.reads(scope),
+          output: out,
+          fired: node.fired(out, scope),
+          micros: now ? Math.round((now() - start) * 1000) : 0,
+        });
+      if (node.kind === 'output') {
+        const o = out as OutputNodeOutput;
+        Object.assign(outputs, o.outputs);
+        for (const f of o.flags) if (!flags.includes(f)) flags.push(f);
+        if (node.node.kind === 'output' && node.node.config.verdicts) products = o.products;
+      }
+    }
+    const result: EvaluationResult = {
+      outputs,
+      flags,
+      products,
+      rationale: options.rationale === false ? [] : buildRationale(compiled, scope),
+    };
+    if (trace) result.trace = trace;
+    return result;
+  } catch (e) {
+    throw localizeError(e, options.locale);
+  }
+}
+
+/** Evaluates many clients; an input that fails yields its error in place of a result. */
+export function evaluateAll(
+  compiled: CompiledPack,
+  inputs: Iterable<EvaluationInputDraft>,
+  options: EvaluateOptions = {},
+): (EvaluationResult | EvaluationError)[] {
+  const results: (EvaluationResult | EvaluationError)[] = [];
+  for (const input of inputs) {
+    try {
+      results.push(evaluate(compiled, input, options));
+    } catch (e) {
+      if (e instanceof EvaluationError) results.push(e);
+      else throw e;
+    }
+  }
+  return results;
+}

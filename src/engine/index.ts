@@ -1,0 +1,43 @@
+/**
+ * The suitability engine: validate a pack, compile it once, evaluate clients synchronously.
+ *
+ * @example
+ * import { compilePack, evaluate, runTests, validatePack } from './engine/index.ts';
+ * const problems = validatePack(pack); // [] when the pack is sound
+ * const compiled = compilePack(pack); // throws PackInvalidError on errors
+ * const result = evaluate(compiled, { facts: { age: 35 }, answers: { Q1: 'A' }, evaluationDate: '2026-06-01' });
+ * const report = runTests(compiled); // the pack's own test cases
+ */
+export { validatePack, nodeOutputTypes } from './validatePack.ts';
+export { compilePack } from './compilePack.ts';
+export type { CompiledPack } from './compilePack.ts';
+export { evaluate, evaluateAll } from './evaluate.ts';
+export { runTests, formatTestReport, compareResult } from './runTests.ts';
+export { compileCondition } from './conditions.ts';
+export type { FactSource } from './conditions.ts';
+export { applyRuleEvents, ruleRunOrder } from './nodes/rules.ts';
+export type { RulesOutput } from './nodes/rules.ts';
+export { NODE_KIND_REGISTRY, kindOf } from './nodes/index.ts';
+export type { NodeKindDef, ValidateContext, CompileContext } from './nodes/index.ts';
+export { parseUnaryTests } from './table/unaryTests.ts';
+export type { ColumnType, ParsedTests } from './table/unaryTests.ts';
+export { compileGetter } from './scope.ts';
+export { orderGraph } from './graphOrder.ts';
+export type { ValueType } from './valueTypes.ts';
+export type { QuestionnaireOutput } from './questionnaire/scoring.ts';
+export type { ClassifyOutput } from './nodes/classify.ts';
+export type { MatchOutput } from './nodes/match.ts';
+export type { TableOutput } from './nodes/table.ts';
+export { EvaluationError, PackInvalidError } from './types.ts';
+export type {
+  Problem,
+  EvaluationResult,
+  ProductVerdict,
+  NodeTrace,
+  CompiledNode,
+  Scope,
+  EvaluateOptions,
+  TestReport,
+  TestCaseReport,
+  TestDifference,
+} from './types.ts';

@@ -1,0 +1,349 @@
+import {
+  PackSchema,
+  lt,
+  type EvaluationInputDraft,
+  type Pack,
+  type PackInput,
+} from '../domain/index.ts';
+
+/** Shared builders of small, valid packs and clients for tests. Every call returns fresh objects. */
+
+const levels = (ids: string[]) => ids.map((id) => ({ id, label: lt(`级别${id}`, `level ${id}`) }));
+export const reason = (code: string) => ({ code, text: lt(`原因${code}`, `reason ${code}`) });
+
+const option = (id: string, points: number, extra: Record<string, unknown> = {}) => ({
+  id,
+  label: lt(id, id),
+  points,
+  ...extra,
+});
+
+/** A standard C x R matrix: allowed up to the client's level, warn above. */
+export function standardMatrix(): Record<
+  string,
+  Record<string, 'allowed' | 'warn' | 'prohibited'>
+> {
+  const cells: Record<string, Record<string, 'allowed' | 'warn' | 'prohibited'>> = {};
+  for (let c = 1; c <= 5; c++) {
+    const row: Record<string, 'allowed' | 'warn' | 'prohibited'> = {};
+    for (let r = 1; r <= 5; r++) row[`R${r}`] = r <= c ? 'allowed' : 'warn';
+    cells[`C${c}`] = row;
+  }
+  return cells;
+}
+
+/**
+ * A miniature CSRC-style pack: six questions (max 32 points), bands C1-C5, a knock-out capping at
+ * C1 with the lowest-category flag, a rules node (age cap, firm-initiated flag), a match node with
+ * a C x R matrix, a horizon check and the usual policies, and four products R1-R5.
+ */
+export function basePackInput(): PackInput {
+  return {
+    format: 'suitability-pack',
+    formatVersion: 1,
+    id: 'mini',
+    version: '1.0.0',
+    title: lt('迷你包', 'Mini pack'),
+    description: lt('测试用', 'for tests'),
+    jurisdiction: 'CN',
+    locales: ['zh-CN', 'en'],
+    vocabulary: {
+      facts: [
+        { id: 'age', type: 'number', label: lt('年龄', 'Age'), min: 0, max: 130, integer: true },
+        { id: 'professional', type: 'boolean', label: lt('专业投资者', 'Professional') },
+        { id: 'horizonFact', type: 'enum', scale: 'H', label: lt('期限', 'Horizon') },
+        { id: 'varieties', type: 'set', scale: 'V', label: lt('品种', 'Varieties') },
+        { id: 'nickname', type: 'string', label: lt('昵称', 'Nickname') },
+        { id: 'birthday', type: 'date', label: lt('生日', 'Birthday') },
+      ],
+      scales: [
+        {
+          id: 'C',
+          label: lt('客户', 'Client'),
+          role: 'clientLevel',
+          levels: levels(['C1', 'C2', 'C3', 'C4', 'C5']),
+        },
+        {
+          id: 'R',
+          label: lt('风险', 'Risk'),
+          role: 'productRisk',
+          levels: levels(['R1', 'R2', 'R3', 'R4', 'R5']),
+        },
+        {
+          id: 'H',
+          label: lt('期限', 'Horizon'),
+          role: 'horizon',
+          levels: levels(['H1', 'H2', 'H3']),
+        },
+        {
+          id: 'V',
+          label: lt('品种', 'Variety'),
+          role: 'variety',
+          levels: levels(['VA', 'VB', 'VC']),
+        },
+      ],
+    },
+    questionnaires: [
+      {
+        id: 'risk',
+        title: lt('风险测评', 'Risk questionnaire'),
+        validityMonths: 24,
+        sections: [
+          {
+            id: 's1',
+            title: lt('一', 'One'),
+            questions: [
+              {
+                id: 'Q1',
+                type: 'single',
+                text: lt('收入', 'Income'),
+                dimensions: ['financial'],
+                options: [option('A', 0), option('B', 5), option('C', 10)],
+              },
+              {
+                id: 'Q2',
+                type: 'multiple',
+                text: lt('经验', 'Experience'),
+                dimensions: ['experience'],
+                scoring: 'max',
+                options: [option('A', 1), option('B', 4), option('C', 6)],
+              },
+              {
+                id: 'Q3',
+                type: 'numeric',
+                text: lt('年龄', 'Age'),
+                min: 0,
+                max: 100,
+                integer: true,
+                bands: [
+                  { min: 0, max: 30, points: 5 },
+                  { min: 31, max: 60, points: 3 },
+                  { min: 61, max: 100, points: 0 },
+                ],
+              },
+              {
+                id: 'Q4',
+                type: 'yesno',
+                text: lt('拒绝任何本金损失？', 'Refuse any loss of principal?'),
+                dimensions: ['tolerance'],
+                options: [
+                  option('yes', 0, {
+                    knockout: {
+                      flag: 'noLoss',
+                      reason: lt('您不能承受本金损失', 'you cannot bear any loss of principal'),
+                    },
+                  }),
+                  option('no', 2),
+                ],
+              },
+              {
+                id: 'Q5',
+                type: 'single',
+                text: lt('追问', 'Follow-up'),
+                required: true,
+                showIf: { op: 'selected', question: 'Q1', options: ['C'] },
+                options: [option('A', 0), option('B', 4)],
+              },
+              {
+                id: 'Q6',
+                type: 'single',
+                text: lt('期限', 'Horizon'),
+                bindFact: { fact: 'horizonFact' },
+                options: [
+                  option('S', 1, { factValue: 'H1' }),
+                  option('M', 3, { factValue: 'H2' }),
+                  option('L', 5, { factValue: 'H3' }),
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    products: {
+      riskScale: 'R',
+      horizonScale: 'H',
+      varietyScale: 'V',
+      items: [
+        { id: 'P1', name: lt('货币基金', 'Money fund'), risk: 'R1', horizon: 'H1', variety: 'VA' },
+        { id: 'P2', name: lt('股票基金', 'Equity fund'), risk: 'R3', horizon: 'H2', variety: 'VB' },
+        {
+          id: 'P3',
+          name: lt('杠杆基金', 'Leveraged fund'),
+          risk: 'R4',
+          horizon: 'H3',
+          variety: 'VC',
+        },
+        {
+          id: 'P4',
+          name: lt('结构化产品', 'Structured note'),
+          risk: 'R5',
+          horizon: 'H3',
+          variety: 'VC',
+        },
+      ],
+    },
+    graph: {
+      nodes: [
+        { id: 'in', kind: 'input' },
+        { id: 'q', kind: 'questionnaire', config: { questionnaire: 'risk' } },
+        {
+          id: 'r',
+          kind: 'rules',
+          config: {
+            scale: 'C',
+            rules: [
+              {
+                name: 'senior',
+                conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 70 }] },
+                event: { type: 'cap', params: { level: 'C3', reason: reason('senior') } },
+              },
+              {
+                name: 'firm',
+                conditions: {
+                  all: [{ fact: 'context', path: '$.initiator', operator: 'equal', value: 'firm' }],
+                },
+                event: { type: 'flag', params: { name: 'firmInitiated' } },
+              },
+            ],
+          },
+        },
+        {
+          id: 'cls',
+          kind: 'classify',
+          config: {
+            input: 'q.total',
+            scale: 'C',
+            bands: [
+              { level: 'C1', min: 0, max: 5 },
+              { level: 'C2', min: 6, max: 12 },
+              { level: 'C3', min: 13, max: 19 },
+              { level: 'C4', min: 20, max: 25 },
+              { level: 'C5', min: 26, max: 32 },
+            ],
+            caps: [
+              {
+                when: 'q.flags.noLoss',
+                level: 'C1',
+                flag: 'lowestCategory',
+                reason: reason('knockout'),
+              },
+            ],
+            rulesLimits: ['r'],
+          },
+        },
+        {
+          id: 'm',
+          kind: 'match',
+          config: {
+            dimensions: [
+              {
+                id: 'risk',
+                kind: 'matrix',
+                label: lt('风险', 'Risk'),
+                client: 'cls.level',
+                clientScale: 'C',
+                cells: standardMatrix(),
+                reason: reason('riskMismatch'),
+              },
+              {
+                id: 'horizon',
+                kind: 'compare',
+                label: lt('期限', 'Horizon'),
+                client: 'q.facts.horizonFact',
+                scale: 'H',
+                productField: 'horizon',
+                rule: 'productAtMostClient',
+                reason: reason('horizonMismatch'),
+              },
+            ],
+            policies: [
+              { kind: 'blockAll', when: 'q.expired', reason: reason('expired') },
+              { kind: 'exempt', when: 'professional', reason: reason('professional') },
+              {
+                kind: 'escalate',
+                when: 'cls.flags.lowestCategory',
+                from: 'warn',
+                to: 'prohibited',
+                reason: reason('lowest'),
+              },
+              {
+                kind: 'escalate',
+                when: 'r.firmInitiated',
+                from: 'warn',
+                to: 'prohibited',
+                reason: reason('firm'),
+              },
+              {
+                kind: 'flag',
+                flag: 'enhancedProcedure',
+                verdicts: ['warn'],
+                productRiskAtLeast: 'R4',
+                reason: reason('enhanced'),
+              },
+            ],
+          },
+        },
+        {
+          id: 'out',
+          kind: 'output',
+          config: {
+            outputs: [
+              { name: 'score', ref: 'q.total' },
+              { name: 'level', ref: 'cls.level' },
+              { name: 'lowestCategory', ref: 'cls.flags.lowestCategory', kind: 'flag' },
+              { name: 'reassessmentDue', ref: 'q.expired', kind: 'flag' },
+            ],
+            verdicts: 'm',
+          },
+        },
+      ],
+      edges: [
+        ['in', 'q'],
+        ['in', 'r'],
+        ['q', 'cls'],
+        ['r', 'cls'],
+        ['cls', 'm'],
+        ['q', 'm'],
+        ['r', 'm'],
+        ['m', 'out'],
+        ['cls', 'out'],
+        ['q', 'out'],
+      ].map(([source, target]) => ({
+        id: `${source}-${target}`,
+        source: source as string,
+        target: target as string,
+      })),
+    },
+  };
+}
+
+/** A parsed base pack, optionally changed first (the change edits the raw JSON-like input). */
+export function buildPack(change?: (pack: PackInput) => void): Pack {
+  const input = basePackInput();
+  change?.(input);
+  return PackSchema.parse(input);
+}
+
+/** Answers worth 5+4+3+2+3 = 17 points (C3), horizon H2, assessed today. */
+export function baseClient(overrides: Partial<EvaluationInputDraft> = {}): EvaluationInputDraft {
+  return {
+    clientId: 'c1',
+    facts: { age: 40, professional: false },
+    answers: { Q1: 'B', Q2: ['A', 'B'], Q3: 45, Q4: 'no', Q6: 'M' },
+    evaluationDate: '2026-06-01',
+    assessmentDate: '2026-01-10',
+    initiator: 'client',
+    ...overrides,
+  };
+}
+
+/** The graph node with this id, typed loosely for edits in tests. */
+export function nodeOf(
+  pack: PackInput,
+  id: string,
+): { config: Record<string, unknown> } & Record<string, unknown> {
+  const node = (pack.graph.nodes as Record<string, unknown>[]).find((n) => n['id'] === id);
+  if (!node) throw new Error(`no node ${id}`);
+  return node as { config: Record<string, unknown> } & Record<string, unknown>;
+}
