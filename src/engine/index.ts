@@ -41,3 +41,5 @@ export type {
   TestCaseReport,
   TestDifference,
 } from './types.ts';
+export { diffPacks, DIFF_AREAS } from './diff.ts';
+export type { DiffEntry, DiffArea } from './diff.ts';
