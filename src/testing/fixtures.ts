@@ -5,6 +5,7 @@ import {
   type Pack,
   type PackInput,
 } from '../domain/index.ts';
+import { compilePack, evaluate } from '../engine/index.ts';
 
 /** Shared builders of small, valid packs and clients for tests. Every call returns fresh objects. */
 
@@ -346,4 +347,26 @@ export function nodeOf(
   const node = (pack.graph.nodes as Record<string, unknown>[]).find((n) => n['id'] === id);
   if (!node) throw new Error(`no node ${id}`);
   return node as { config: Record<string, unknown> } & Record<string, unknown>;
+}
+
+/**
+ * Adds a node to a pack input, wired from `from` and into the output node, so that tests can
+ * exercise one node kind inside a real graph.
+ */
+export function addNode(
+  pack: PackInput,
+  node: Record<string, unknown>,
+  from: string[] = ['in'],
+): void {
+  const nodes = pack.graph.nodes as unknown[];
+  nodes.splice(nodes.length - 1, 0, node);
+  const id = node['id'] as string;
+  for (const source of from) pack.graph.edges.push({ id: `${source}-${id}`, source, target: id });
+  pack.graph.edges.push({ id: `${id}-out`, source: id, target: 'out' });
+}
+
+/** The output of one node for one client, read from the trace. */
+export function nodeOutput(pack: Pack, input: EvaluationInputDraft, nodeId: string): unknown {
+  const result = evaluate(compilePack(pack), input, { trace: true });
+  return result.trace?.find((t) => t.nodeId === nodeId)?.output;
 }
