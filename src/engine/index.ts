@@ -24,6 +24,8 @@ export type { ColumnType, ParsedTests } from './table/unaryTests.ts';
 export { compileGetter } from './scope.ts';
 export { orderGraph } from './graphOrder.ts';
 export type { ValueType } from './valueTypes.ts';
+export { T, typeFits, describeType, typeAtPath } from './valueTypes.ts';
+export { factType, answerType, CONTEXT_TYPE, RESERVED_ROOTS } from './refTypes.ts';
 export type { QuestionnaireOutput } from './questionnaire/scoring.ts';
 export type { ClassifyOutput } from './nodes/classify.ts';
 export type { MatchOutput } from './nodes/match.ts';
