@@ -1,0 +1,204 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+  parsePack,
+  questionsOf,
+  type EvaluationInputDraft,
+  type Pack,
+  type Question,
+} from '../domain/index.ts';
+import { compilePack, evaluate, formatTestReport, runTests, validatePack } from './index.ts';
+import csrcCsv from '../../rule-packs/cn-csrc-2017/clients-sample.csv?raw';
+
+// Every starter pack, read as text so that a parse error names its line.
+const packTexts = import.meta.glob<string>('../../rule-packs/*/pack.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const packFiles = Object.keys(packTexts).sort();
+
+function loadPack(file: string): Pack {
+  const result = parsePack(packTexts[file] ?? '', file);
+  if (!result.ok)
+    throw new Error(
+      result.errors.map((e) => `${file}:${e.line ?? '?'} ${e.path} ${e.message.en}`).join('\n'),
+    );
+  return result.pack;
+}
+
+describe('starter packs', () => {
+  it('are found', () => {
+    expect(packFiles.length).toBeGreaterThanOrEqual(1);
+  });
+
+  describe.each(packFiles)('%s', (file) => {
+    it('parses and sits in the folder named after its id', () => {
+      const pack = loadPack(file);
+      expect(file).toBe(`../../rule-packs/${pack.id}/pack.json`);
+    });
+
+    it('validates with no errors', () => {
+      const errors = validatePack(loadPack(file))
+        .filter((p) => p.severity === 'error')
+        .map((p) => `${p.path} ${p.code}: ${p.message.en}`);
+      expect(errors).toEqual([]);
+    });
+
+    it('passes every one of its own test cases (at least 25)', () => {
+      const report = runTests(compilePack(loadPack(file)));
+      expect(report.total).toBeGreaterThanOrEqual(25);
+      expect(report.failed, formatTestReport(report, 'en')).toBe(0);
+    });
+
+    it('evaluates every sample client', () => {
+      const pack = loadPack(file);
+      const compiled = compilePack(pack);
+      for (const client of pack.sampleClients)
+        expect(Object.keys(evaluate(compiled, client.input).products)).toHaveLength(
+          pack.products.items.length,
+        );
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// cn-csrc-2017: what the domain reference fixes, checked against the pack's own data.
+
+const csrcFile = '../../rule-packs/cn-csrc-2017/pack.json';
+
+function maxPoints(q: Question): number {
+  if (q.type === 'numeric') return Math.max(...q.bands.map((b) => b.points));
+  const points = q.options.map((o) => o.points);
+  if (q.type === 'multiple' && q.scoring === 'sum')
+    return points.filter((p) => p > 0).reduce((s, p) => s + p, 0);
+  return Math.max(...points);
+}
+
+describe.runIf(packFiles.includes(csrcFile))('cn-csrc-2017', () => {
+  const pack = loadPack(csrcFile);
+  const questions = pack.questionnaires.flatMap(questionsOf);
+  const node = (id: string) => pack.graph.nodes.find((n) => n.id === id);
+
+  it('has the 20 questions, whose maxima sum to 100', () => {
+    expect(questions.map((q) => q.id)).toEqual(Array.from({ length: 20 }, (_, i) => `Q${i + 1}`));
+    expect(questions.reduce((s, q) => s + q.weight * maxPoints(q), 0)).toBe(100);
+  });
+
+  it('counts the highest option of Q9 and Q12 and binds Q11 / Q12 to horizon / variety', () => {
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    for (const id of ['Q9', 'Q12'])
+      expect(byId.get(id)).toMatchObject({ type: 'multiple', scoring: 'max' });
+    expect(byId.get('Q11')?.bindFact).toEqual({ fact: 'horizon', combine: 'max' });
+    expect(byId.get('Q12')?.bindFact).toEqual({ fact: 'variety', combine: 'max' });
+    const knockouts = questions.flatMap((q) =>
+      q.type === 'numeric' ? [] : q.options.filter((o) => o.knockout).map((o) => `${q.id}${o.id}`),
+    );
+    expect(knockouts).toEqual(['Q15A']);
+  });
+
+  it('classifies with the domain bands, gap-free from 0 to 100', () => {
+    const classify = node('classify');
+    expect(classify?.kind).toBe('classify');
+    if (classify?.kind !== 'classify') return;
+    expect(classify.config.bands).toEqual([
+      { level: 'C1', min: 0, max: 19 },
+      { level: 'C2', min: 20, max: 36 },
+      { level: 'C3', min: 37, max: 53 },
+      { level: 'C4', min: 54, max: 82 },
+      { level: 'C5', min: 83, max: 100 },
+    ]);
+  });
+
+  it('matches a level to every risk at or below it and warns above it', () => {
+    const match = node('match');
+    if (match?.kind !== 'match') throw new Error('no match node');
+    const matrix = match.config.dimensions.find((d) => d.kind === 'matrix');
+    if (matrix?.kind !== 'matrix') throw new Error('no matrix dimension');
+    for (const [c, row] of Object.entries(matrix.cells))
+      for (const [r, verdict] of Object.entries(row))
+        expect(verdict, `${c} x ${r}`).toBe(
+          Number(r.slice(1)) <= Number(c.slice(1)) ? 'allowed' : 'warn',
+        );
+    expect(match.config.policies.map((p) => p.kind)).toEqual([
+      'blockAll',
+      'blockAll',
+      'exempt',
+      'escalate',
+      'escalate',
+      'flag',
+      'flag',
+    ]);
+  });
+
+  it('has at least 30 products across R1-R5 and at least 8 personas', () => {
+    expect(pack.products.items.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(pack.products.items.map((p) => p.risk))).toEqual(
+      new Set(['R1', 'R2', 'R3', 'R4', 'R5']),
+    );
+    expect(pack.sampleClients.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('tests every band boundary, each knock-out and an input error', () => {
+    const scores = new Set(pack.tests.map((t) => t.expect.outputs?.score));
+    for (const s of [19, 20, 36, 37, 53, 54, 82, 83]) expect(scores, `score ${s}`).toContain(s);
+    const lowest = pack.tests.filter((t) => t.expect.flags?.lowestCategory === true);
+    expect(lowest.some((t) => t.input.answers.Q15 === 'A')).toBe(true);
+    expect(lowest.some((t) => t.input.facts.fullCivilCapacity === false)).toBe(true);
+    expect(lowest.some((t) => t.input.facts.refusesPrincipalLoss === true)).toBe(true);
+    expect(pack.tests.some((t) => t.expect.error === 'input.unknownOption')).toBe(true);
+  });
+});
+
+// The CLI's CSV layout: context columns, `facts.<id>`, `answers.<id>`; `|` joins multiple choices.
+function csvInputs(pack: Pack, text: string): { header: string[]; inputs: EvaluationInputDraft[] } {
+  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
+  const [header = [], ...rows] = parsed.data;
+  const facts = new Map(pack.vocabulary.facts.map((f) => [f.id, f]));
+  const questions = new Map(pack.questionnaires.flatMap(questionsOf).map((q) => [q.id, q]));
+  const inputs = rows.map((row) => {
+    const input: Record<string, unknown> & { facts: Record<string, unknown> } = {
+      facts: {},
+      answers: {},
+    };
+    header.forEach((col, i) => {
+      const cell = row[i] ?? '';
+      if (cell === '') return;
+      const [root, id = ''] = col.split('.');
+      const fact = facts.get(id);
+      const question = questions.get(id);
+      if (root === 'facts' && fact)
+        input.facts[id] =
+          fact.type === 'number' ? Number(cell) : fact.type === 'boolean' ? cell === 'true' : cell;
+      else if (root === 'answers' && question)
+        (input.answers as Record<string, unknown>)[id] =
+          question.type === 'multiple' ? cell.split('|') : cell;
+      else input[col] = cell;
+    });
+    return input as unknown as EvaluationInputDraft;
+  });
+  return { header, inputs };
+}
+
+describe.runIf(packFiles.includes(csrcFile))('cn-csrc-2017 clients-sample.csv', () => {
+  const pack = loadPack(csrcFile);
+  const { header, inputs } = csvInputs(pack, csrcCsv);
+
+  it('names only known columns', () => {
+    const known = new Set([
+      'clientId',
+      'evaluationDate',
+      'assessmentDate',
+      'initiator',
+      ...pack.vocabulary.facts.map((f) => `facts.${f.id}`),
+      ...pack.questionnaires.flatMap(questionsOf).map((q) => `answers.${q.id}`),
+    ]);
+    expect(header.filter((c) => !known.has(c))).toEqual([]);
+  });
+
+  it('holds about 20 clients who all evaluate', () => {
+    expect(inputs.length).toBeGreaterThanOrEqual(18);
+    const compiled = compilePack(pack);
+    for (const input of inputs) expect(() => evaluate(compiled, input)).not.toThrow();
+  });
+});
