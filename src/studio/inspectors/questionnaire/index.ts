@@ -1,11 +1,3 @@
-import { createElement } from 'react';
-import type { InspectorProps } from '../common/types.ts';
-
-/** Shows the node's configuration as JSON until the no-code editor replaces it. */
-export function QuestionnaireInspector({ node }: InspectorProps<'questionnaire'>) {
-  return createElement(
-    'pre',
-    { className: 'inspector-json' },
-    JSON.stringify(node.config, null, 2),
-  );
-}
+export { QuestionnaireInspector } from './QuestionnaireInspector.tsx';
+export { questionnaireRange, questionRange, pointsRange } from './scoreRange.ts';
+export type { ScoreRange } from './scoreRange.ts';

@@ -1,0 +1,212 @@
+import type { Option, PathKey } from '../../../domain/index.ts';
+import { lt } from '../../../domain/index.ts';
+import { defineMessages, useMessages } from '../../i18n/index.tsx';
+import type { Dispatch } from '../common/types.ts';
+import { NumberField } from '../common/NumberField.tsx';
+import { TextCell } from './TextCell.tsx';
+import { nextOptionId } from './questionEdits.ts';
+
+const messages = defineMessages({
+  'zh-CN': {
+    options: '选项',
+    id: '代码',
+    labelZh: '中文',
+    labelEn: 'English',
+    points: '分值',
+    knockout: '否决项',
+    flag: '标记',
+    reasonZh: '原因（中文）',
+    reasonEn: '原因（English）',
+    factValue: '事实取值',
+    add: '添加选项',
+    up: '上移',
+    down: '下移',
+    remove: '删除',
+    knockoutHint: '选中此项即触发否决：标记被置为真，可使分数归零并封顶为最低类别',
+  },
+  en: {
+    options: 'Options',
+    id: 'Code',
+    labelZh: '中文',
+    labelEn: 'English',
+    points: 'Points',
+    knockout: 'Knock-out',
+    flag: 'Flag',
+    reasonZh: 'Reason (中文)',
+    reasonEn: 'Reason (English)',
+    factValue: 'Fact value',
+    add: 'Add option',
+    up: 'Move up',
+    down: 'Move down',
+    remove: 'Delete',
+    knockoutHint:
+      'Choosing this raises the flag; the score may be zeroed and the level capped at the lowest category',
+  },
+});
+
+type Props = {
+  options: readonly Option[];
+  path: readonly PathKey[];
+  dispatch: Dispatch;
+  /** Yes / no questions keep exactly their two options. */
+  fixed: boolean;
+  /** Show the fact-value column: the question binds a fact. */
+  binds: boolean;
+};
+
+/** The options of a choice question: labels side by side, points, knock-outs, order. */
+export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) {
+  const t = useMessages(messages);
+  const at = (i: number, ...rest: PathKey[]): PathKey[] => [...path, i, ...rest];
+  const set = (p: PathKey[], value: unknown) => dispatch({ type: 'set', path: p, value });
+  return (
+    <fieldset className="q-options">
+      <legend>{t('options')}</legend>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>{t('id')}</th>
+            <th>{t('labelZh')}</th>
+            <th>{t('labelEn')}</th>
+            <th>{t('points')}</th>
+            <th title={t('knockoutHint')}>{t('knockout')}</th>
+            {binds && <th>{t('factValue')}</th>}
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {options.map((o, i) => (
+            <tr key={`${o.id}-${i}`} className={o.knockout ? 'knockout' : undefined}>
+              <td>
+                <TextCell
+                  label={`${t('id')} ${i + 1}`}
+                  value={o.id}
+                  pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
+                  disabled={fixed}
+                  onCommit={(v) => set(at(i, 'id'), v)}
+                />
+              </td>
+              <td>
+                <TextCell
+                  label={`${t('labelZh')} ${o.id}`}
+                  value={o.label['zh-CN']}
+                  onCommit={(v) => set(at(i, 'label'), { ...o.label, 'zh-CN': v })}
+                />
+              </td>
+              <td>
+                <TextCell
+                  label={`${t('labelEn')} ${o.id}`}
+                  value={o.label.en}
+                  onCommit={(v) => set(at(i, 'label'), { ...o.label, en: v })}
+                />
+              </td>
+              <td>
+                <NumberField
+                  label={`${t('points')} ${o.id}`}
+                  value={o.points}
+                  onCommit={(v) => set(at(i, 'points'), v)}
+                />
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`${t('knockout')} ${o.id}`}
+                  checked={!!o.knockout}
+                  onChange={(e) =>
+                    set(
+                      at(i, 'knockout'),
+                      e.target.checked
+                        ? { flag: 'lowestCategory', reason: lt('选择了否决项', 'Knock-out answer') }
+                        : undefined,
+                    )
+                  }
+                />
+                {o.knockout && (
+                  <span className="q-knockout">
+                    <TextCell
+                      label={`${t('flag')} ${o.id}`}
+                      value={o.knockout.flag}
+                      pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
+                      onCommit={(v) => set(at(i, 'knockout', 'flag'), v)}
+                    />
+                    <TextCell
+                      label={`${t('reasonZh')} ${o.id}`}
+                      value={o.knockout.reason['zh-CN']}
+                      onCommit={(v) => set(at(i, 'knockout', 'reason', 'zh-CN'), v)}
+                    />
+                    <TextCell
+                      label={`${t('reasonEn')} ${o.id}`}
+                      value={o.knockout.reason.en}
+                      onCommit={(v) => set(at(i, 'knockout', 'reason', 'en'), v)}
+                    />
+                  </span>
+                )}
+              </td>
+              {binds && (
+                <td>
+                  <TextCell
+                    label={`${t('factValue')} ${o.id}`}
+                    value={o.factValue === undefined ? '' : String(o.factValue)}
+                    onCommit={(v) => set(at(i, 'factValue'), parseFactValue(v))}
+                  />
+                </td>
+              )}
+              <td className="row-tools">
+                {!fixed && (
+                  <>
+                    <button
+                      type="button"
+                      aria-label={`${t('up')} ${o.id}`}
+                      disabled={i === 0}
+                      onClick={() => dispatch({ type: 'move', path, from: i, to: i - 1 })}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`${t('down')} ${o.id}`}
+                      disabled={i === options.length - 1}
+                      onClick={() => dispatch({ type: 'move', path, from: i, to: i + 1 })}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`${t('remove')} ${o.id}`}
+                      disabled={options.length === 1}
+                      onClick={() => dispatch({ type: 'remove', path, index: i })}
+                    >
+                      ✕
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!fixed && (
+        <button
+          type="button"
+          className="q-add"
+          onClick={() => {
+            const id = nextOptionId(options);
+            const value: Option = { id, label: lt(id, id), points: 0 };
+            dispatch({ type: 'insert', path, index: options.length, value });
+          }}
+        >
+          + {t('add')}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** Fact values are typed by what they look like: `true`, `12`, else text; empty removes it. */
+function parseFactValue(text: string): string | number | boolean | undefined {
+  const v = text.trim();
+  if (v === '') return undefined;
+  if (v === 'true' || v === 'false') return v === 'true';
+  if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  return v;
+}

@@ -1,0 +1,272 @@
+import { useState, type DragEvent } from 'react';
+import type { PackChange, PathKey, Questionnaire, Pack } from '../../../domain/index.ts';
+import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import type { Dispatch } from '../common/types.ts';
+import { LocalizedField } from '../common/LocalizedField.tsx';
+import {
+  duplicateQuestion,
+  moveQuestionChange,
+  newQuestion,
+  nextId,
+  questionIds,
+} from './questionEdits.ts';
+import { questionRange } from './scoreRange.ts';
+
+const messages = defineMessages({
+  'zh-CN': {
+    sections: '章节与问题',
+    addQuestion: '添加问题',
+    addSection: '添加章节',
+    newSection: '新章节',
+    up: '上移',
+    down: '下移',
+    duplicate: '复制',
+    remove: '删除',
+    rename: '编辑标题',
+    sectionTitle: '章节标题',
+    points: '{min}–{max} 分',
+    dropHere: '拖到这里',
+    lastSection: '问卷至少要有一个章节',
+  },
+  en: {
+    sections: 'Sections and questions',
+    addQuestion: 'Add question',
+    addSection: 'Add section',
+    newSection: 'New section',
+    up: 'Move up',
+    down: 'Move down',
+    duplicate: 'Duplicate',
+    remove: 'Delete',
+    rename: 'Edit title',
+    sectionTitle: 'Section title',
+    points: '{min}–{max} pts',
+    dropHere: 'Drop here',
+    lastSection: 'A questionnaire needs at least one section',
+  },
+});
+
+export type Selection = { section: number; question: number } | undefined;
+
+type Props = {
+  pack: Pack;
+  questionnaire: Questionnaire;
+  base: readonly PathKey[];
+  dispatch: Dispatch;
+  selected: Selection;
+  onSelect: (s: Selection) => void;
+};
+
+type Slot = { section: number; index: number };
+
+/**
+ * The questionnaire's outline. Questions reorder by dragging (within and across sections) or by
+ * the up / down buttons, which keyboard users reach with Tab.
+ */
+export function Outline({ pack, questionnaire, base, dispatch, selected, onSelect }: Props) {
+  const t = useMessages(messages);
+  const localize = useLocalize();
+  const [dragging, setDragging] = useState<Slot | undefined>();
+  const [dropAt, setDropAt] = useState<Slot | undefined>();
+  const [renaming, setRenaming] = useState<number | undefined>();
+  const sections = questionnaire.sections;
+  const questionsPath = (s: number): PathKey[] => [...base, 'sections', s, 'questions'];
+
+  const move = (from: Slot, to: Slot) => {
+    const change = moveQuestionChange(base, pack, from, to);
+    if (!change) return;
+    dispatch(change);
+    const targetIndex =
+      from.section === to.section && to.index > from.index ? to.index - 1 : to.index;
+    onSelect({ section: to.section, question: targetIndex });
+  };
+  const step = (from: Slot, delta: -1 | 1) => {
+    const count = sections[from.section]?.questions.length ?? 0;
+    const within = from.index + delta;
+    if (within >= 0 && within < count)
+      return move(from, { section: from.section, index: delta > 0 ? within + 1 : within });
+    const other = from.section + delta;
+    if (other < 0 || other >= sections.length) return;
+    move(from, { section: other, index: delta > 0 ? 0 : (sections[other]?.questions.length ?? 0) });
+  };
+  const add = (s: number) => {
+    const id = nextId('Q', questionIds(pack));
+    const index = sections[s]?.questions.length ?? 0;
+    dispatch({ type: 'insert', path: questionsPath(s), index, value: newQuestion(id, 'single') });
+    onSelect({ section: s, question: index });
+  };
+  const duplicate = (s: number, i: number) => {
+    const q = sections[s]?.questions[i];
+    if (!q) return;
+    const copy = duplicateQuestion(q, nextId(`${q.id}-`, questionIds(pack)));
+    dispatch({ type: 'insert', path: questionsPath(s), index: i + 1, value: copy });
+    onSelect({ section: s, question: i + 1 });
+  };
+  const remove = (s: number, i: number) => {
+    dispatch({ type: 'remove', path: questionsPath(s), index: i });
+    onSelect(undefined);
+  };
+  const addSection = () => {
+    const id = nextId(
+      'S',
+      sections.map((x) => x.id),
+    );
+    const value = { id, title: { 'zh-CN': t('newSection'), en: 'New section' }, questions: [] };
+    dispatch({ type: 'insert', path: [...base, 'sections'], index: sections.length, value });
+  };
+  const sectionChange = (change: PackChange) => {
+    dispatch(change);
+    onSelect(undefined);
+  };
+
+  const over = (e: DragEvent, s: number, i: number) => {
+    if (!dragging) return;
+    e.preventDefault();
+    const rect = e.currentTarget.getBoundingClientRect();
+    const after = e.clientY > rect.top + rect.height / 2;
+    setDropAt({ section: s, index: after ? i + 1 : i });
+  };
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    if (dragging && dropAt) move(dragging, dropAt);
+    setDragging(undefined);
+    setDropAt(undefined);
+  };
+  const isDrop = (s: number, i: number) => dropAt?.section === s && dropAt.index === i;
+
+  return (
+    <nav className="q-outline" aria-label={t('sections')}>
+      {sections.map((section, s) => (
+        <section key={`${section.id}-${s}`} className="q-section">
+          <header className="q-section-head">
+            <strong>{localize(section.title)}</strong>
+            <span className="q-tools">
+              <button type="button" onClick={() => setRenaming(renaming === s ? undefined : s)}>
+                {t('rename')}
+              </button>
+              <button
+                type="button"
+                aria-label={`${t('up')} ${section.id}`}
+                disabled={s === 0}
+                onClick={() =>
+                  sectionChange({ type: 'move', path: [...base, 'sections'], from: s, to: s - 1 })
+                }
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                aria-label={`${t('down')} ${section.id}`}
+                disabled={s === sections.length - 1}
+                onClick={() =>
+                  sectionChange({ type: 'move', path: [...base, 'sections'], from: s, to: s + 1 })
+                }
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                aria-label={`${t('remove')} ${section.id}`}
+                title={sections.length === 1 ? t('lastSection') : t('remove')}
+                disabled={sections.length === 1}
+                onClick={() =>
+                  sectionChange({ type: 'remove', path: [...base, 'sections'], index: s })
+                }
+              >
+                ✕
+              </button>
+            </span>
+          </header>
+          {renaming === s && (
+            <LocalizedField
+              label={t('sectionTitle')}
+              value={section.title}
+              onCommit={(v) =>
+                dispatch({ type: 'set', path: [...base, 'sections', s, 'title'], value: v })
+              }
+            />
+          )}
+          <ol
+            className="q-list"
+            onDragOver={(e) => {
+              if (dragging && section.questions.length === 0) {
+                e.preventDefault();
+                setDropAt({ section: s, index: 0 });
+              }
+            }}
+            onDrop={drop}
+          >
+            {section.questions.length === 0 && <li className="q-empty">{t('dropHere')}</li>}
+            {section.questions.map((q, i) => {
+              const range = questionRange(q);
+              const active = selected?.section === s && selected.question === i;
+              return (
+                <li
+                  key={`${q.id}-${i}`}
+                  className={`q-item${active ? ' active' : ''}${isDrop(s, i) ? ' drop-before' : ''}${isDrop(s, i + 1) && i === section.questions.length - 1 ? ' drop-after' : ''}`}
+                  draggable
+                  data-question={q.id}
+                  onDragStart={(e) => {
+                    e.dataTransfer.effectAllowed = 'move';
+                    e.dataTransfer.setData('text/plain', q.id);
+                    setDragging({ section: s, index: i });
+                  }}
+                  onDragEnd={() => {
+                    setDragging(undefined);
+                    setDropAt(undefined);
+                  }}
+                  onDragOver={(e) => over(e, s, i)}
+                  onDrop={drop}
+                >
+                  <button
+                    type="button"
+                    className="q-pick"
+                    onClick={() => onSelect({ section: s, question: i })}
+                  >
+                    <span className="q-id">{q.id}</span> {localize(q.text)}
+                    <small className="q-points">{t('points', range)}</small>
+                  </button>
+                  <span className="q-tools">
+                    <button
+                      type="button"
+                      aria-label={`${t('up')} ${q.id}`}
+                      onClick={() => step({ section: s, index: i }, -1)}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`${t('down')} ${q.id}`}
+                      onClick={() => step({ section: s, index: i }, 1)}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`${t('duplicate')} ${q.id}`}
+                      onClick={() => duplicate(s, i)}
+                    >
+                      ⧉
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`${t('remove')} ${q.id}`}
+                      onClick={() => remove(s, i)}
+                    >
+                      ✕
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+          <button type="button" className="q-add" onClick={() => add(s)}>
+            + {t('addQuestion')}
+          </button>
+        </section>
+      ))}
+      <button type="button" className="q-add" onClick={addSection}>
+        + {t('addSection')}
+      </button>
+    </nav>
+  );
+}
