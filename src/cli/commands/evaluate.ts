@@ -1,0 +1,97 @@
+import { extname } from 'node:path';
+import { DateSchema } from '../../domain/index.ts';
+import { evaluate, EvaluationError } from '../../engine/index.ts';
+import { choice } from '../args.ts';
+import type { Command } from '../command.ts';
+import { printer } from '../command.ts';
+import { csvWriter, jsonlRow, type OutputFormat } from '../formats.ts';
+import { pick, usageError } from '../i18n.ts';
+import { loadPack } from '../loadPack.ts';
+import { readInputs } from '../readers.ts';
+import { openSink } from '../sink.ts';
+import { compileOrExplain } from './compile.ts';
+
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  spec: {
+    positionals: ['PACK'],
+    options: { input: true, out: true, format: true, trace: false, date: true, 'fail-fast': false },
+  },
+  usage:
+    'evaluate PACK --input clients.(csv|jsonl|json) [--out FILE] [--format jsonl|csv] [--trace] [--date YYYY-MM-DD] [--fail-fast]',
+  summary: {
+    'zh-CN': '逐行评估客户文件（流式处理，内存占用恒定）；有错误行时退出码为 1',
+    en: 'evaluate a file of clients, streaming with constant memory; exit 1 when some rows fail',
+  },
+  async run({ positionals, options, lang, stderr, now }) {
+    const [file] = positionals as [string];
+    const input = options.input;
+    if (typeof input !== 'string')
+      throw usageError('evaluate 需要 --input 文件', 'evaluate needs --input FILE');
+    const out = typeof options.out === 'string' ? options.out : undefined;
+    const format: OutputFormat =
+      choice(options, 'format', ['jsonl', 'csv'] as const) ??
+      (out && extname(out).toLowerCase() === '.csv' ? 'csv' : 'jsonl');
+    const date = typeof options.date === 'string' ? options.date : undefined;
+    if (date !== undefined && !DateSchema.safeParse(date).success)
+      throw usageError(
+        `--date 应为 YYYY-MM-DD，收到 "${date}"`,
+        `--date must be YYYY-MM-DD, got "${date}"`,
+      );
+    const trace = options.trace === true;
+    const failFast = options['fail-fast'] === true;
+    if (trace && format === 'csv')
+      throw usageError('--trace 只能用于 jsonl 输出', '--trace needs jsonl output');
+
+    const loaded = await loadPack(file);
+    const compiled = compileOrExplain(loaded);
+    const report = printer(stderr, lang);
+    const csv = format === 'csv' ? csvWriter(loaded.pack) : undefined;
+    const sink = await openSink(out);
+    let evaluated = 0;
+    let failed = 0;
+    try {
+      if (csv) await sink.write(csv.header);
+      for await (const item of readInputs(input, loaded.pack, date)) {
+        let problem = 'error' in item ? item.error : undefined;
+        const clientId = 'error' in item ? item.clientId : item.input.clientId;
+        if (!('error' in item)) {
+          try {
+            const result = evaluate(compiled, item.input, { trace, now, locale: lang });
+            await sink.write(csv ? csv.row(item.input, result) : jsonlRow(item.input, result));
+            evaluated++;
+          } catch (e) {
+            if (!(e instanceof EvaluationError)) throw e;
+            problem = {
+              'zh-CN': `${e.path}: ${e.localized['zh-CN']}`,
+              en: `${e.path}: ${e.localized.en}`,
+            };
+          }
+        }
+        if (problem) {
+          failed++;
+          report(
+            `${input}:${item.line}${clientId ? ` (${clientId})` : ''}: ${pick(problem, lang)}`,
+          );
+          if (failFast) {
+            await sink.abort();
+            report({
+              'zh-CN': '遇到第一个错误即停止（--fail-fast），未写出任何结果',
+              en: 'stopped at the first error (--fail-fast); no output written',
+            });
+            return 1;
+          }
+        }
+      }
+      await sink.commit();
+    } catch (e) {
+      await sink.abort();
+      throw e;
+    }
+    report({
+      'zh-CN': `已评估 ${evaluated} 个客户，${failed} 个出错${out ? `，结果写入 ${out}` : ''}`,
+      en: `evaluated ${evaluated} client(s), ${failed} failed${out ? `; results in ${out}` : ''}`,
+    });
+    return failed > 0 ? 1 : 0;
+  },
+};

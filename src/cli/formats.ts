@@ -1,0 +1,54 @@
+import type { EvaluationInput, Pack } from '../domain/index.ts';
+import type { EvaluationResult } from '../engine/index.ts';
+
+export type OutputFormat = 'jsonl' | 'csv';
+
+/** One line of JSON per client: the client id, its date, and the whole result. */
+export function jsonlRow(input: EvaluationInput, result: EvaluationResult): string {
+  return `${JSON.stringify({ clientId: input.clientId ?? null, evaluationDate: input.evaluationDate, ...result })}\n`;
+}
+
+/** A CSV field, quoted when it holds a separator, a quote or a line break. */
+export function csvField(value: unknown): string {
+  const text =
+    value === undefined || value === null
+      ? ''
+      : Array.isArray(value)
+        ? value.join('|')
+        : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const csvLine = (fields: readonly unknown[]) => `${fields.map(csvField).join(',')}\n`;
+
+/** The value outputs of the pack's output node (flags go in one `flags` column). */
+function valueOutputs(pack: Pack): string[] {
+  const names: string[] = [];
+  for (const node of pack.graph.nodes)
+    if (node.kind === 'output')
+      for (const o of node.config.outputs)
+        if (o.kind === 'value' && !names.includes(o.name)) names.push(o.name);
+  return names;
+}
+
+/**
+ * CSV output: clientId, each named output, the raised flags (joined with `|`), then one column per
+ * catalogue product holding its verdict.
+ */
+export function csvWriter(pack: Pack): {
+  header: string;
+  row(input: EvaluationInput, result: EvaluationResult): string;
+} {
+  const outputs = valueOutputs(pack);
+  const products = pack.products.items.map((p) => p.id);
+  return {
+    header: csvLine(['clientId', ...outputs, 'flags', ...products]),
+    row: (input, result) =>
+      csvLine([
+        input.clientId,
+        ...outputs.map((o) => result.outputs[o]),
+        result.flags,
+        ...products.map((p) => result.products[p]?.verdict),
+      ]),
+  };
+}

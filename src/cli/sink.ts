@@ -1,0 +1,77 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+
+/** Where a command writes its output: a file that appears whole or not at all, or stdout. */
+export type Sink = {
+  write(text: string): Promise<void>;
+  /** Flushes and, for a file, moves it into place. */
+  commit(): Promise<void>;
+  /** Drops everything written; a file output is left as it was before the run. */
+  abort(): Promise<void>;
+};
+
+// Writing many small rows one by one costs more than the evaluation; batch them.
+const FLUSH_AT = 1 << 16;
+
+function buffered(stream: Writable): Pick<Sink, 'write'> & { flush(): Promise<void> } {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    // Respect backpressure: wait for the stream to drain before producing more.
+    if (!stream.write(text)) await once(stream, 'drain');
+  };
+  return {
+    async write(text) {
+      pending.push(text);
+      size += text.length;
+      if (size >= FLUSH_AT) await flush();
+    },
+    flush,
+  };
+}
+
+/**
+ * Opens the output. A file is written to a temporary name in the same folder (so the final rename
+ * stays on one file system and is atomic) and renamed on commit: a run that fails half-way leaves
+ * no partial file, and an existing file is replaced only by a complete one.
+ */
+export async function openSink(
+  path: string | undefined,
+  stdout: Writable = process.stdout,
+): Promise<Sink> {
+  if (path === undefined) {
+    const out = buffered(stdout);
+    return { write: out.write, commit: out.flush, abort: async () => {} };
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const stream: WriteStream = createWriteStream(temp, { flags: 'w' });
+  await once(stream, 'open');
+  let failure: Error | undefined;
+  stream.on('error', (e) => (failure = e));
+  const out = buffered(stream);
+  return {
+    async write(text) {
+      if (failure) throw failure;
+      await out.write(text);
+    },
+    async commit() {
+      await out.flush();
+      stream.end();
+      await once(stream, 'finish');
+      if (failure) throw failure;
+      await rename(temp, path);
+    },
+    async abort() {
+      stream.destroy();
+      await once(stream, 'close').catch(() => {});
+      await unlink(temp).catch(() => {});
+    },
+  };
+}
