@@ -4,9 +4,13 @@ import type {
   Condition,
   ConditionValue,
   FactCondition,
+  NodeConfig,
   Operator,
+  RuleEvent,
   TopLevelCondition,
 } from '../domain/index.ts';
+
+type RulesConfig = NodeConfig<'rules'>;
 
 /**
  * fast-check arbitraries for json-rules-engine conditions and the facts they read. Everything is
@@ -170,3 +174,67 @@ export const topLevelConditionArb: fc.Arbitrary<TopLevelCondition> = fc.oneof(
   conditionTree.any,
   conditionTree.not,
 );
+
+const reasonArb = fc
+  .constantFrom('r1', 'r2', 'r3')
+  .map((code) => ({ code, text: { 'zh-CN': `原因 ${code}`, en: `reason ${code}` } }));
+
+/** Outputs every generated rules config declares, so that `set` events always name one. */
+export const RULES_OUTPUTS = [
+  { name: 'label', type: 'string' as const, default: 'none' },
+  { name: 'points', type: 'number' as const, default: 0 },
+];
+
+/** Flag names `flag` events raise. */
+export const RULES_FLAGS = ['f1', 'f2'] as const;
+
+function ruleEventArb(levels: readonly string[]): fc.Arbitrary<RuleEvent> {
+  const level = fc.constantFrom(...levels);
+  const withReason = <T extends object>(params: T) =>
+    fc
+      .option(reasonArb, { nil: undefined })
+      .map((reason) => (reason ? { ...params, reason } : params));
+  return fc.oneof(
+    fc
+      .constantFrom(...RULES_FLAGS)
+      .chain((name) => withReason({ name }))
+      .map((params) => ({ type: 'flag' as const, params })),
+    fc
+      .oneof(
+        fc.record({ name: fc.constant('label'), value: fc.constantFrom('a', 'b', 'c') }),
+        fc.record({ name: fc.constant('points'), value: fc.integer({ min: 0, max: 9 }) }),
+      )
+      .map((params) => ({ type: 'set' as const, params })),
+    level
+      .chain((l) => withReason({ level: l }))
+      .map((params) => ({ type: 'cap' as const, params })),
+    level
+      .chain((l) => withReason({ level: l }))
+      .map((params) => ({ type: 'floor' as const, params })),
+    reasonArb.map((params) => ({ type: 'reason' as const, params })),
+  );
+}
+
+/**
+ * A rules node's config: up to eight rules with distinct names, priorities 1-3 or none (ties are
+ * common on purpose: their order is the one json-rules-engine leaves open), random conditions and
+ * every kind of event; `cap` / `floor` name levels of `scale`.
+ */
+export function rulesConfigArb(
+  scale: string,
+  levels: readonly string[],
+): fc.Arbitrary<RulesConfig> {
+  const ruleArb = fc.record(
+    {
+      priority: fc.integer({ min: 1, max: 3 }),
+      conditions: topLevelConditionArb,
+      event: ruleEventArb(levels),
+    },
+    { requiredKeys: ['conditions', 'event'], noNullPrototype: true },
+  );
+  return fc.array(ruleArb, { maxLength: 8 }).map((rules) => ({
+    scale,
+    outputs: RULES_OUTPUTS.map((o) => ({ ...o })),
+    rules: rules.map((r, i) => ({ ...r, name: `rule${i}` })),
+  }));
+}
