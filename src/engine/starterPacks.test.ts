@@ -8,6 +8,8 @@ import {
   type Question,
 } from '../domain/index.ts';
 import { compilePack, evaluate, formatTestReport, runTests, validatePack } from './index.ts';
+import { evaluateReference } from './interop/reference.ts';
+import { EvaluationError } from './types.ts';
 import csrcCsv from '../../rule-packs/cn-csrc-2017/clients-sample.csv?raw';
 
 // Every starter pack, read as text so that a parse error names its line.
@@ -58,6 +60,25 @@ describe('starter packs', () => {
         expect(Object.keys(evaluate(compiled, client.input).products)).toHaveLength(
           pack.products.items.length,
         );
+    });
+
+    it('gives the same results when its rules run through json-rules-engine', async () => {
+      const pack = loadPack(file);
+      const compiled = compilePack(pack);
+      const outcome = async (run: () => unknown) => {
+        try {
+          return await run();
+        } catch (e) {
+          if (e instanceof EvaluationError) return { error: e.code };
+          throw e;
+        }
+      };
+      for (const { id, input } of [...pack.tests, ...pack.sampleClients]) {
+        const options = { rationale: false };
+        const fast = await outcome(() => evaluate(compiled, input, options));
+        const reference = await outcome(() => evaluateReference(compiled, input, options));
+        expect(reference, id).toEqual(fast);
+      }
     });
   });
 });
