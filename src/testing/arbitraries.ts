@@ -3,6 +3,7 @@ import { OPERATORS } from '../domain/index.ts';
 import type {
   Condition,
   ConditionValue,
+  EvaluationInputDraft,
   FactCondition,
   NodeConfig,
   Operator,
@@ -238,3 +239,27 @@ export function rulesConfigArb(
     rules: rules.map((r, i) => ({ ...r, name: `rule${i}` })),
   }));
 }
+
+/** Evaluation inputs for the interop fixture pack (`src/engine/interop/fixturePack.ts`). */
+export const interopInputArb: fc.Arbitrary<EvaluationInputDraft> = fc.record({
+  facts: fc.record(
+    {
+      age: fc.integer({ min: 10, max: 90 }),
+      professional: fc.boolean(),
+      assets: fc.constantFrom(0, 50_000, 100_000, 400_000, 5_000_000, 9_000_000),
+      goals: fc.subarray(['growth', 'income', 'preserve']),
+      segment: fc.constantFrom('vip', 'private', 'retired', 'mass'),
+    },
+    { requiredKeys: [] },
+  ),
+  answers: fc.record(
+    {
+      Q1: fc.constantFrom('A', 'B', 'C'),
+      Q2: fc.integer({ min: 0, max: 100 }),
+      Q3: fc.subarray(['A', 'B', 'C']),
+    },
+    { requiredKeys: ['Q1', 'Q2'] },
+  ),
+  evaluationDate: fc.constant('2026-06-01'),
+  initiator: fc.constantFrom('client' as const, 'firm' as const),
+});

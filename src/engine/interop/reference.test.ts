@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInputDraft, NodeOfKind } from '../../domain/index.ts';
-import { factsArb, rulesConfigArb } from '../../testing/arbitraries.ts';
+import type { NodeOfKind } from '../../domain/index.ts';
+import { factsArb, interopInputArb, rulesConfigArb } from '../../testing/arbitraries.ts';
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
 import { indexPack } from '../packIndex.ts';
@@ -104,29 +104,6 @@ describe('a rules node: compiled and json-rules-engine agree', () => {
   });
 });
 
-const inputArb: fc.Arbitrary<EvaluationInputDraft> = fc.record({
-  facts: fc.record(
-    {
-      age: fc.integer({ min: 10, max: 90 }),
-      professional: fc.boolean(),
-      assets: fc.constantFrom(0, 50_000, 100_000, 400_000, 5_000_000, 9_000_000),
-      goals: fc.subarray(['growth', 'income', 'preserve']),
-      segment: fc.constantFrom('vip', 'private', 'retired', 'mass'),
-    },
-    { requiredKeys: [] },
-  ),
-  answers: fc.record(
-    {
-      Q1: fc.constantFrom('A', 'B', 'C'),
-      Q2: fc.integer({ min: 0, max: 100 }),
-      Q3: fc.subarray(['A', 'B', 'C']),
-    },
-    { requiredKeys: ['Q1', 'Q2'] },
-  ),
-  evaluationDate: fc.constant('2026-06-01'),
-  initiator: fc.constantFrom('client' as const, 'firm' as const),
-});
-
 describe('evaluateReference agrees with evaluate end to end', () => {
   // A pack of its own: nothing computed for the objects above may leak into this comparison.
   const compiled = compilePack(interopFixturePack());
@@ -134,7 +111,7 @@ describe('evaluateReference agrees with evaluate end to end', () => {
   it('on the fixture pack, trace included', async () => {
     const levels = new Set<unknown>();
     await fc.assert(
-      fc.asyncProperty(inputArb, async (input) => {
+      fc.asyncProperty(interopInputArb, async (input) => {
         const compiledResult = evaluate(compiled, input, { trace: true });
         const referenceResult = await evaluateReference(compiled, input, { trace: true });
         expect(referenceResult).toEqual(compiledResult);
