@@ -1,5 +1,5 @@
 import type { NodeKind, NodeOfKind, Pack, PackChange } from '../../../domain/index.ts';
-import type { Problem } from '../../../engine/types.ts';
+import type { Problem } from '../../../engine/index.ts';
 
 export type { Problem };
 

@@ -1,0 +1,2 @@
+export { PackEditor } from './PackEditor.tsx';
+export type { PackEditorProps } from './PackEditor.tsx';

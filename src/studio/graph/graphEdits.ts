@@ -1,0 +1,124 @@
+import type { GraphNode, LocalizedText, Pack, PackChange } from '../../domain/index.ts';
+import { lt } from '../../domain/index.ts';
+
+const NODES = ['graph', 'nodes'] as const;
+const EDGES = ['graph', 'edges'] as const;
+
+export type XY = { x: number; y: number };
+
+/** Positions are stored rounded: sub-pixel noise would only make diffs unreadable. */
+function roundXY(p: XY): XY {
+  return { x: Math.round(p.x), y: Math.round(p.y) };
+}
+
+export function addNodeChange(pack: Pack, node: GraphNode): PackChange {
+  return {
+    type: 'insert',
+    path: NODES,
+    index: pack.graph.nodes.length,
+    value: { ...node, position: roundXY(node.position) },
+  };
+}
+
+/** Whether `to` can be reached from `from` by following edges. */
+export function reaches(pack: Pack, from: string, to: string): boolean {
+  const next = new Map<string, string[]>();
+  for (const e of pack.graph.edges) next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (id === to) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(next.get(id) ?? []));
+  }
+  return false;
+}
+
+function uniqueEdgeId(pack: Pack, source: string, target: string): string {
+  const taken = new Set(pack.graph.edges.map((e) => e.id));
+  const base = `${source}-${target}`;
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export type ConnectResult =
+  { ok: true; change: PackChange } | { ok: false; message: LocalizedText };
+
+/** An edge from `source` to `target`, or why the graph cannot take it. */
+export function connectChange(pack: Pack, source: string, target: string): ConnectResult {
+  if (source === target)
+    return { ok: false, message: lt('节点不能连接到自身', 'A node cannot be connected to itself') };
+  if (pack.graph.edges.some((e) => e.source === source && e.target === target))
+    return {
+      ok: false,
+      message: lt(`${source} 已连接到 ${target}`, `${source} is already connected to ${target}`),
+    };
+  if (reaches(pack, target, source))
+    return {
+      ok: false,
+      message: lt(
+        `连接 ${source} → ${target} 会形成环路：${target} 已经（间接）流向 ${source}`,
+        `Connecting ${source} → ${target} would make a cycle: ${target} already flows into ${source}`,
+      ),
+    };
+  return {
+    ok: true,
+    change: {
+      type: 'insert',
+      path: EDGES,
+      index: pack.graph.edges.length,
+      value: { id: uniqueEdgeId(pack, source, target), source, target },
+    },
+  };
+}
+
+/**
+ * Removes nodes with every edge that touches them, and the given edges, as one undoable step.
+ * Removals run from the highest index down so that each index is still right when it is applied.
+ */
+export function deleteChange(
+  pack: Pack,
+  nodeIds: readonly string[],
+  edgeIds: readonly string[],
+): PackChange | null {
+  const nodes = new Set(nodeIds);
+  const edges = new Set(edgeIds);
+  const edgeIndexes: number[] = [];
+  pack.graph.edges.forEach((e, i) => {
+    if (edges.has(e.id) || nodes.has(e.source) || nodes.has(e.target)) edgeIndexes.push(i);
+  });
+  const nodeIndexes: number[] = [];
+  pack.graph.nodes.forEach((n, i) => nodes.has(n.id) && nodeIndexes.push(i));
+  const changes: PackChange[] = [
+    ...edgeIndexes.reverse().map((index): PackChange => ({ type: 'remove', path: EDGES, index })),
+    ...nodeIndexes.reverse().map((index): PackChange => ({ type: 'remove', path: NODES, index })),
+  ];
+  if (changes.length === 0) return null;
+  return { type: 'batch', changes, label: 'delete' };
+}
+
+/** New positions for nodes, as one step; nodes whose rounded position did not change are left out. */
+export function moveChange(
+  pack: Pack,
+  moves: ReadonlyMap<string, XY>,
+  label = 'move',
+): PackChange | null {
+  const changes: PackChange[] = [];
+  pack.graph.nodes.forEach((node, index) => {
+    const to = moves.get(node.id);
+    if (!to) return;
+    const p = roundXY(to);
+    if (p.x === node.position.x && p.y === node.position.y) return;
+    changes.push({ type: 'set', path: [...NODES, index, 'position'], value: p });
+  });
+  if (changes.length === 0) return null;
+  return changes.length === 1 ? (changes[0] as PackChange) : { type: 'batch', changes, label };
+}
+
+/** The node a JSON path such as `$.graph.nodes[3].config.bands[1]` points into, if any. */
+export function nodeIdOfPath(pack: Pack, path: string): string | undefined {
+  const m = /^\$\.graph\.nodes\[(\d+)\]/.exec(path);
+  return m ? pack.graph.nodes[Number(m[1])]?.id : undefined;
+}

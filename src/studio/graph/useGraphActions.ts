@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { NodeKind, Pack, PackChange } from '../../domain/index.ts';
+import { kindEntry, uniqueNodeId } from '../nodeKinds/index.ts';
+import { layoutPositions, DEFAULT_NODE_SIZE, type Size } from './autoLayout.ts';
+import { addNodeChange, moveChange, type XY } from './graphEdits.ts';
+
+type Options = {
+  pack: Pack;
+  dispatch: (change: PackChange) => void;
+  onSelect: (nodeId: string | null) => void;
+  /** The canvas element: a node added by click lands in the middle of what the user sees. */
+  canvasRef: RefObject<HTMLElement | null>;
+};
+
+/** Graph actions that need React Flow's viewport: add where the user looks, lay out, center. */
+export function useGraphActions({ pack, dispatch, onSelect, canvasRef }: Options) {
+  const flow = useReactFlow();
+  // Auto-layout is asynchronous: it must apply to the pack as it is when the layout finishes.
+  const packRef = useRef(pack);
+  useEffect(() => {
+    packRef.current = pack;
+  }, [pack]);
+
+  const addNode = useCallback(
+    (kind: NodeKind, at?: XY) => {
+      const current = packRef.current;
+      const entry = kindEntry(kind);
+      const id = uniqueNodeId(current, kind);
+      const center = at ?? viewportCenter(flow, canvasRef.current);
+      const position = freeSpot(current, {
+        x: center.x - DEFAULT_NODE_SIZE.width / 2,
+        y: center.y - DEFAULT_NODE_SIZE.height / 2,
+      });
+      const node = { ...entry.createDefault(current, id), position };
+      dispatch(addNodeChange(current, node));
+      onSelect(id);
+      return id;
+    },
+    [dispatch, flow, onSelect, canvasRef],
+  );
+
+  const centerNode = useCallback(
+    (id: string) => {
+      const node = flow.getInternalNode(id);
+      if (!node) return;
+      const { x, y } = node.internals.positionAbsolute;
+      const w = node.measured.width ?? DEFAULT_NODE_SIZE.width;
+      const h = node.measured.height ?? DEFAULT_NODE_SIZE.height;
+      void flow.setCenter(x + w / 2, y + h / 2, {
+        zoom: Math.max(flow.getZoom(), 0.9),
+        duration: 300,
+      });
+    },
+    [flow],
+  );
+
+  const autoLayout = useCallback(async () => {
+    const sizes = new Map<string, Size>();
+    for (const n of packRef.current.graph.nodes) {
+      const internal = flow.getInternalNode(n.id);
+      if (internal?.measured.width && internal.measured.height)
+        sizes.set(n.id, { width: internal.measured.width, height: internal.measured.height });
+    }
+    const positions = await layoutPositions(packRef.current, sizes);
+    const change = moveChange(packRef.current, positions, 'auto-layout');
+    if (change) dispatch(change);
+    // The new positions reach React Flow on the next render; fit to them after it.
+    requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: 0.1 }));
+  }, [dispatch, flow]);
+
+  return { addNode, centerNode, autoLayout };
+}
+
+function viewportCenter(flow: ReturnType<typeof useReactFlow>, el: HTMLElement | null): XY {
+  const rect = el?.getBoundingClientRect();
+  if (!rect) return { x: 0, y: 0 };
+  return flow.screenToFlowPosition({
+    x: rect.left + rect.width / 2,
+    y: rect.top + rect.height / 2,
+  });
+}
+
+/** Steps down and right from `p` until no node sits there: nodes added in a row stay visible. */
+function freeSpot(pack: Pack, p: XY): XY {
+  const near = (q: XY) =>
+    pack.graph.nodes.some(
+      (n) => Math.abs(n.position.x - q.x) < 24 && Math.abs(n.position.y - q.y) < 24,
+    );
+  let q = p;
+  for (let i = 0; i < 50 && near(q); i++) q = { x: q.x + 32, y: q.y + 32 };
+  return q;
+}

@@ -1,0 +1,1 @@
+export { ClassifyInspector } from './ClassifyInspector.tsx';

@@ -1,0 +1,9 @@
+import './inspector.css';
+
+export type { InspectorProps, PackPartInspectorProps, Dispatch, Problem } from './types.ts';
+export { NumberField } from './NumberField.tsx';
+export { LocalizedField } from './LocalizedField.tsx';
+export { RefPicker } from './RefPicker.tsx';
+export { scopeRefs, upstreamOf, nodeOutputs } from './scopeRefs.ts';
+export type { RefOption, RefGroup } from './scopeRefs.ts';
+export { nodePath } from './paths.ts';

@@ -1,0 +1,2 @@
+export { InputInspector } from './InputInspector.tsx';
+export { OutputInspector } from './OutputInspector.tsx';

@@ -1,0 +1,1 @@
+export { ScoreInspector } from './ScoreInspector.tsx';
