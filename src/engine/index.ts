@@ -45,3 +45,16 @@ export type {
 } from './types.ts';
 export { diffPacks, DIFF_AREAS } from './diff.ts';
 export type { DiffEntry, DiffArea } from './diff.ts';
+export { conditionFacts } from './conditions.ts';
+export type { ConditionTest } from './conditions.ts';
+export { compilePath, parsePath, createSafePathResolver } from './safePath.ts';
+export type { PathReader } from './safePath.ts';
+export { exportJsonRulesEngine, toJreRule } from './interop/exportJre.ts';
+export type {
+  JreExport,
+  JreRule,
+  JreRuleSet,
+  JreMatchCondition,
+  JreFactNeed,
+} from './interop/exportJre.ts';
+export { evaluateReference, evaluateRulesReference } from './interop/reference.ts';
