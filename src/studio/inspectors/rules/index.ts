@@ -1,11 +1,4 @@
-import { createElement } from 'react';
-import type { InspectorProps } from '../common/types.ts';
-
-/** Shows the node's configuration as JSON until the no-code editor replaces it. */
-export function RulesInspector({ node }: InspectorProps<'rules'>) {
-  return createElement(
-    'pre',
-    { className: 'inspector-json' },
-    JSON.stringify(node.config, null, 2),
-  );
-}
+export { RulesInspector } from './RulesInspector.tsx';
+export { ConditionGroup, operatorMessages } from './ConditionBuilder.tsx';
+export { factChoices } from './conditionModel.ts';
+export type { FactChoice } from './conditionModel.ts';

@@ -1,0 +1,246 @@
+import type { NodeConfig, Pack, PathKey, Reason, RuleEvent } from '../../../domain/index.ts';
+import { lt } from '../../../domain/index.ts';
+import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import type { Dispatch } from '../common/types.ts';
+import { LocalizedField } from '../common/LocalizedField.tsx';
+import { NumberField } from '../common/NumberField.tsx';
+import { TextCell } from '../questionnaire/TextCell.tsx';
+
+const messages = defineMessages({
+  'zh-CN': {
+    event: '触发后',
+    flag: '置标记',
+    set: '设置输出',
+    cap: '等级上限',
+    floor: '等级下限',
+    reason: '给出原因',
+    name: '名称',
+    output: '输出',
+    value: '值',
+    level: '等级',
+    code: '原因代码',
+    text: '原因说明',
+    withReason: '附原因',
+    noScale: '先在上方选择本节点的等级量表',
+    noOutputs: '先声明一个输出',
+    yes: '是',
+    no: '否',
+  },
+  en: {
+    event: 'Then',
+    flag: 'raise flag',
+    set: 'set output',
+    cap: 'cap the level at',
+    floor: 'floor the level at',
+    reason: 'give a reason',
+    name: 'Name',
+    output: 'Output',
+    value: 'Value',
+    level: 'Level',
+    code: 'Reason code',
+    text: 'Reason text',
+    withReason: 'with a reason',
+    noScale: "Pick the node's level scale above first",
+    noOutputs: 'Declare an output first',
+    yes: 'true',
+    no: 'false',
+  },
+});
+
+type Config = NodeConfig<'rules'>;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** A fresh event of a type with params that validate against the node's scale and outputs. */
+export function eventOf(type: RuleEvent['type'], config: Config, pack: Pack): RuleEvent {
+  const levels = pack.vocabulary.scales.find((s) => s.id === config.scale)?.levels ?? [];
+  switch (type) {
+    case 'flag':
+      return { type, params: { name: 'flag' } };
+    case 'set': {
+      const out = config.outputs[0];
+      return { type, params: { name: out?.name ?? 'output', value: out?.default ?? null } };
+    }
+    case 'cap':
+    case 'floor':
+      return { type, params: { level: levels[0]?.id ?? 'C1' } };
+    case 'reason':
+      return { type, params: { code: 'reason', text: lt('', '') } };
+  }
+}
+
+function ReasonFields({
+  reason,
+  path,
+  dispatch,
+}: {
+  reason: Reason;
+  path: readonly PathKey[];
+  dispatch: Dispatch;
+}) {
+  const t = useMessages(messages);
+  return (
+    <>
+      <label>
+        {t('code')}{' '}
+        <TextCell
+          label={t('code')}
+          value={reason.code}
+          pattern={ID}
+          onCommit={(v) => dispatch({ type: 'set', path: [...path, 'code'], value: v })}
+        />
+      </label>
+      <LocalizedField
+        label={t('text')}
+        value={reason.text}
+        onCommit={(v) => dispatch({ type: 'set', path: [...path, 'text'], value: v })}
+      />
+    </>
+  );
+}
+
+/** What a fired rule does: its type and parameters, with a localized reason where it has one. */
+export function EventEditor(props: {
+  event: RuleEvent;
+  path: readonly PathKey[];
+  config: Config;
+  pack: Pack;
+  dispatch: Dispatch;
+}) {
+  const { event, path, config, pack, dispatch } = props;
+  const t = useMessages(messages);
+  const localize = useLocalize();
+  const params = [...path, 'params'];
+  const set = (key: string, value: unknown) =>
+    dispatch({ type: 'set', path: [...params, key], value });
+  const scale = pack.vocabulary.scales.find((s) => s.id === config.scale);
+  const optionalReason = (reason: Reason | undefined) => (
+    <>
+      <label>
+        <input
+          type="checkbox"
+          checked={!!reason}
+          onChange={(e) =>
+            set('reason', e.target.checked ? { code: 'reason', text: lt('', '') } : undefined)
+          }
+        />{' '}
+        {t('withReason')}
+      </label>
+      {reason && <ReasonFields reason={reason} path={[...params, 'reason']} dispatch={dispatch} />}
+    </>
+  );
+  return (
+    <fieldset className="event-editor">
+      <legend>{t('event')}</legend>
+      <select
+        aria-label={t('event')}
+        value={event.type}
+        onChange={(e) =>
+          dispatch({
+            type: 'set',
+            path,
+            value: eventOf(e.target.value as RuleEvent['type'], config, pack),
+          })
+        }
+      >
+        {(['flag', 'set', 'cap', 'floor', 'reason'] as const).map((type) => (
+          <option key={type} value={type}>
+            {t(type)}
+          </option>
+        ))}
+      </select>
+      {event.type === 'flag' && (
+        <>
+          <TextCell
+            label={t('name')}
+            value={event.params.name}
+            pattern={ID}
+            onCommit={(v) => set('name', v)}
+          />
+          {optionalReason(event.params.reason)}
+        </>
+      )}
+      {event.type === 'set' &&
+        (config.outputs.length === 0 ? (
+          <span className="hint">{t('noOutputs')}</span>
+        ) : (
+          <>
+            <select
+              aria-label={t('output')}
+              value={event.params.name}
+              onChange={(e) => {
+                const out = config.outputs.find((o) => o.name === e.target.value);
+                dispatch({
+                  type: 'set',
+                  path: params,
+                  value: { name: e.target.value, value: out?.default ?? null },
+                });
+              }}
+            >
+              {config.outputs.map((o) => (
+                <option key={o.name} value={o.name}>
+                  {o.label ? `${localize(o.label)} · ${o.name}` : o.name}
+                </option>
+              ))}
+            </select>
+            {(() => {
+              const type = config.outputs.find((o) => o.name === event.params.name)?.type;
+              const v = event.params.value;
+              if (type === 'boolean')
+                return (
+                  <label>
+                    <input
+                      type="checkbox"
+                      aria-label={t('value')}
+                      checked={v === true}
+                      onChange={(e) => set('value', e.target.checked)}
+                    />{' '}
+                    {v === true ? t('yes') : t('no')}
+                  </label>
+                );
+              if (type === 'number')
+                return (
+                  <NumberField
+                    label={t('value')}
+                    value={typeof v === 'number' ? v : undefined}
+                    onCommit={(n) => set('value', n)}
+                  />
+                );
+              return (
+                <TextCell
+                  label={t('value')}
+                  value={v === null ? '' : String(v)}
+                  onCommit={(s) => set('value', s)}
+                />
+              );
+            })()}
+          </>
+        ))}
+      {(event.type === 'cap' || event.type === 'floor') && (
+        <>
+          {scale ? (
+            <select
+              aria-label={t('level')}
+              value={event.params.level}
+              onChange={(e) => set('level', e.target.value)}
+            >
+              {!scale.levels.some((l) => l.id === event.params.level) && (
+                <option value={event.params.level}>{event.params.level}</option>
+              )}
+              {scale.levels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.id} · {localize(l.label)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span className="hint">{t('noScale')}</span>
+          )}
+          {optionalReason(event.params.reason)}
+        </>
+      )}
+      {event.type === 'reason' && (
+        <ReasonFields reason={event.params} path={params} dispatch={dispatch} />
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,129 @@
+import type { NodeConfig, PathKey } from '../../../domain/index.ts';
+import { defineMessages, useMessages } from '../../i18n/index.tsx';
+import type { Dispatch } from '../common/types.ts';
+import { NumberField } from '../common/NumberField.tsx';
+import { TextCell } from '../questionnaire/TextCell.tsx';
+import { nextId } from '../questionnaire/questionEdits.ts';
+
+const messages = defineMessages({
+  'zh-CN': {
+    outputs: '声明的输出',
+    name: '名称',
+    type: '类型',
+    default: '默认值',
+    add: '添加输出',
+    remove: '删除',
+    boolean: '是/否',
+    number: '数字',
+    string: '文本',
+  },
+  en: {
+    outputs: 'Declared outputs',
+    name: 'Name',
+    type: 'Type',
+    default: 'Default',
+    add: 'Add output',
+    remove: 'Delete',
+    boolean: 'yes/no',
+    number: 'number',
+    string: 'text',
+  },
+});
+
+type Output = NodeConfig<'rules'>['outputs'][number];
+const DEFAULTS = { boolean: false, number: 0, string: '' } as const;
+
+/** The outputs `set` events write, each with a type and the value it has when no rule sets it. */
+export function OutputsEditor({
+  outputs,
+  path,
+  dispatch,
+}: {
+  outputs: readonly Output[];
+  path: readonly PathKey[];
+  dispatch: Dispatch;
+}) {
+  const t = useMessages(messages);
+  const set = (i: number, key: string, value: unknown) =>
+    dispatch({ type: 'set', path: [...path, i, key], value });
+  return (
+    <fieldset className="rules-outputs">
+      <legend>{t('outputs')}</legend>
+      {outputs.map((o, i) => (
+        <div key={i} className="q-row">
+          <TextCell
+            label={t('name')}
+            value={o.name}
+            pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
+            onCommit={(v) => set(i, 'name', v)}
+          />
+          <select
+            aria-label={t('type')}
+            value={o.type}
+            onChange={(e) => {
+              const type = e.target.value as Output['type'];
+              dispatch({
+                type: 'set',
+                path: [...path, i],
+                value: { ...o, type, default: DEFAULTS[type] },
+              });
+            }}
+          >
+            {(['boolean', 'number', 'string'] as const).map((type) => (
+              <option key={type} value={type}>
+                {t(type)}
+              </option>
+            ))}
+          </select>
+          {o.type === 'boolean' ? (
+            <input
+              type="checkbox"
+              aria-label={t('default')}
+              checked={o.default === true}
+              onChange={(e) => set(i, 'default', e.target.checked)}
+            />
+          ) : o.type === 'number' ? (
+            <NumberField
+              label={t('default')}
+              value={typeof o.default === 'number' ? o.default : undefined}
+              onCommit={(v) => set(i, 'default', v)}
+            />
+          ) : (
+            <TextCell
+              label={t('default')}
+              value={String(o.default ?? '')}
+              onCommit={(v) => set(i, 'default', v)}
+            />
+          )}
+          <button
+            type="button"
+            aria-label={`${t('remove')} ${o.name}`}
+            onClick={() => dispatch({ type: 'remove', path, index: i })}
+          >
+            ✕
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        onClick={() =>
+          dispatch({
+            type: 'insert',
+            path,
+            index: outputs.length,
+            value: {
+              name: nextId(
+                'output',
+                outputs.map((o) => o.name),
+              ),
+              type: 'boolean',
+              default: false,
+            },
+          })
+        }
+      >
+        + {t('add')}
+      </button>
+    </fieldset>
+  );
+}

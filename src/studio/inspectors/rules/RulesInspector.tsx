@@ -1,0 +1,266 @@
+import { useMemo, useState } from 'react';
+import type { Rule } from '../../../domain/index.ts';
+import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import type { InspectorProps } from '../common/types.ts';
+import { LocalizedField } from '../common/LocalizedField.tsx';
+import { NumberField } from '../common/NumberField.tsx';
+import { TextCell } from '../questionnaire/TextCell.tsx';
+import { nextId } from '../questionnaire/questionEdits.ts';
+import { ConditionGroup } from './ConditionBuilder.tsx';
+import { EventEditor } from './EventEditor.tsx';
+import { OutputsEditor } from './OutputsEditor.tsx';
+import { factChoices } from './conditionModel.ts';
+import './rules.css';
+
+const messages = defineMessages({
+  'zh-CN': {
+    rules: '规则',
+    add: '添加规则',
+    up: '上移',
+    down: '下移',
+    remove: '删除',
+    name: '规则名称',
+    priority: '优先级',
+    noPriority: '默认',
+    clearPriority: '清除优先级',
+    description: '说明',
+    when: '当',
+    scale: '上限/下限使用的量表',
+    none: '无',
+    pick: '选择一条规则进行编辑',
+    order: '优先级高的先执行，其余按列表顺序',
+    nameTaken: '规则名称已存在',
+    problems: '问题',
+  },
+  en: {
+    rules: 'Rules',
+    add: 'Add rule',
+    up: 'Move up',
+    down: 'Move down',
+    remove: 'Delete',
+    name: 'Rule name',
+    priority: 'Priority',
+    noPriority: 'default',
+    clearPriority: 'Clear priority',
+    description: 'Description',
+    when: 'When',
+    scale: 'Scale for caps and floors',
+    none: 'none',
+    pick: 'Pick a rule to edit it',
+    order: 'Higher priority runs first, then list order',
+    nameTaken: 'A rule with this name exists',
+    problems: 'Problems',
+  },
+});
+
+/** The rules node: a list of json-rules-engine rules, each a condition tree and an event. */
+export function RulesInspector({
+  pack,
+  node,
+  nodeIndex,
+  dispatch,
+  problems,
+}: InspectorProps<'rules'>) {
+  const t = useMessages(messages);
+  const localize = useLocalize();
+  const [selected, setSelected] = useState(0);
+  const [dragFrom, setDragFrom] = useState<number | undefined>();
+  const [dropAt, setDropAt] = useState<number | undefined>();
+  const config = node.config;
+  const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
+  const rulesPath = [...base, 'rules'];
+  const choices = useMemo(() => factChoices(pack, node.id), [pack, node.id]);
+  const rule = config.rules[selected];
+  const names = config.rules.map((r) => r.name);
+
+  const addRule = () => {
+    const value: Rule = {
+      name: nextId('rule', names),
+      conditions: { all: [] },
+      event: { type: 'flag', params: { name: 'flag' } },
+    };
+    dispatch({ type: 'insert', path: rulesPath, index: config.rules.length, value });
+    setSelected(config.rules.length);
+  };
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= config.rules.length || from === to) return;
+    dispatch({ type: 'move', path: rulesPath, from, to });
+    setSelected(to);
+  };
+
+  return (
+    <div className="rules-inspector">
+      {problems.length > 0 && (
+        <ul className="inspector-problems" aria-label={t('problems')}>
+          {problems.map((p, i) => (
+            <li key={i} className={p.severity}>
+              <code>{p.path}</code> {localize(p.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <label>
+        {t('scale')}{' '}
+        <select
+          aria-label={t('scale')}
+          value={config.scale ?? ''}
+          onChange={(e) =>
+            dispatch({ type: 'set', path: [...base, 'scale'], value: e.target.value || undefined })
+          }
+        >
+          <option value="">{t('none')}</option>
+          {pack.vocabulary.scales.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.id} · {localize(s.label)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <OutputsEditor outputs={config.outputs} path={[...base, 'outputs']} dispatch={dispatch} />
+      <div className="rules-body">
+        <div>
+          <h4 title={t('order')}>{t('rules')}</h4>
+          <ol className="rules-list">
+            {config.rules.map((r, i) => (
+              <li
+                key={`${r.name}-${i}`}
+                className={`${i === selected ? 'active' : ''}${dropAt === i ? ' drop' : ''}`}
+                draggable
+                onDragStart={(e) => {
+                  e.dataTransfer.setData('text/plain', r.name);
+                  setDragFrom(i);
+                }}
+                onDragOver={(e) => {
+                  if (dragFrom === undefined) return;
+                  e.preventDefault();
+                  setDropAt(i);
+                }}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  if (dragFrom !== undefined) move(dragFrom, i);
+                  setDragFrom(undefined);
+                  setDropAt(undefined);
+                }}
+                onDragEnd={() => {
+                  setDragFrom(undefined);
+                  setDropAt(undefined);
+                }}
+              >
+                <button type="button" className="pick" onClick={() => setSelected(i)}>
+                  {r.name}
+                  {r.priority !== undefined && <small> · P{r.priority}</small>}
+                </button>
+                <span className="q-tools">
+                  <button
+                    type="button"
+                    aria-label={`${t('up')} ${r.name}`}
+                    disabled={i === 0}
+                    onClick={() => move(i, i - 1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${t('down')} ${r.name}`}
+                    disabled={i === config.rules.length - 1}
+                    onClick={() => move(i, i + 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${t('remove')} ${r.name}`}
+                    onClick={() => {
+                      dispatch({ type: 'remove', path: rulesPath, index: i });
+                      setSelected(Math.max(0, Math.min(selected, config.rules.length - 2)));
+                    }}
+                  >
+                    ✕
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ol>
+          <button type="button" onClick={addRule}>
+            + {t('add')}
+          </button>
+        </div>
+        {rule ? (
+          <div className="rule-editor" key={selected}>
+            <div className="q-row">
+              <label>
+                {t('name')}{' '}
+                <TextCell
+                  label={t('name')}
+                  value={rule.name}
+                  pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
+                  validate={(v) => v === rule.name || !names.includes(v)}
+                  onCommit={(v) =>
+                    dispatch({ type: 'set', path: [...rulesPath, selected, 'name'], value: v })
+                  }
+                />
+              </label>
+              <label>
+                {t('priority')}{' '}
+                <NumberField
+                  label={t('priority')}
+                  integer
+                  min={1}
+                  value={rule.priority}
+                  onCommit={(v) =>
+                    dispatch({ type: 'set', path: [...rulesPath, selected, 'priority'], value: v })
+                  }
+                />
+                {rule.priority === undefined ? (
+                  <small> ({t('noPriority')})</small>
+                ) : (
+                  <button
+                    type="button"
+                    aria-label={t('clearPriority')}
+                    onClick={() =>
+                      dispatch({
+                        type: 'set',
+                        path: [...rulesPath, selected, 'priority'],
+                        value: undefined,
+                      })
+                    }
+                  >
+                    ✕
+                  </button>
+                )}
+              </label>
+            </div>
+            <LocalizedField
+              label={t('description')}
+              value={rule.description}
+              onCommit={(v) =>
+                dispatch({
+                  type: 'set',
+                  path: [...rulesPath, selected, 'description'],
+                  value: v['zh-CN'] || v.en ? v : undefined,
+                })
+              }
+            />
+            <h4>{t('when')}</h4>
+            <ConditionGroup
+              pack={pack}
+              choices={choices}
+              dispatch={dispatch}
+              condition={rule.conditions}
+              path={[...rulesPath, selected, 'conditions']}
+            />
+            <EventEditor
+              event={rule.event}
+              path={[...rulesPath, selected, 'event']}
+              config={config}
+              pack={pack}
+              dispatch={dispatch}
+            />
+          </div>
+        ) : (
+          <p className="hint">{t('pick')}</p>
+        )}
+      </div>
+    </div>
+  );
+}
