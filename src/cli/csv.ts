@@ -66,7 +66,8 @@ export async function* readCsv(path: string): AsyncGenerator<CsvRecord> {
         recordLine = ++line;
       } else {
         field += c;
-        atStart = false;
+        // A CR alone does not start a record: a CRLF blank line stays blank.
+        if (c !== '\r') atStart = false;
       }
     }
     yield* out;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import {
   formatPackError,
   locateJson,
@@ -39,16 +39,32 @@ export class PackLoadError extends UserError {
   }
 }
 
+function unreadable(path: string, e: unknown): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new UserError({
+    'zh-CN': `无法读取文件 ${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : (code ?? String(e))}`,
+    en: `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e))}`,
+  });
+}
+
 /** Reads a text file, turning "no such file" into a localized UserError. */
 export async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError({
-      'zh-CN': `无法读取文件 ${path}：${code === 'ENOENT' ? '文件不存在' : (code ?? String(e))}`,
-      en: `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`,
-    });
+    throw unreadable(path, e);
+  }
+}
+
+/** Checks up front that a file to be streamed can be opened, for the same clear message. */
+export async function assertReadable(path: string): Promise<void> {
+  try {
+    const handle = await open(path, 'r');
+    const info = await handle.stat();
+    await handle.close();
+    if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+  } catch (e) {
+    throw unreadable(path, e);
   }
 }
 

@@ -11,7 +11,7 @@ import { readLines } from './lines.ts';
 import { CsvSyntaxError, readCsv } from './csv.ts';
 import { planColumns, recordToInput, type ColumnPlan } from './inputColumns.ts';
 import { UserError } from './i18n.ts';
-import { readText } from './loadPack.ts';
+import { assertReadable, readText } from './loadPack.ts';
 
 /** One client read from an input file: a valid input, or why the record is unusable. */
 export type InputItem =
@@ -39,6 +39,7 @@ export async function* readInputs(
   date: string | undefined,
 ): AsyncGenerator<InputItem> {
   const format = inputFormatOf(path);
+  if (format === 'csv' || format === 'jsonl') await assertReadable(path);
   if (format === 'csv') yield* csvInputs(path, pack, date);
   else if (format === 'jsonl') yield* jsonlInputs(path, date);
   else if (format === 'json') yield* jsonInputs(path, date);
