@@ -2,6 +2,7 @@ import type { MatchDimension, Product, Verdict } from '../../domain/index.ts';
 import { compileCondition } from '../conditions.ts';
 import type { CompileContext } from '../nodes/kind.ts';
 import { own } from '../scope.ts';
+import { enterScope, scopeFacts } from '../scopeFacts.ts';
 import type { Scope } from '../types.ts';
 
 /** A dimension's outcome for one product: undefined when it passes, else the failing verdict. */
@@ -70,9 +71,8 @@ export function compileDimension(
     case 'condition': {
       const test = compileCondition(dim.when);
       return (scope) => {
-        const facts = (name: string) =>
-          name === 'product' ? product : Object.hasOwn(scope, name) ? scope[name] : undefined;
-        return test(facts) ? undefined : fail;
+        enterScope(scope, product);
+        return test(scopeFacts) ? undefined : fail;
       };
     }
   }

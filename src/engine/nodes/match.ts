@@ -1,4 +1,4 @@
-import type { Reason, Verdict } from '../../domain/index.ts';
+import type { MatchDimension, Reason, Verdict } from '../../domain/index.ts';
 import type { NodeKindDef } from './kind.ts';
 import { T } from '../valueTypes.ts';
 import type { ProductVerdict, Scope } from '../types.ts';
@@ -10,6 +10,8 @@ export type MatchOutput = {
   products: Record<string, ProductVerdict>;
   counts: Record<Verdict, number>;
 };
+
+type Dimension = MatchDimension;
 
 const worse = (a: Verdict, b: Verdict): Verdict => (SEVERITY[b] > SEVERITY[a] ? b : a);
 
@@ -59,6 +61,7 @@ export const matchKind: NodeKindDef<'match'> = {
     const n = dimensions.length;
     const clientValues: unknown[] = new Array(n);
     const failed: (Verdict | undefined)[] = new Array(n);
+    const dropped = new Set<Reason>();
 
     return (scope: Scope): MatchOutput => {
       for (let i = 0; i < n; i++) clientValues[i] = (clients[i] as (s: Scope) => unknown)(scope);
@@ -68,21 +71,17 @@ export const matchKind: NodeKindDef<'match'> = {
       for (const product of products) {
         let verdict: Verdict = 'allowed';
         const checks: Record<string, 'pass' | 'fail' | 'skipped'> = {};
+        let reasons: Reason[] = [];
         for (let i = 0; i < n; i++) {
           const v = (product.checks[i] as DimensionCheck)(scope, clientValues[i]);
+          const d = dimensions[i] as Dimension;
           failed[i] = v;
-          checks[(dimensions[i] as (typeof dimensions)[number]).id] = v ? 'fail' : 'pass';
-          if (v) verdict = worse(verdict, v);
-        }
-        const dimensionReasons = (skip: boolean): Reason[] => {
-          const r: Reason[] = [];
-          for (let i = 0; i < n; i++) {
-            const d = dimensions[i] as (typeof dimensions)[number];
-            if (failed[i] && !(skip && d.exemptable)) r.push(d.reason);
+          checks[d.id] = v ? 'fail' : 'pass';
+          if (v) {
+            verdict = worse(verdict, v);
+            reasons.push(d.reason);
           }
-          return r;
-        };
-        let reasons = dimensionReasons(false);
+        }
         let blocked: Verdict = 'allowed';
         const flags: string[] = [];
         for (const { p, atLeast } of active) {
@@ -91,15 +90,21 @@ export const matchKind: NodeKindDef<'match'> = {
             verdict = worse(verdict, p.verdict);
             reasons.push(p.reason);
           } else if (p.kind === 'exempt') {
-            // Exempt clients are judged only on the dimensions that cannot be waived.
+            // Exempt clients are judged only on the dimensions that cannot be waived (and on
+            // any blockAll before this policy); the waived dimensions' reasons go.
             verdict = blocked;
+            const kept: Reason[] = [];
             for (let i = 0; i < n; i++) {
-              const d = dimensions[i] as (typeof dimensions)[number];
-              if (d.exemptable) checks[d.id] = 'skipped';
-              else if (failed[i]) verdict = worse(verdict, failed[i] as Verdict);
+              const d = dimensions[i] as Dimension;
+              if (d.exemptable) {
+                if (failed[i]) dropped.add(d.reason);
+                checks[d.id] = 'skipped';
+              } else if (failed[i]) verdict = worse(verdict, failed[i] as Verdict);
             }
-            const policyReasons = reasons.slice(dimensionReasons(false).length);
-            reasons = [...dimensionReasons(true), ...policyReasons, p.reason];
+            for (const r of reasons) if (!dropped.has(r)) kept.push(r);
+            dropped.clear();
+            kept.push(p.reason);
+            reasons = kept;
           } else if (p.kind === 'escalate') {
             if (verdict === p.from) {
               verdict = p.to;

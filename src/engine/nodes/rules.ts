@@ -3,6 +3,9 @@ import type { NodeKindDef } from './kind.ts';
 import { T, type ValueType } from '../valueTypes.ts';
 import { compileCondition } from '../conditions.ts';
 import type { Scope } from '../types.ts';
+import { enterScope, scopeFacts } from '../scopeFacts.ts';
+
+type Test = ReturnType<typeof compileCondition>;
 
 export type RulesConfig = NodeConfig<'rules'>;
 
@@ -40,8 +43,8 @@ function makeApplier(config: RulesConfig, levels: readonly string[]) {
   const defaults: Record<string, unknown> = {};
   for (const o of config.outputs) defaults[o.name] = o.default;
   for (const f of ruleFlags(config)) defaults[f] = false;
-  return (firedNames: readonly string[]): RulesOutput => {
-    const firedSet = new Set(firedNames);
+  /** `fired[i]` says whether the i-th rule in run order fired. */
+  return (fired: readonly boolean[]): RulesOutput => {
     const out: RulesOutput = {
       ...defaults,
       cap: null,
@@ -51,8 +54,9 @@ function makeApplier(config: RulesConfig, levels: readonly string[]) {
       reasons: [],
       fired: [],
     };
-    for (const rule of order) {
-      if (!firedSet.has(rule.name)) continue;
+    for (let i = 0; i < order.length; i++) {
+      if (!fired[i]) continue;
+      const rule = order[i] as Rule;
       out.fired.push(rule.name);
       const e = rule.event;
       if (e.type === 'flag') {
@@ -96,7 +100,8 @@ export function applyRuleEvents(
     apply = makeApplier(config, levels);
     appliers.set(config, apply);
   }
-  return apply(firedRuleNames);
+  const names = new Set(firedRuleNames);
+  return apply(ruleRunOrder(config.rules).map((r) => names.has(r.name)));
 }
 
 const OUTPUT_TYPES: Record<string, ValueType> = {
@@ -216,14 +221,12 @@ export const rulesKind: NodeKindDef<'rules'> = {
   compile(node, ctx) {
     const levels = node.config.scale ? (ctx.index.scales.get(node.config.scale)?.ids ?? []) : [];
     const apply = makeApplier(node.config, levels);
-    const rules = ruleRunOrder(node.config.rules).map((r) => ({
-      name: r.name,
-      test: compileCondition(r.conditions),
-    }));
+    const tests = ruleRunOrder(node.config.rules).map((r) => compileCondition(r.conditions));
+    // Reused across evaluations: evaluation is synchronous, and apply copies what it keeps.
+    const fired: boolean[] = tests.map(() => false);
     return (scope: Scope) => {
-      const facts = (name: string) => (Object.hasOwn(scope, name) ? scope[name] : undefined);
-      const fired: string[] = [];
-      for (const r of rules) if (r.test(facts)) fired.push(r.name);
+      enterScope(scope);
+      for (let i = 0; i < tests.length; i++) fired[i] = (tests[i] as Test)(scopeFacts);
       return apply(fired);
     };
   },
