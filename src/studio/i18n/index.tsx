@@ -61,3 +61,15 @@ export function useLocalize(): (text: LocalizedText | undefined) => string {
   const { locale } = useLocale();
   return useCallback((text) => (text ? localize(text, locale) : ''), [locale]);
 }
+
+/** A message in every UI locale, for text kept as data (a toast, a stored notice). */
+export function messageText<K extends string>(
+  messages: Messages<K>,
+  key: K,
+  params?: Record<string, string | number>,
+): LocalizedText {
+  return {
+    'zh-CN': format(messages['zh-CN'][key], params),
+    en: format(messages.en[key], params),
+  };
+}

@@ -1,0 +1,106 @@
+import type { Command, CommandContext } from './types.ts';
+import type { EditorTab } from '../app/route.ts';
+
+const inPack = (ctx: CommandContext) =>
+  ctx.route.screen === 'pack' && ctx.studio.packStore.state.pack !== null;
+
+function tabCommand(tab: EditorTab, digit: number, zh: string, en: string): Command {
+  return {
+    id: `view.tab.${tab}`,
+    group: 'view',
+    label: { 'zh-CN': `切换到“${zh}”标签`, en: `Go to the ${en} tab` },
+    shortcut: [`Alt+${digit}`],
+    enabled: (ctx) => ctx.route.screen === 'pack' && ctx.availableTabs.includes(tab),
+    perform: (ctx) => {
+      if (ctx.route.screen === 'pack') ctx.navigate({ ...ctx.route, tab });
+    },
+  };
+}
+
+export const CORE_COMMANDS: Command[] = [
+  {
+    id: 'edit.undo',
+    group: 'edit',
+    label: { 'zh-CN': '撤销', en: 'Undo' },
+    shortcut: ['Mod+Z'],
+    enabled: (ctx) => inPack(ctx) && ctx.studio.packStore.state.history.undo.length > 0,
+    perform: (ctx) => void ctx.studio.packStore.undo(),
+  },
+  {
+    id: 'edit.redo',
+    group: 'edit',
+    label: { 'zh-CN': '重做', en: 'Redo' },
+    shortcut: ['Mod+Shift+Z', 'Ctrl+Y'],
+    enabled: (ctx) => inPack(ctx) && ctx.studio.packStore.state.history.redo.length > 0,
+    perform: (ctx) => void ctx.studio.packStore.redo(),
+  },
+  {
+    id: 'file.save',
+    group: 'file',
+    label: { 'zh-CN': '立即保存', en: 'Save now' },
+    shortcut: ['Mod+S'],
+    whileTyping: true,
+    enabled: inPack,
+    perform: (ctx) => ctx.studio.packStore.flush(),
+  },
+  {
+    id: 'file.export',
+    group: 'file',
+    label: { 'zh-CN': '导出规则包文件', en: 'Export pack file' },
+    shortcut: ['Mod+Shift+E'],
+    whileTyping: true,
+    enabled: inPack,
+    perform: (ctx) => ctx.exportPack(),
+  },
+  {
+    id: 'file.import',
+    group: 'file',
+    label: { 'zh-CN': '导入规则包文件…', en: 'Import pack file…' },
+    shortcut: ['Mod+O'],
+    whileTyping: true,
+    perform: (ctx) => ctx.importPack(),
+  },
+  {
+    id: 'view.palette',
+    group: 'view',
+    label: { 'zh-CN': '命令面板', en: 'Command palette' },
+    shortcut: ['Mod+K'],
+    whileTyping: true,
+    perform: (ctx) => ctx.openPalette(),
+  },
+  {
+    id: 'view.workspace',
+    group: 'view',
+    label: { 'zh-CN': '返回工作区（规则包列表）', en: 'Back to the workspace (pack list)' },
+    enabled: (ctx) => ctx.route.screen === 'pack',
+    perform: (ctx) => ctx.navigate({ screen: 'workspace' }),
+  },
+  tabCommand('graph', 1, '决策图', 'Graph'),
+  tabCommand('json', 2, 'JSON', 'JSON'),
+  {
+    id: 'view.language',
+    group: 'view',
+    label: { 'zh-CN': '切换语言：English', en: 'Switch language: 中文' },
+    perform: (ctx) => ctx.setLocale(ctx.locale === 'en' ? 'zh-CN' : 'en'),
+  },
+  {
+    id: 'pack.reload',
+    group: 'pack',
+    label: {
+      'zh-CN': '重新载入（放弃本页未保存的修改）',
+      en: "Reload (discard this tab's unsaved edits)",
+    },
+    enabled: (ctx) => inPack(ctx) && ctx.studio.packStore.state.conflict !== null,
+    perform: (ctx) => ctx.studio.packStore.reload(),
+  },
+  {
+    id: 'pack.saveAsCopy',
+    group: 'pack',
+    label: { 'zh-CN': '另存为副本', en: 'Save as a copy' },
+    enabled: inPack,
+    perform: async (ctx) => {
+      const key = await ctx.studio.packStore.saveAsCopy();
+      if (key && ctx.route.screen === 'pack') ctx.navigate({ ...ctx.route, key });
+    },
+  },
+];

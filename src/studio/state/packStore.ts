@@ -1,0 +1,304 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  formatPackError,
+  parsePack,
+  type LocalizedText,
+  type Pack,
+  type PackChange,
+} from '../../domain/index.ts';
+import { ConflictError, toStorageError, type PackRepository } from '../../storage/index.ts';
+import { EMPTY_HISTORY, record, redo, undo, type History } from './history.ts';
+import type { TabChannel, TabMessage } from './tabSync.ts';
+import {
+  EMPTY_SELECTION,
+  type DispatchResult,
+  type SaveStatus,
+  type Problem,
+  type Selection,
+} from './types.ts';
+
+export type PackState = {
+  /** Storage key of the open pack; `null` on the workspace. */
+  key: string | null;
+  pack: Pack | null;
+  /** The stored revision `pack` is based on: the next save must find it unchanged. */
+  revision: number;
+  /** The pack as last read from or written to storage; `pack !== savedPack` means unsaved edits. */
+  savedPack: Pack | null;
+  history: History;
+  selection: Selection;
+  saveStatus: SaveStatus;
+  /** The last storage error or refused edit, for the shell to show. */
+  error: LocalizedText | null;
+  /** Set when another tab saved this pack over the revision this tab edits. */
+  conflict: { revision: number } | null;
+  loading: boolean;
+};
+
+const CLOSED: PackState = {
+  key: null,
+  pack: null,
+  revision: 0,
+  savedPack: null,
+  history: EMPTY_HISTORY,
+  selection: EMPTY_SELECTION,
+  saveStatus: 'idle',
+  error: null,
+  conflict: null,
+  loading: false,
+};
+
+const NO_PROBLEMS: readonly Problem[] = [];
+
+export type PackStoreDeps = {
+  packs: PackRepository;
+  channel?: TabChannel;
+  /** Identifies this tab in channel messages. */
+  tabId?: string;
+  /** Autosave delay after the last edit. */
+  autosaveMs?: number;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+  /** The engine's checks beyond the schema (`validatePack`); none when not given. */
+  validate?: (pack: Pack) => Problem[];
+};
+
+function refused(error: unknown, change: PackChange): LocalizedText {
+  const en = error instanceof Error ? error.message : String(error);
+  return {
+    'zh-CN': `无法应用修改（${change.type}）：${en}`,
+    en: `could not apply the edit (${change.type}): ${en}`,
+  };
+}
+
+/**
+ * The open pack and everything about editing it: one store, changed only through these methods.
+ * Editors read slices with selectors and write with `dispatch(change)`.
+ */
+export class PackStore {
+  readonly store: StoreApi<PackState> = createStore<PackState>(() => CLOSED);
+  private readonly deps: Required<Omit<PackStoreDeps, 'channel' | 'validate'>> &
+    Pick<PackStoreDeps, 'channel' | 'validate'>;
+  private readonly problemCache = new WeakMap<Pack, readonly Problem[]>();
+  private timer: unknown = null;
+  private saving: Promise<void> | null = null;
+  private saveAgain = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(deps: PackStoreDeps) {
+    this.deps = {
+      tabId: 'tab',
+      autosaveMs: 600,
+      setTimer: (run, ms) => setTimeout(run, ms),
+      clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+      ...deps,
+    };
+    this.unsubscribe = deps.channel?.subscribe((m) => void this.heard(m)) ?? (() => {});
+  }
+
+  get state(): PackState {
+    return this.store.getState();
+  }
+
+  private set(partial: Partial<PackState>): void {
+    this.store.setState(partial);
+  }
+
+  /** Loads a pack from storage; unsaved edits of the pack open before are saved first. */
+  async open(key: string): Promise<void> {
+    await this.flush();
+    this.store.setState({ ...CLOSED, key, loading: true });
+    try {
+      const stored = await this.deps.packs.get(key);
+      if (this.state.key !== key) return;
+      this.set({
+        pack: stored.pack,
+        savedPack: stored.pack,
+        revision: stored.revision,
+        saveStatus: 'saved',
+        loading: false,
+      });
+    } catch (e) {
+      if (this.state.key === key)
+        this.set({ loading: false, saveStatus: 'error', error: toStorageError(e, key).localized });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.store.setState(CLOSED);
+  }
+
+  /**
+   * Applies an edit, records it for undo and schedules the autosave. An edit that cannot apply,
+   * or whose result the schema refuses, changes nothing and says why (with the JSON path).
+   */
+  dispatch(change: PackChange, options: { mergeKey?: string } = {}): DispatchResult {
+    const { pack, history, conflict } = this.state;
+    if (!pack) return { ok: false, error: { 'zh-CN': '没有打开的规则包', en: 'no pack is open' } };
+    let next: { pack: Pack; history: History };
+    try {
+      next = record(pack, history, change, options.mergeKey);
+    } catch (e) {
+      const error = refused(e, change);
+      this.set({ error });
+      return { ok: false, error };
+    }
+    const checked = parsePack(next.pack);
+    if (!checked.ok) {
+      const first = checked.errors[0];
+      const error: LocalizedText = first
+        ? { 'zh-CN': formatPackError(first, 'zh-CN'), en: formatPackError(first, 'en') }
+        : refused('invalid', change);
+      this.set({ error });
+      return { ok: false, error };
+    }
+    this.set({ ...next, error: null, saveStatus: conflict ? 'conflict' : 'dirty' });
+    this.scheduleSave();
+    return { ok: true };
+  }
+
+  undo(): boolean {
+    return this.step(undo);
+  }
+
+  redo(): boolean {
+    return this.step(redo);
+  }
+
+  private step(move: typeof undo): boolean {
+    const { pack, history, conflict } = this.state;
+    const next = pack ? move(pack, history) : undefined;
+    if (!next) return false;
+    this.set({ ...next, saveStatus: conflict ? 'conflict' : 'dirty' });
+    this.scheduleSave();
+    return true;
+  }
+
+  /** The pack's problems, computed once per pack value (edits make new values). */
+  problemsOf(pack: Pack | null): readonly Problem[] {
+    if (!pack || !this.deps.validate) return NO_PROBLEMS;
+    let problems = this.problemCache.get(pack);
+    if (!problems) {
+      problems = this.deps.validate(pack);
+      this.problemCache.set(pack, problems);
+    }
+    return problems;
+  }
+
+  select(selection: Partial<Selection>): void {
+    this.set({ selection: { ...this.state.selection, ...selection } });
+  }
+
+  clearError(): void {
+    this.set({ error: null });
+  }
+
+  private scheduleSave(): void {
+    if (this.timer !== null) this.deps.clearTimer(this.timer);
+    this.timer = this.deps.setTimer(() => {
+      this.timer = null;
+      void this.save();
+    }, this.deps.autosaveMs);
+  }
+
+  /** Saves now whatever is pending (used before leaving the pack and on page hide). */
+  async flush(): Promise<void> {
+    if (this.timer !== null) {
+      this.deps.clearTimer(this.timer);
+      this.timer = null;
+      await this.save();
+    } else if (this.saving) await this.saving;
+  }
+
+  /** Writes the pack if it has unsaved edits; one write at a time, the latest state wins. */
+  save(): Promise<void> {
+    if (this.saving) {
+      this.saveAgain = true;
+      return this.saving;
+    }
+    this.saving = this.write().finally(() => {
+      this.saving = null;
+      if (this.saveAgain) {
+        this.saveAgain = false;
+        void this.save();
+      }
+    });
+    return this.saving;
+  }
+
+  private async write(): Promise<void> {
+    const { key, pack, savedPack, revision, conflict } = this.state;
+    if (!key || !pack || pack === savedPack || conflict) return;
+    this.set({ saveStatus: 'saving' });
+    try {
+      const stored = await this.deps.packs.save(key, pack, revision);
+      if (this.state.key !== key) return;
+      this.set({
+        revision: stored.revision,
+        savedPack: pack,
+        saveStatus: this.state.pack === pack ? 'saved' : 'dirty',
+        error: null,
+      });
+      this.deps.channel?.post({
+        type: 'saved',
+        key,
+        revision: stored.revision,
+        from: this.deps.tabId,
+      });
+    } catch (e) {
+      if (this.state.key !== key) return;
+      if (e instanceof ConflictError)
+        this.set({ saveStatus: 'conflict', conflict: { revision: e.actualRevision } });
+      else this.set({ saveStatus: 'error', error: toStorageError(e, key).localized });
+    }
+  }
+
+  /** Another tab saved: take its version when this tab has nothing unsaved, else flag the conflict. */
+  private async heard(message: TabMessage): Promise<void> {
+    const { key, revision, pack, savedPack } = this.state;
+    if (message.from === this.deps.tabId || message.key !== key || message.revision <= revision)
+      return;
+    if (pack === savedPack && this.timer === null && !this.saving) await this.reload();
+    else this.set({ saveStatus: 'conflict', conflict: { revision: message.revision } });
+  }
+
+  /** Drops this tab's unsaved edits and loads the stored pack. */
+  async reload(): Promise<void> {
+    const { key } = this.state;
+    if (!key) return;
+    if (this.timer !== null) this.deps.clearTimer(this.timer);
+    this.timer = null;
+    const selection = this.state.selection;
+    await this.open(key);
+    this.set({ selection });
+  }
+
+  /** Keeps this tab's version as a new pack and opens it; returns its key. */
+  async saveAsCopy(): Promise<string | undefined> {
+    const { pack, key } = this.state;
+    if (!pack || !key) return undefined;
+    if (this.timer !== null) this.deps.clearTimer(this.timer);
+    this.timer = null;
+    try {
+      const copy = await this.deps.packs.createCopy(pack);
+      this.store.setState({
+        ...CLOSED,
+        key: copy.key,
+        pack: copy.pack,
+        savedPack: copy.pack,
+        revision: copy.revision,
+        saveStatus: 'saved',
+      });
+      return copy.key;
+    } catch (e) {
+      this.set({ saveStatus: 'error', error: toStorageError(e, key).localized });
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    if (this.timer !== null) this.deps.clearTimer(this.timer);
+    this.unsubscribe();
+  }
+}

@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+import { check } from './types.ts';
+
+/** Opens the studio and waits for the workspace table (the starter packs are seeded first). */
+export async function openWorkspace(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.locator('[data-testid=pack-table] tbody tr').first().waitFor();
+}
+
+export function packRows(page: Page) {
+  return page.locator('[data-testid=pack-table] tbody tr');
+}
+
+/** Opens a pack from the workspace and waits for the JSON editor. */
+export async function openPack(page: Page, key: string): Promise<void> {
+  await page.locator(`tr[data-pack="${key}"] button.link`).click();
+  await page.locator('[data-testid=json-editor] .monaco-editor').waitFor();
+  await page.locator('[data-testid=json-editor] .view-lines').waitFor();
+}
+
+export async function waitForStatus(page: Page, status: string): Promise<void> {
+  await page.locator(`[data-testid=save-status][data-status=${status}]`).waitFor();
+}
+
+export async function packTitle(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=pack-title]').textContent()) ?? '';
+}
+
+/** Waits until the top bar shows `title`. */
+export async function waitForTitle(page: Page, title: string): Promise<void> {
+  await page.waitForFunction(
+    (t) => document.querySelector('[data-testid=pack-title]')?.textContent === t,
+    title,
+  );
+}
+
+/**
+ * Edits the JSON view the way a person would: select all, copy, change the text, paste it back.
+ * Returns the text before the edit.
+ */
+export async function editJson(page: Page, edit: (text: string) => string): Promise<string> {
+  const editor = page.locator('[data-testid=json-editor] .monaco-editor textarea');
+  await page.locator('[data-testid=json-editor] .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+C');
+  const before = await page.evaluate(() => navigator.clipboard.readText());
+  check(before.includes('"format"'), 'the JSON view should hold the pack');
+  const after = edit(before);
+  check(after !== before, 'the edit should change the text');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), after);
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  return before;
+}
+
+/** Replaces the first `"zh-CN": "<old>"` of the title object. */
+export function retitle(text: string, zh: string, en: string): string {
+  const doc = JSON.parse(text) as { title: { 'zh-CN': string; en: string } };
+  doc.title = { ...doc.title, 'zh-CN': zh, en };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,111 @@
+/**
+ * Browser tests: serves the built studio (`dist/`), runs every exported scenario of every
+ * `test/e2e/*.e2e.ts` in a fresh Chromium context, and fails a scenario on any page error or
+ * console error. Usage: `tsx test/e2e/run.ts [name-filter]` after `npm run build`.
+ */
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveDirectory } from './lib/staticServer.ts';
+import type { Scenario } from './lib/types.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', '..', 'dist');
+const shots = join(here, 'screenshots');
+const SCENARIO_MS = 90_000;
+const filter = process.argv[2];
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.log('dist/index.html not found: run `npm run build` first');
+    return 1;
+  }
+  mkdirSync(shots, { recursive: true });
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith('.e2e.ts'))
+    .sort();
+  const server = await serveDirectory(dist);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const file of files) {
+      const module = (await import(pathToFileURL(join(here, file)).href)) as Record<
+        string,
+        unknown
+      >;
+      const prefix = basename(file, '.e2e.ts');
+      for (const [name, scenario] of Object.entries(module)) {
+        if (typeof scenario !== 'function') continue;
+        const title = `${prefix} › ${name}`;
+        if (filter && !title.includes(filter)) continue;
+        const context = await browser.newContext({
+          locale: 'zh-CN',
+          viewport: { width: 1360, height: 820 },
+          acceptDownloads: true,
+        });
+        const problems: string[] = [];
+        context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
+        context.on('console', (m) => {
+          if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+        });
+        const page = await context.newPage();
+        const started = performance.now();
+        try {
+          await withTimeout(
+            (scenario as Scenario)({
+              page,
+              context,
+              baseUrl: server.url,
+              screenshot: async (shot) => {
+                await page.screenshot({ path: join(shots, `${prefix}-${shot}.png`) });
+              },
+            }),
+            SCENARIO_MS,
+            title,
+          );
+          if (problems.length > 0) throw new Error(problems.join('\n'));
+          passed++;
+          console.log(`✓ ${title} (${Math.round(performance.now() - started)} ms)`);
+        } catch (e) {
+          failed++;
+          console.log(
+            `✗ ${title}\n    ${String(e instanceof Error ? e.message : e).replace(/\n/g, '\n    ')}`,
+          );
+          await page
+            .screenshot({ path: join(shots, `${prefix}-${name}-failed.png`) })
+            .catch(() => {});
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 || passed === 0 ? 1 : 0;
+}
+
+process.exitCode = await main();
