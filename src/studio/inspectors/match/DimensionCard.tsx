@@ -1,0 +1,274 @@
+import { useMemo } from 'react';
+import { VERDICTS, type MatchDimension, type Pack, type PathKey } from '../../../domain/index.ts';
+import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import type { Dispatch } from '../common/types.ts';
+import { LocalizedField } from '../common/LocalizedField.tsx';
+import { RefPicker } from '../common/RefPicker.tsx';
+import { ConditionGroup, factChoices } from '../rules/index.ts';
+import { MatrixGrid, verdictMessages } from './MatrixGrid.tsx';
+import { ReasonField } from './ReasonField.tsx';
+
+const messages = defineMessages({
+  'zh-CN': {
+    matrix: '等级 × 风险矩阵',
+    compare: '比较（期限等）',
+    contains: '包含（品种等）',
+    condition: '条件',
+    label: '名称',
+    onFail: '不满足时',
+    exemptable: '专业投资者可豁免',
+    client: '客户取值',
+    clientScale: '客户等级量表',
+    scale: '量表',
+    productField: '产品字段',
+    rule: '规则',
+    productAtMostClient: '产品不高于客户',
+    productAtLeastClient: '产品不低于客户',
+    clientInProduct: '客户取值在产品列表中',
+    productInClient: '产品取值在客户列表中',
+    whenMissing: '缺值时',
+    pass: '通过',
+    fail: '不通过',
+    up: '上移',
+    down: '下移',
+    remove: '删除',
+    passesWhen: '满足以下条件即通过（事实 product 为当前产品）',
+  },
+  en: {
+    matrix: 'Level × risk matrix',
+    compare: 'Compare (horizon…)',
+    contains: 'Contains (variety…)',
+    condition: 'Condition',
+    label: 'Name',
+    onFail: 'When it fails',
+    exemptable: 'Professional investors are exempt',
+    client: 'Client value',
+    clientScale: 'Client level scale',
+    scale: 'Scale',
+    productField: 'Product field',
+    rule: 'Rule',
+    productAtMostClient: 'product at most client',
+    productAtLeastClient: 'product at least client',
+    clientInProduct: "client's value among the product's",
+    productInClient: "product's value among the client's",
+    whenMissing: 'When missing',
+    pass: 'pass',
+    fail: 'fail',
+    up: 'Move up',
+    down: 'Move down',
+    remove: 'Delete',
+    passesWhen: 'Passes when this holds (the fact product is the product being matched)',
+  },
+});
+
+type Props = {
+  pack: Pack;
+  nodeId: string;
+  dimension: MatchDimension;
+  path: readonly PathKey[];
+  index: number;
+  count: number;
+  dispatch: Dispatch;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+};
+
+/** One matching dimension: its kind's settings, the verdict when it fails, and its reason. */
+export function DimensionCard(props: Props) {
+  const { pack, nodeId, dimension: d, path, index, count, dispatch, onMove, onRemove } = props;
+  const t = useMessages(messages);
+  const v = useMessages(verdictMessages);
+  const localize = useLocalize();
+  const set = (key: string, value: unknown) =>
+    dispatch({ type: 'set', path: [...path, key], value });
+  const choices = useMemo(() => factChoices(pack, nodeId, true), [pack, nodeId]);
+  const productFields = [
+    'risk',
+    'horizon',
+    'variety',
+    ...[...new Set(pack.products.items.flatMap((p) => Object.keys(p.attributes)))].map(
+      (a) => `attributes.${a}`,
+    ),
+  ];
+  const scaleSelect = (key: 'scale' | 'clientScale', value: string, label: string) => (
+    <label>
+      {label}{' '}
+      <select aria-label={label} value={value} onChange={(e) => set(key, e.target.value)}>
+        {!pack.vocabulary.scales.some((s) => s.id === value) && (
+          <option value={value}>{value}</option>
+        )}
+        {pack.vocabulary.scales.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.id} · {localize(s.label)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const missingSelect = (value: 'pass' | 'fail') => (
+    <label>
+      {t('whenMissing')}{' '}
+      <select
+        aria-label={t('whenMissing')}
+        value={value}
+        onChange={(e) => set('whenMissing', e.target.value)}
+      >
+        <option value="pass">{t('pass')}</option>
+        <option value="fail">{t('fail')}</option>
+      </select>
+    </label>
+  );
+  const fieldSelect = (value: string) => (
+    <label>
+      {t('productField')}{' '}
+      <select
+        aria-label={t('productField')}
+        value={value}
+        onChange={(e) => set('productField', e.target.value)}
+      >
+        {!productFields.includes(value) && <option value={value}>{value}</option>}
+        {productFields.map((f) => (
+          <option key={f} value={f}>
+            {f}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <section className={`match-dimension dim-${d.kind}`} data-dimension={d.id}>
+      <header className="q-row">
+        <strong>
+          {d.id} · {t(d.kind)}
+        </strong>
+        <span className="q-tools">
+          <button
+            type="button"
+            aria-label={`${t('up')} ${d.id}`}
+            disabled={index === 0}
+            onClick={() => onMove(index - 1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            aria-label={`${t('down')} ${d.id}`}
+            disabled={index === count - 1}
+            onClick={() => onMove(index + 1)}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            aria-label={`${t('remove')} ${d.id}`}
+            disabled={count === 1}
+            onClick={onRemove}
+          >
+            ✕
+          </button>
+        </span>
+      </header>
+      <LocalizedField
+        label={t('label')}
+        value={d.label}
+        onCommit={(value) => set('label', value)}
+      />
+      <div className="q-row">
+        <label>
+          {t('onFail')}{' '}
+          <select
+            aria-label={t('onFail')}
+            value={d.onFail}
+            onChange={(e) => set('onFail', e.target.value)}
+          >
+            {VERDICTS.map((x) => (
+              <option key={x} value={x}>
+                {v(x)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={d.exemptable}
+            onChange={(e) => set('exemptable', e.target.checked)}
+          />{' '}
+          {t('exemptable')}
+        </label>
+      </div>
+      {d.kind !== 'condition' && (
+        <label className="q-row">
+          {t('client')}{' '}
+          <RefPicker
+            pack={pack}
+            nodeId={nodeId}
+            value={d.client}
+            label={t('client')}
+            onChange={(ref) => set('client', ref)}
+          />
+        </label>
+      )}
+      {d.kind === 'matrix' && (
+        <>
+          {scaleSelect('clientScale', d.clientScale, t('clientScale'))}
+          <MatrixGrid
+            pack={pack}
+            clientScale={d.clientScale}
+            cells={d.cells}
+            path={[...path, 'cells']}
+            dispatch={dispatch}
+          />
+        </>
+      )}
+      {d.kind === 'compare' && (
+        <div className="q-row">
+          {scaleSelect('scale', d.scale, t('scale'))}
+          {fieldSelect(d.productField)}
+          <label>
+            {t('rule')}{' '}
+            <select
+              aria-label={t('rule')}
+              value={d.rule}
+              onChange={(e) => set('rule', e.target.value)}
+            >
+              <option value="productAtMostClient">{t('productAtMostClient')}</option>
+              <option value="productAtLeastClient">{t('productAtLeastClient')}</option>
+            </select>
+          </label>
+          {missingSelect(d.whenMissing)}
+        </div>
+      )}
+      {d.kind === 'contains' && (
+        <div className="q-row">
+          {fieldSelect(d.productField)}
+          <label>
+            {t('rule')}{' '}
+            <select
+              aria-label={t('rule')}
+              value={d.rule}
+              onChange={(e) => set('rule', e.target.value)}
+            >
+              <option value="clientInProduct">{t('clientInProduct')}</option>
+              <option value="productInClient">{t('productInClient')}</option>
+            </select>
+          </label>
+          {missingSelect(d.whenMissing)}
+        </div>
+      )}
+      {d.kind === 'condition' && (
+        <>
+          <p className="hint">{t('passesWhen')}</p>
+          <ConditionGroup
+            pack={pack}
+            choices={choices}
+            dispatch={dispatch}
+            condition={d.when}
+            path={[...path, 'when']}
+          />
+        </>
+      )}
+      <ReasonField reason={d.reason} path={[...path, 'reason']} dispatch={dispatch} />
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import type { MatchDimension } from '../../../domain/index.ts';
+import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import type { InspectorProps } from '../common/types.ts';
+import { nextId } from '../questionnaire/questionEdits.ts';
+import { DimensionCard } from './DimensionCard.tsx';
+import { PolicyList } from './PolicyList.tsx';
+import { newDimension } from './matchDefaults.ts';
+import './match.css';
+
+const messages = defineMessages({
+  'zh-CN': {
+    dimensions: '匹配维度（产品结论取最严格的一项）',
+    add: '添加维度',
+    matrix: '等级 × 风险矩阵',
+    compare: '比较（期限等）',
+    contains: '包含（品种等）',
+    condition: '条件',
+    problems: '问题',
+  },
+  en: {
+    dimensions: 'Dimensions (a product gets the most severe verdict)',
+    add: 'Add dimension',
+    matrix: 'Level × risk matrix',
+    compare: 'Compare (horizon…)',
+    contains: 'Contains (variety…)',
+    condition: 'Condition',
+    problems: 'Problems',
+  },
+});
+
+type Kind = MatchDimension['kind'];
+
+/** Product matching: the dimensions every product is checked on, then the policies. */
+export function MatchInspector({
+  pack,
+  node,
+  nodeIndex,
+  dispatch,
+  problems,
+}: InspectorProps<'match'>) {
+  const t = useMessages(messages);
+  const localize = useLocalize();
+  const [kind, setKind] = useState<Kind>('compare');
+  const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
+  const dimsPath = [...base, 'dimensions'];
+  const dims = node.config.dimensions;
+  return (
+    <div className="match-inspector">
+      {problems.length > 0 && (
+        <ul className="inspector-problems" aria-label={t('problems')}>
+          {problems.map((p, i) => (
+            <li key={i} className={p.severity}>
+              <code>{p.path}</code> {localize(p.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>{t('dimensions')}</h4>
+      {dims.map((d, i) => (
+        <DimensionCard
+          key={`${d.id}-${i}`}
+          pack={pack}
+          nodeId={node.id}
+          dimension={d}
+          path={[...dimsPath, i]}
+          index={i}
+          count={dims.length}
+          dispatch={dispatch}
+          onMove={(to) => dispatch({ type: 'move', path: dimsPath, from: i, to })}
+          onRemove={() => dispatch({ type: 'remove', path: dimsPath, index: i })}
+        />
+      ))}
+      <div className="q-row">
+        <select
+          aria-label={t('add')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as Kind)}
+        >
+          {(['matrix', 'compare', 'contains', 'condition'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(k)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          onClick={() =>
+            dispatch({
+              type: 'insert',
+              path: dimsPath,
+              index: dims.length,
+              value: newDimension(
+                kind,
+                pack,
+                nextId(
+                  kind,
+                  dims.map((d) => d.id),
+                ),
+              ),
+            })
+          }
+        >
+          + {t('add')}
+        </button>
+      </div>
+      <PolicyList
+        pack={pack}
+        nodeId={node.id}
+        policies={node.config.policies}
+        path={[...base, 'policies']}
+        dispatch={dispatch}
+      />
+    </div>
+  );
+}
