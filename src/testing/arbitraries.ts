@@ -1,12 +1,17 @@
 import fc from 'fast-check';
-import { OPERATORS } from '../domain/index.ts';
+import { OPERATORS, questionsOf } from '../domain/index.ts';
 import type {
+  Answer,
   Condition,
   ConditionValue,
   EvaluationInputDraft,
+  Fact,
   FactCondition,
+  FactValue,
   NodeConfig,
   Operator,
+  Pack,
+  Question,
   RuleEvent,
   TopLevelCondition,
 } from '../domain/index.ts';
@@ -240,26 +245,81 @@ export function rulesConfigArb(
   }));
 }
 
-/** Evaluation inputs for the interop fixture pack (`src/engine/interop/fixturePack.ts`). */
-export const interopInputArb: fc.Arbitrary<EvaluationInputDraft> = fc.record({
-  facts: fc.record(
-    {
-      age: fc.integer({ min: 10, max: 90 }),
-      professional: fc.boolean(),
-      assets: fc.constantFrom(0, 50_000, 100_000, 400_000, 5_000_000, 9_000_000),
-      goals: fc.subarray(['growth', 'income', 'preserve']),
-      segment: fc.constantFrom('vip', 'private', 'retired', 'mass'),
-    },
-    { requiredKeys: [] },
-  ),
-  answers: fc.record(
-    {
-      Q1: fc.constantFrom('A', 'B', 'C'),
-      Q2: fc.integer({ min: 0, max: 100 }),
-      Q3: fc.subarray(['A', 'B', 'C']),
-    },
-    { requiredKeys: ['Q1', 'Q2'] },
-  ),
-  evaluationDate: fc.constant('2026-06-01'),
-  initiator: fc.constantFrom('client' as const, 'firm' as const),
-});
+const DATES = ['2023-01-15', '2024-06-01', '2025-05-31', '2025-12-31', '2026-06-01'] as const;
+
+function factArb(fact: Fact, pack: Pack): fc.Arbitrary<FactValue> {
+  const scaleIds = (scale?: string) =>
+    pack.vocabulary.scales.find((s) => s.id === scale)?.levels.map((l) => l.id) ?? [];
+  switch (fact.type) {
+    case 'number': {
+      const min = fact.min ?? 0;
+      const max = fact.max ?? Math.max(min + 100, min * 10);
+      const n = fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+      // Bounds themselves are where thresholds sit, so they come up often.
+      return fc.oneof(fc.constantFrom(min, max), fact.integer ? n.map(Math.round) : n);
+    }
+    case 'enum':
+    case 'set': {
+      const ids = fact.values?.map((v) => v.id) ?? scaleIds(fact.scale);
+      if (ids.length === 0) return fc.constant(null);
+      return fact.type === 'enum' ? fc.constantFrom(...ids) : fc.subarray(ids);
+    }
+    case 'boolean':
+      return fc.boolean();
+    case 'date':
+      return fc.constantFrom(...DATES);
+    case 'string':
+      return fc.constantFrom('', 'a', 'other');
+  }
+}
+
+function answerArb(q: Question): fc.Arbitrary<Answer> {
+  const ids = 'options' in q ? q.options.map((o) => o.id) : [];
+  switch (q.type) {
+    case 'single':
+    case 'yesno':
+      return fc.constantFrom(...ids);
+    case 'multiple':
+      return fc.subarray(ids, {
+        minLength: Math.min(q.minSelected, ids.length),
+        maxLength: Math.min(q.maxSelected ?? ids.length, ids.length),
+      });
+    case 'numeric': {
+      const n = fc.double({ min: q.min, max: q.max, noNaN: true, noDefaultInfinity: true });
+      return fc.oneof(fc.constantFrom(q.min, q.max), q.integer ? n.map(Math.round) : n);
+    }
+  }
+}
+
+/**
+ * Valid evaluation inputs for any pack: every fact and answer within its type and bounds, optional
+ * facts and answers sometimes left out (required answers too, now and then: an incomplete
+ * questionnaire is not an input error), assessment dates old enough to expire.
+ */
+export function evaluationInputArb(
+  pack: Pack,
+  evaluationDate = '2026-06-01',
+): fc.Arbitrary<EvaluationInputDraft> {
+  const facts = Object.fromEntries(pack.vocabulary.facts.map((f) => [f.id, factArb(f, pack)]));
+  const questions = pack.questionnaires.flatMap(questionsOf);
+  const answers = Object.fromEntries(questions.map((q) => [q.id, answerArb(q)]));
+  const required = pack.vocabulary.facts.filter((f) => f.required).map((f) => f.id);
+  const answered = fc.record(answers, { requiredKeys: [], noNullPrototype: true });
+  return fc
+    .record({
+      facts: fc.record(facts, { requiredKeys: required, noNullPrototype: true }),
+      answers: fc.oneof(
+        { arbitrary: fc.record(answers, { noNullPrototype: true }), weight: 3 },
+        { arbitrary: answered, weight: 1 },
+      ),
+      assessmentDate: fc.constantFrom(...DATES.filter((d) => d <= evaluationDate)),
+      initiator: fc.constantFrom('client' as const, 'firm' as const),
+    })
+    .map((r): EvaluationInputDraft => ({
+      facts: r.facts as Record<string, FactValue>,
+      answers: r.answers as Record<string, Answer>,
+      assessmentDate: r.assessmentDate,
+      evaluationDate,
+      initiator: r.initiator,
+    }));
+}

@@ -3,7 +3,7 @@ import { Engine } from 'json-rules-engine';
 import type { EngineOptions, RuleProperties } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import type { EvaluationInputDraft } from '../../domain/index.ts';
-import { interopInputArb } from '../../testing/arbitraries.ts';
+import { evaluationInputArb } from '../../testing/arbitraries.ts';
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
 import { createSafePathResolver } from '../safePath.ts';
@@ -95,7 +95,7 @@ describe('the export, run in json-rules-engine, matches the compiled engine', ()
   it('on what each rules node fires and each condition dimension decides', async () => {
     let decided = 0;
     await fc.assert(
-      fc.asyncProperty(interopInputArb, async (input) => {
+      fc.asyncProperty(evaluationInputArb(pack), async (input) => {
         const result = evaluate(compiled, input, { trace: true });
         for (const set of exported.ruleSets) {
           const facts = factsFor(set.facts, input, result);

@@ -33,9 +33,15 @@ const input: PackInput = {
   locales: ['zh-CN', 'en'],
   vocabulary: {
     facts: [
-      { id: 'age', type: 'number', label: t('年龄', 'Age') },
+      { id: 'age', type: 'number', label: t('年龄', 'Age'), min: 0, max: 100, integer: true },
       { id: 'professional', type: 'boolean', label: t('专业投资者', 'Professional') },
-      { id: 'assets', type: 'number', label: t('金融资产', 'Financial assets') },
+      {
+        id: 'assets',
+        type: 'number',
+        label: t('金融资产', 'Financial assets'),
+        min: 0,
+        max: 10_000_000,
+      },
       {
         id: 'goals',
         type: 'set',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NodeOfKind } from '../../domain/index.ts';
-import { factsArb, interopInputArb, rulesConfigArb } from '../../testing/arbitraries.ts';
+import { evaluationInputArb, factsArb, rulesConfigArb } from '../../testing/arbitraries.ts';
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
 import { indexPack } from '../packIndex.ts';
@@ -56,11 +56,14 @@ describe('evaluateRulesReference', () => {
       ],
     };
     const at = '$.graph.nodes[7]';
-    await expect(evaluateRulesReference(config, { x: 1 }, [], at)).rejects.toMatchObject({
-      name: 'EvaluationError',
-      code: 'rules.reference',
-      path: at,
-    });
+    // Twice in a row: a failed run must not leave json-rules-engine skipping the next one.
+    for (let i = 0; i < 2; i++)
+      await expect(evaluateRulesReference(config, { x: 1 }, [], at)).rejects.toMatchObject({
+        name: 'EvaluationError',
+        code: 'rules.reference',
+        path: at,
+      });
+    expect((await evaluateRulesReference(config, { x: 1, y: [1] }, [], at)).fired).toEqual(['bad']);
   });
 });
 
@@ -111,7 +114,7 @@ describe('evaluateReference agrees with evaluate end to end', () => {
   it('on the fixture pack, trace included', async () => {
     const levels = new Set<unknown>();
     await fc.assert(
-      fc.asyncProperty(interopInputArb, async (input) => {
+      fc.asyncProperty(evaluationInputArb(pack), async (input) => {
         const compiledResult = evaluate(compiled, input, { trace: true });
         const referenceResult = await evaluateReference(compiled, input, { trace: true });
         expect(referenceResult).toEqual(compiledResult);
