@@ -1,5 +1,285 @@
+import type { NodeConfig } from '../../../domain/index.ts';
+import { T } from '../../../engine/index.ts';
+import { defineMessages, useMessages } from '../../i18n/index.tsx';
+import { NumberField } from '../common/NumberField.tsx';
+import { RefPicker } from '../common/RefPicker.tsx';
+import { scopeRefs } from '../common/scopeRefs.ts';
 import type { InspectorProps } from '../common/types.ts';
+import { normalizeWeightsChange, weightSum } from './weights.ts';
 
-export function ScoreInspector({ node }: InspectorProps<'score'>) {
-  return <pre className="inspector-json">{JSON.stringify(node.config, null, 2)}</pre>;
+const messages = defineMessages({
+  'zh-CN': {
+    combine: '合并方式',
+    weightedSum: '加权求和：Σ 权重 × 值',
+    min: '最小值：取 权重 × 值 中最小的',
+    max: '最大值：取 权重 × 值 中最大的',
+    terms: '评分项',
+    value: '取值',
+    weight: '权重',
+    share: '占比',
+    add: '添加评分项',
+    remove: '删除',
+    up: '上移',
+    sum: '权重合计 {sum}',
+    normalizeWeights: '权重归一化（合计为 1）',
+    noNumbers: '上游没有可用的数值：先把问卷或评分节点连到本节点',
+    rescale: '结果线性缩放',
+    rescaleHint: '把合并后的值从原区间线性映射到目标区间',
+    from: '原区间',
+    to: '目标区间',
+    round: '取整',
+    none: '不取整',
+    floor: '向下取整',
+    roundHalf: '四舍五入',
+    ceil: '向上取整',
+    zeroRange: '原区间的上下限相同，无法缩放',
+  },
+  en: {
+    combine: 'Combine',
+    weightedSum: 'Weighted sum: Σ weight × value',
+    min: 'Minimum of weight × value',
+    max: 'Maximum of weight × value',
+    terms: 'Terms',
+    value: 'Value',
+    weight: 'Weight',
+    share: 'Share',
+    add: 'Add term',
+    remove: 'Remove',
+    up: 'Move up',
+    sum: 'Weights sum to {sum}',
+    normalizeWeights: 'Normalize weights (sum to 1)',
+    noNumbers: 'Nothing upstream gives a number: connect a questionnaire or score node first',
+    rescale: 'Rescale the result',
+    rescaleHint: 'Maps the combined value linearly from one range to another',
+    from: 'From',
+    to: 'To',
+    round: 'Round',
+    none: 'none',
+    floor: 'down',
+    roundHalf: 'half up',
+    ceil: 'up',
+    zeroRange: 'The from-range is empty: its min and max are equal',
+  },
+});
+
+type Config = NodeConfig<'score'>;
+const COMBINES: Config['combine'][] = ['weightedSum', 'min', 'max'];
+const ROUNDS: [Config['round'], 'none' | 'floor' | 'roundHalf' | 'ceil'][] = [
+  ['none', 'none'],
+  ['floor', 'floor'],
+  ['round', 'roundHalf'],
+  ['ceil', 'ceil'],
+];
+
+/** Weights of a score: terms picked from upstream numbers, a live sum, normalization, rescaling. */
+export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'score'>) {
+  const t = useMessages(messages);
+  const config = node.config;
+  const base = ['graph', 'nodes', nodeIndex, 'config'];
+  const termsPath = [...base, 'terms'];
+  const sum = weightSum(config.terms);
+  const numbers = scopeRefs(pack, node.id, T.number);
+  const weighted = config.combine === 'weightedSum';
+
+  const addTerm = () => {
+    const used = new Set(config.terms.map((x) => x.ref));
+    const ref =
+      numbers.find((o) => o.type.type === 'number' && !used.has(o.ref))?.ref ?? numbers[0]?.ref;
+    if (!ref) return;
+    dispatch({
+      type: 'insert',
+      path: termsPath,
+      index: config.terms.length,
+      value: { ref, weight: 1 },
+    });
+  };
+  const normalizeChange = normalizeWeightsChange(termsPath, config.terms);
+  const n = config.normalize;
+
+  return (
+    <div className="score-inspector">
+      <section className="insp-section">
+        <h3>{t('combine')}</h3>
+        {COMBINES.map((c) => (
+          <label key={c} className="insp-row">
+            <input
+              type="radio"
+              name={`combine-${node.id}`}
+              checked={config.combine === c}
+              onChange={() => dispatch({ type: 'set', path: [...base, 'combine'], value: c })}
+            />
+            {t(c)}
+          </label>
+        ))}
+      </section>
+      <section className="insp-section">
+        <h3>
+          {t('terms')}
+          <button
+            type="button"
+            className="insp-button"
+            onClick={addTerm}
+            disabled={numbers.length === 0}
+          >
+            + {t('add')}
+          </button>
+        </h3>
+        {numbers.length === 0 && <p className="insp-warn">{t('noNumbers')}</p>}
+        <table className="insp-grid">
+          <thead>
+            <tr>
+              <th>{t('value')}</th>
+              <th>{t('weight')}</th>
+              {weighted && <th>{t('share')}</th>}
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {config.terms.map((term, i) => (
+              <tr key={i}>
+                <td>
+                  <RefPicker
+                    pack={pack}
+                    nodeId={node.id}
+                    value={term.ref}
+                    wanted={T.number}
+                    label={`${t('value')} ${i + 1}`}
+                    onChange={(ref) =>
+                      dispatch({ type: 'set', path: [...termsPath, i, 'ref'], value: ref })
+                    }
+                  />
+                </td>
+                <td>
+                  <NumberField
+                    label={`${t('weight')} ${i + 1}`}
+                    value={term.weight}
+                    onCommit={(w) =>
+                      dispatch({ type: 'set', path: [...termsPath, i, 'weight'], value: w })
+                    }
+                  />
+                </td>
+                {weighted && (
+                  <td className="insp-muted">
+                    {sum === 0 ? '—' : `${Math.round((term.weight / sum) * 1000) / 10}%`}
+                  </td>
+                )}
+                <td>
+                  <button
+                    type="button"
+                    className="insp-button icon"
+                    aria-label={t('up')}
+                    title={t('up')}
+                    disabled={i === 0}
+                    onClick={() => dispatch({ type: 'move', path: termsPath, from: i, to: i - 1 })}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="insp-button icon danger"
+                    aria-label={t('remove')}
+                    title={t('remove')}
+                    disabled={config.terms.length <= 1}
+                    onClick={() => dispatch({ type: 'remove', path: termsPath, index: i })}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="insp-row">
+          <strong className="weight-sum" data-sum={sum}>
+            {t('sum', { sum })}
+          </strong>
+          <button
+            type="button"
+            className="insp-button"
+            disabled={!normalizeChange}
+            onClick={() => normalizeChange && dispatch(normalizeChange)}
+          >
+            {t('normalizeWeights')}
+          </button>
+        </div>
+      </section>
+      <section className="insp-section">
+        <label className="insp-row">
+          <input
+            type="checkbox"
+            checked={n !== undefined}
+            onChange={(e) =>
+              dispatch({
+                type: 'set',
+                path: [...base, 'normalize'],
+                value: e.target.checked
+                  ? { fromMin: 0, fromMax: 100, toMin: 0, toMax: 100 }
+                  : undefined,
+              })
+            }
+          />
+          <strong>{t('rescale')}</strong>
+        </label>
+        <p className="insp-muted">{t('rescaleHint')}</p>
+        {n && (
+          <>
+            <div className="insp-row">
+              <label>{t('from')}</label>
+              <NumberField
+                label={`${t('from')} min`}
+                value={n.fromMin}
+                onCommit={(v) =>
+                  dispatch({ type: 'set', path: [...base, 'normalize', 'fromMin'], value: v })
+                }
+              />
+              –
+              <NumberField
+                label={`${t('from')} max`}
+                value={n.fromMax}
+                onCommit={(v) =>
+                  dispatch({ type: 'set', path: [...base, 'normalize', 'fromMax'], value: v })
+                }
+              />
+            </div>
+            <div className="insp-row">
+              <label>{t('to')}</label>
+              <NumberField
+                label={`${t('to')} min`}
+                value={n.toMin}
+                onCommit={(v) =>
+                  dispatch({ type: 'set', path: [...base, 'normalize', 'toMin'], value: v })
+                }
+              />
+              –
+              <NumberField
+                label={`${t('to')} max`}
+                value={n.toMax}
+                onCommit={(v) =>
+                  dispatch({ type: 'set', path: [...base, 'normalize', 'toMax'], value: v })
+                }
+              />
+            </div>
+            {n.fromMin === n.fromMax && <p className="insp-error">{t('zeroRange')}</p>}
+          </>
+        )}
+      </section>
+      <div className="insp-row">
+        <label>{t('round')}</label>
+        <select
+          className="insp-select"
+          aria-label={t('round')}
+          value={config.round}
+          onChange={(e) =>
+            dispatch({ type: 'set', path: [...base, 'round'], value: e.target.value })
+          }
+        >
+          {ROUNDS.map(([value, key]) => (
+            <option key={value} value={value}>
+              {t(key)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,130 @@
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { defineMessages, useMessages } from '../../i18n/index.tsx';
+import { levelColor } from '../../graph/nodeViews/summaries.ts';
+import { boundaries, moveBoundary, type Band } from './bandEdits.ts';
+
+const messages = defineMessages({
+  'zh-CN': { ruler: '分数区间标尺', boundary: '{a} 与 {b} 之间的分界' },
+  en: { ruler: 'Score band ruler', boundary: 'Boundary between {a} and {b}' },
+});
+
+type Props = {
+  bands: Band[];
+  /** Level ids of the scale, lowest first: they give the colours. */
+  levels: string[];
+  /** Called once when a drag or a key press ends, with the bands after the move. */
+  onCommit: (bands: Band[]) => void;
+};
+
+/**
+ * The bands as a ruler. Dragging the handle between two bands moves both neighbours at once; the
+ * pack is changed once, when the drag ends, so that undo takes the whole drag back.
+ */
+export function BandRuler({ bands, levels, onCommit }: Props) {
+  const t = useMessages(messages);
+  const trackRef = useRef<HTMLDivElement>(null);
+  const [preview, setPreview] = useState<Band[] | null>(null);
+  const [active, setActive] = useState<[number, number] | null>(null);
+  const shown = preview ?? bands;
+  const lo = Math.min(...bands.map((b) => b.min));
+  const hi = Math.max(...bands.map((b) => b.max));
+  const span = hi - lo || 1;
+  const pct = (v: number) => `${(((v - lo) / span) * 100).toFixed(3)}%`;
+  const whole = bands.every((b) => Number.isInteger(b.min) && Number.isInteger(b.max));
+  // A whole-number band ends where the next one starts: [0..19] and [20..36] touch, with no gap drawn.
+  const ends = new Map<number, number>();
+  for (const [lower, upper] of boundaries(shown)) {
+    const d = (shown[upper] as Band).min - (shown[lower] as Band).max;
+    if (d >= 0 && d <= 1) ends.set(lower, (shown[upper] as Band).min);
+  }
+
+  const valueAt = (clientX: number): number => {
+    const rect = trackRef.current?.getBoundingClientRect();
+    if (!rect || rect.width === 0) return lo;
+    return lo + ((clientX - rect.left) / rect.width) * span;
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLElement>, pair: [number, number]) => {
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setActive(pair);
+    setPreview(moveBoundary(bands, pair[0], pair[1], valueAt(e.clientX)));
+  };
+  const onPointerMove = (e: PointerEvent<HTMLElement>) => {
+    if (!active) return;
+    setPreview(moveBoundary(bands, active[0], active[1], valueAt(e.clientX)));
+  };
+  const onPointerUp = () => {
+    if (preview) onCommit(preview);
+    setPreview(null);
+    setActive(null);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>, pair: [number, number]) => {
+    const step = (whole ? 1 : span / 100) * (e.shiftKey ? 5 : 1);
+    const delta =
+      e.key === 'ArrowLeft' || e.key === 'ArrowDown'
+        ? -step
+        : e.key === 'ArrowRight' || e.key === 'ArrowUp'
+          ? step
+          : 0;
+    if (delta === 0) return;
+    e.preventDefault();
+    const current = (bands[pair[0]] as Band).max;
+    onCommit(moveBoundary(bands, pair[0], pair[1], current + delta));
+  };
+
+  return (
+    <div className="band-ruler" aria-label={t('ruler')}>
+      <div className="band-ruler-track" ref={trackRef}>
+        {shown.map((b, i) => (
+          <div
+            key={i}
+            className="band-ruler-band"
+            style={{
+              left: pct(b.min),
+              width: `calc(${pct(Math.max(ends.get(i) ?? b.max, b.min))} - ${pct(b.min)})`,
+              background: levelColor(Math.max(0, levels.indexOf(b.level)), levels.length),
+            }}
+            title={`${b.level}: ${b.min}–${b.max}`}
+          >
+            <span>{b.level}</span>
+          </div>
+        ))}
+        {boundaries(shown).map(([lower, upper]) => {
+          const a = shown[lower] as Band;
+          const b = shown[upper] as Band;
+          const at = b.min - a.max <= 1 && b.min >= a.max ? b.min : (a.max + b.min) / 2;
+          const dragging = active?.[0] === lower && active[1] === upper;
+          return (
+            <div
+              key={`${lower}-${upper}`}
+              className={`band-ruler-handle${dragging ? ' dragging' : ''}`}
+              style={{ left: pct(at) }}
+              role="slider"
+              tabIndex={0}
+              aria-label={t('boundary', { a: a.level, b: b.level })}
+              aria-valuemin={lo}
+              aria-valuemax={hi}
+              aria-valuenow={a.max}
+              data-boundary={`${a.level}-${b.level}`}
+              onPointerDown={(e) => onPointerDown(e, [lower, upper])}
+              onPointerMove={onPointerMove}
+              onPointerUp={onPointerUp}
+              onPointerCancel={() => {
+                setPreview(null);
+                setActive(null);
+              }}
+              onKeyDown={(e) => onKeyDown(e, [lower, upper])}
+            >
+              <span className="band-ruler-value">{dragging ? `${a.max} | ${b.min}` : a.max}</span>
+            </div>
+          );
+        })}
+      </div>
+      <div className="band-ruler-ends">
+        <span>{lo}</span>
+        <span>{hi}</span>
+      </div>
+    </div>
+  );
+}

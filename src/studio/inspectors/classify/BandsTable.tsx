@@ -1,0 +1,117 @@
+import type { PackChange, PathKey, Scale } from '../../../domain/index.ts';
+import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import { NumberField } from '../common/NumberField.tsx';
+import { bandIssues, bandsChange, setBound, type Band } from './bandEdits.ts';
+
+const messages = defineMessages({
+  'zh-CN': { level: '等级', min: '下限', max: '上限', add: '添加分段', remove: '删除分段' },
+  en: { level: 'Level', min: 'Min', max: 'Max', add: 'Add band', remove: 'Remove band' },
+});
+
+type Props = {
+  bands: Band[];
+  scale: Scale | undefined;
+  path: PathKey[];
+  dispatch: (change: PackChange) => void;
+};
+
+/** The bands as numbers; editing a bound moves the touching bound of the neighbour with it. */
+export function BandsTable({ bands, scale, path, dispatch }: Props) {
+  const t = useMessages(messages);
+  const localize = useLocalize();
+  const issues = bandIssues(bands);
+  const commitBound = (i: number, key: 'min' | 'max', value: number) => {
+    const change = bandsChange(path, bands, setBound(bands, i, key, value));
+    if (change) dispatch(change);
+  };
+  const add = () => {
+    const last = bands[bands.length - 1];
+    const used = new Set(bands.map((b) => b.level));
+    const level = scale?.levels.find((l) => !used.has(l.id))?.id ?? last?.level ?? 'C1';
+    const min = last ? last.max + 1 : 0;
+    dispatch({ type: 'insert', path, index: bands.length, value: { level, min, max: min + 10 } });
+  };
+  return (
+    <>
+      <table className="insp-grid bands-table">
+        <thead>
+          <tr>
+            <th>{t('level')}</th>
+            <th>{t('min')}</th>
+            <th>{t('max')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {bands.map((b, i) => {
+            const mine = issues.filter((x) => x.band === i);
+            return [
+              <tr key={`b${i}`} data-band={i}>
+                <td>
+                  <select
+                    className="insp-select"
+                    aria-label={t('level')}
+                    value={b.level}
+                    onChange={(e) =>
+                      dispatch({ type: 'set', path: [...path, i, 'level'], value: e.target.value })
+                    }
+                  >
+                    {!scale?.levels.some((l) => l.id === b.level) && (
+                      <option value={b.level}>{b.level}</option>
+                    )}
+                    {scale?.levels.map((l) => (
+                      <option key={l.id} value={l.id}>
+                        {l.id} {localize(l.label)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <NumberField
+                    label={`${b.level} ${t('min')}`}
+                    value={b.min}
+                    onCommit={(v) => commitBound(i, 'min', v)}
+                  />
+                </td>
+                <td>
+                  <NumberField
+                    label={`${b.level} ${t('max')}`}
+                    value={b.max}
+                    onCommit={(v) => commitBound(i, 'max', v)}
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="insp-button icon danger"
+                    aria-label={t('remove')}
+                    title={t('remove')}
+                    disabled={bands.length <= 1}
+                    onClick={() => dispatch({ type: 'remove', path, index: i })}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>,
+              ...mine.map((issue, k) => (
+                <tr key={`i${i}-${k}`} className="band-issue-row">
+                  <td colSpan={4}>
+                    <div
+                      className={issue.kind === 'empty' ? 'insp-error' : 'insp-warn'}
+                      role="status"
+                    >
+                      {localize(issue.message)}
+                    </div>
+                  </td>
+                </tr>
+              )),
+            ];
+          })}
+        </tbody>
+      </table>
+      <button type="button" className="insp-button" onClick={add}>
+        + {t('add')}
+      </button>
+    </>
+  );
+}
