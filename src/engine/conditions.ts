@@ -82,7 +82,7 @@ function isFactRef(value: ConditionValue): value is { fact: string; path?: strin
   return value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
 }
 
-function describe(v: unknown): string {
+function describeValue(v: unknown): string {
   if (v === undefined) return 'undefined';
   if (Array.isArray(v)) return 'a list';
   return v === null || typeof v !== 'object' ? JSON.stringify(v) : 'an object';
@@ -93,8 +93,8 @@ function operandError(c: FactCondition, at: string, value: unknown): EvaluationE
     return new EvaluationError(
       'condition.notAList',
       lt(
-        `条件 ${at}：运算符 ${c.operator} 需要一个列表作为比较值，实际是 ${describe(value)}`,
-        `condition at ${at}: operator ${c.operator} needs a list to look in, got ${describe(value)}`,
+        `条件 ${at}：运算符 ${c.operator} 需要一个列表作为比较值，实际是 ${describeValue(value)}`,
+        `condition at ${at}: operator ${c.operator} needs a list to look in, got ${describeValue(value)}`,
       ),
       at,
     );
