@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { DateSchema } from '../../domain/index.ts';
 import { evaluate, EvaluationError } from '../../engine/index.ts';
 import { choice } from '../args.ts';
@@ -29,6 +29,8 @@ export const evaluateCommand: Command = {
     if (typeof input !== 'string')
       throw usageError('evaluate 需要 --input 文件', 'evaluate needs --input FILE');
     const out = typeof options.out === 'string' ? options.out : undefined;
+    if (out !== undefined && resolve(out) === resolve(input))
+      throw usageError('--out 不能与 --input 是同一个文件', '--out must not be the --input file');
     const format: OutputFormat =
       choice(options, 'format', ['jsonl', 'csv'] as const) ??
       (out && extname(out).toLowerCase() === '.csv' ? 'csv' : 'jsonl');
@@ -57,7 +59,13 @@ export const evaluateCommand: Command = {
         const clientId = 'error' in item ? item.clientId : item.input.clientId;
         if (!('error' in item)) {
           try {
-            const result = evaluate(compiled, item.input, { trace, now, locale: lang });
+            // CSV has no column for the rationale: skip building it.
+            const result = evaluate(compiled, item.input, {
+              trace,
+              now,
+              locale: lang,
+              rationale: !csv,
+            });
             await sink.write(csv ? csv.row(item.input, result) : jsonlRow(item.input, result));
             evaluated++;
           } catch (e) {

@@ -1,4 +1,4 @@
-import { exportJsonRulesEngine } from '../../engine/interop/exportJre.ts';
+import { exportJsonRulesEngine } from '../../engine/index.ts';
 import { choice } from '../args.ts';
 import type { Command } from '../command.ts';
 import { usageError } from '../i18n.ts';
