@@ -1,11 +1,3 @@
-import { createElement } from 'react';
-import type { InspectorProps } from '../common/types.ts';
-
-/** Shows the node's configuration as JSON until the no-code editor replaces it. */
-export function TableInspector({ node }: InspectorProps<'table'>) {
-  return createElement(
-    'pre',
-    { className: 'inspector-json' },
-    JSON.stringify(node.config, null, 2),
-  );
-}
+export { TableInspector } from './TableInspector.tsx';
+export { analyzeTable } from './tableAnalysis.ts';
+export type { TableAnalysis, Gap, Overlap, CellError } from './tableAnalysis.ts';

@@ -1,0 +1,242 @@
+import { useDeferredValue, useMemo } from 'react';
+import { HIT_POLICIES } from '../../../domain/index.ts';
+import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import type { InspectorProps } from '../common/types.ts';
+import { ColumnsEditor } from './ColumnsEditor.tsx';
+import { TableGrid } from './TableGrid.tsx';
+import { analysisColumns, levelsOf } from './columnBounds.ts';
+import { analyzeTable } from './tableAnalysis.ts';
+import { newRow } from './tableEdits.ts';
+import './table.css';
+
+const messages = defineMessages({
+  'zh-CN': {
+    hitPolicy: '命中策略',
+    unique: '唯一（unique）',
+    first: '首个（first）',
+    priority: '优先级（priority）',
+    any: '任一且一致（any）',
+    collect: '汇总（collect）',
+    ruleOrder: '按行顺序全部（rule order）',
+    aggregation: '汇总方式',
+    list: '列表',
+    sum: '求和',
+    min: '最小',
+    max: '最大',
+    count: '计数',
+    rows: '{n} 行',
+    addRow: '添加行',
+    useDefault: '无匹配时使用默认输出',
+    defaultOutput: '默认输出',
+    gaps: '未覆盖的输入（{n}）',
+    gapsMore: '未覆盖的输入（至少 {n}）',
+    noGaps: '所有输入都有行覆盖',
+    defaultCovers: '有默认输出，未覆盖的输入会取默认值',
+    overlaps: '“唯一”策略下重叠的行（{n}）',
+    rowPair: '第 {a} 行与第 {b} 行',
+    cellErrors: '无法解析的单元格（{n}）',
+    cellAt: '第 {row} 行 {column} 列',
+    problems: '问题',
+  },
+  en: {
+    hitPolicy: 'Hit policy',
+    unique: 'Unique',
+    first: 'First',
+    priority: 'Priority',
+    any: 'Any (must agree)',
+    collect: 'Collect',
+    ruleOrder: 'Rule order',
+    aggregation: 'Aggregation',
+    list: 'list',
+    sum: 'sum',
+    min: 'min',
+    max: 'max',
+    count: 'count',
+    rows: '{n} rows',
+    addRow: 'Add row',
+    useDefault: 'Use a default output when no row matches',
+    defaultOutput: 'Default output',
+    gaps: 'Inputs no row covers ({n})',
+    gapsMore: 'Inputs no row covers (at least {n})',
+    noGaps: 'Every input is covered by a row',
+    defaultCovers: 'A default output applies where no row matches',
+    overlaps: 'Rows that overlap under "unique" ({n})',
+    rowPair: 'rows {a} and {b}',
+    cellErrors: 'Cells that do not parse ({n})',
+    cellAt: 'row {row}, column {column}',
+    problems: 'Problems',
+  },
+});
+
+/** The decision table: hit policy, typed columns, a virtualized grid, and its gaps and overlaps. */
+export function TableInspector({
+  pack,
+  node,
+  nodeIndex,
+  dispatch,
+  problems,
+}: InspectorProps<'table'>) {
+  const t = useMessages(messages);
+  const localize = useLocalize();
+  const config = node.config;
+  const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
+  // Typing stays responsive on big tables: the analysis follows a moment behind.
+  const deferred = useDeferredValue(config);
+  const analysis = useMemo(
+    () =>
+      analyzeTable(
+        analysisColumns(pack, deferred),
+        deferred.rows.map((r) => r.inputs),
+      ),
+    [pack, deferred],
+  );
+  const overlapping = useMemo(
+    () => new Set(config.hitPolicy === 'unique' ? analysis.overlaps.flatMap((o) => o.rows) : []),
+    [analysis, config.hitPolicy],
+  );
+  const outputLevels = config.outputs.map((c) => levelsOf(pack, c.scale));
+  const set = (key: string, value: unknown) =>
+    dispatch({ type: 'set', path: [...base, key], value });
+  const inputLabel = (i: number) => localize(config.inputs[i]?.label) || String(i + 1);
+
+  return (
+    <div className="table-inspector">
+      {problems.length > 0 && (
+        <ul className="inspector-problems" aria-label={t('problems')}>
+          {problems.map((p, i) => (
+            <li key={i} className={p.severity}>
+              <code>{p.path}</code> {localize(p.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="q-row">
+        <label>
+          {t('hitPolicy')}{' '}
+          <select
+            aria-label={t('hitPolicy')}
+            value={config.hitPolicy}
+            onChange={(e) => set('hitPolicy', e.target.value)}
+          >
+            {HIT_POLICIES.map((h) => (
+              <option key={h} value={h}>
+                {t(h)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {config.hitPolicy === 'collect' && (
+          <label>
+            {t('aggregation')}{' '}
+            <select
+              aria-label={t('aggregation')}
+              value={config.aggregation}
+              onChange={(e) => set('aggregation', e.target.value)}
+            >
+              {(['list', 'sum', 'min', 'max', 'count'] as const).map((a) => (
+                <option key={a} value={a}>
+                  {t(a)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          <input
+            type="checkbox"
+            checked={!!config.defaultOutput}
+            onChange={(e) =>
+              set('defaultOutput', e.target.checked ? config.outputs.map(() => null) : undefined)
+            }
+          />{' '}
+          {t('useDefault')}
+        </label>
+        <span>{t('rows', { n: config.rows.length })}</span>
+      </div>
+      <ColumnsEditor
+        pack={pack}
+        nodeId={node.id}
+        config={config}
+        base={base}
+        dispatch={dispatch}
+        side="inputs"
+      />
+      <ColumnsEditor
+        pack={pack}
+        nodeId={node.id}
+        config={config}
+        base={base}
+        dispatch={dispatch}
+        side="outputs"
+      />
+      <section className="table-analysis" aria-live="polite">
+        {analysis.errors.length > 0 && (
+          <details open className="error">
+            <summary>{t('cellErrors', { n: analysis.errors.length })}</summary>
+            <ul>
+              {analysis.errors.slice(0, 20).map((e, i) => (
+                <li key={i}>
+                  {t('cellAt', { row: e.row + 1, column: inputLabel(e.column) })}:{' '}
+                  {localize(e.error)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {config.defaultOutput ? (
+          <p className="hint">{t('defaultCovers')}</p>
+        ) : analysis.gaps.length === 0 ? (
+          <p className="ok">{t('noGaps')}</p>
+        ) : (
+          <details open className="warning">
+            <summary>
+              {t(analysis.truncated ? 'gapsMore' : 'gaps', { n: analysis.gaps.length })}
+            </summary>
+            <ul>
+              {analysis.gaps.map((g, i) => (
+                <li key={i}>
+                  {g.cells.map((c, ci) => (
+                    <span key={ci} className="gap-cell">
+                      {inputLabel(ci)} <code>{c}</code>
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {config.hitPolicy === 'unique' && analysis.overlaps.length > 0 && (
+          <details open className="warning">
+            <summary>{t('overlaps', { n: analysis.overlaps.length })}</summary>
+            <ul>
+              {analysis.overlaps.slice(0, 20).map((o, i) => (
+                <li key={i}>{t('rowPair', { a: o.rows[0] + 1, b: o.rows[1] + 1 })}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+      <TableGrid
+        config={config}
+        base={base}
+        dispatch={dispatch}
+        outputLevels={outputLevels}
+        errors={analysis.errors}
+        overlapping={overlapping}
+      />
+      <button
+        type="button"
+        onClick={() =>
+          dispatch({
+            type: 'insert',
+            path: [...base, 'rows'],
+            index: config.rows.length,
+            value: newRow(config),
+          })
+        }
+      >
+        + {t('addRow')}
+      </button>
+    </div>
+  );
+}
