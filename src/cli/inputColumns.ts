@@ -41,7 +41,14 @@ export function planColumns(
   const questions = new Map(pack.questionnaires.flatMap(questionsOf).map((q) => [q.id, q]));
   const plans: ColumnPlan[] = [];
   const unknown: string[] = [];
+  const seen = new Set<string>();
   for (const name of header) {
+    // A repeated column would make one value silently win over the other.
+    if (seen.has(name.trim())) {
+      unknown.push(`${name} (x2)`);
+      continue;
+    }
+    seen.add(name.trim());
     const [root, id, ...more] = name.trim().split('.');
     if (
       more.length === 0 &&

@@ -93,8 +93,8 @@ async function* csvInputs(
         const planned = planColumns(pack, header);
         if ('unknown' in planned)
           throw new UserError({
-            'zh-CN': `${path}:${line}：未知的列 ${planned.unknown.join(', ')}（列名应为 clientId、evaluationDate、assessmentDate、initiator、facts.<事实>、answers.<题号>）`,
-            en: `${path}:${line}: unknown column${planned.unknown.length > 1 ? 's' : ''} ${planned.unknown.join(', ')} (columns are clientId, evaluationDate, assessmentDate, initiator, facts.<fact>, answers.<question>)`,
+            'zh-CN': `${path}:${line}：未知或重复的列 ${planned.unknown.join(', ')}（列名应为 clientId、evaluationDate、assessmentDate、initiator、facts.<事实>、answers.<题号>）`,
+            en: `${path}:${line}: unknown or repeated column${planned.unknown.length > 1 ? 's' : ''} ${planned.unknown.join(', ')} (columns are clientId, evaluationDate, assessmentDate, initiator, facts.<fact>, answers.<question>)`,
           });
         plans = planned.plans;
         continue;

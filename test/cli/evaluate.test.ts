@@ -196,7 +196,7 @@ describe('suitability evaluate', () => {
     expect(failFast.stderr).toMatch(/bad\.jsonl:2: JSON syntax error/);
     expect(existsSync(join(dir, 'ff.jsonl'))).toBe(false);
     expect(column.code).toBe(1);
-    expect(column.stderr).toMatch(/badColumn\.csv:1: unknown column facts\.agee/);
+    expect(column.stderr).toMatch(/badColumn\.csv:1: unknown or repeated column facts\.agee/);
     expect(readFileSync(existing, 'utf8')).toBe('old results\n');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot read .*nope\.csv: no such file/);
