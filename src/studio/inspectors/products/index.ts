@@ -1,11 +1,6 @@
-import { createElement } from 'react';
-import type { PackPartInspectorProps } from '../common/types.ts';
+import { ProductCatalogue } from './ProductCatalogue.tsx';
 
-/** Shows the catalogue as JSON until the no-code editor replaces it. */
-export function ProductsInspector({ pack }: PackPartInspectorProps) {
-  return createElement(
-    'pre',
-    { className: 'inspector-json' },
-    JSON.stringify(pack.products, null, 2),
-  );
-}
+export { ProductCatalogue };
+/** The name the shell mounted before the catalogue editor existed. */
+export const ProductsInspector = ProductCatalogue;
+export { parseProductsCsv, productsToCsv, importChange } from './productCsv.ts';

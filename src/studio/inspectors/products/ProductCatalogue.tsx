@@ -1,0 +1,350 @@
+import { useMemo, useRef, useState } from 'react';
+import { lt, type Product, type Scale } from '../../../domain/index.ts';
+import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import type { PackPartInspectorProps } from '../common/types.ts';
+import { TextCell } from '../questionnaire/TextCell.tsx';
+import { nextId } from '../questionnaire/questionEdits.ts';
+import { CsvImportDialog } from './CsvImportDialog.tsx';
+import { catalogueView, type Sort, type SortKey } from './catalogueView.ts';
+import { importChange, parseProductsCsv, productsToCsv, type CsvImport } from './productCsv.ts';
+import './products.css';
+
+const messages = defineMessages({
+  'zh-CN': {
+    title: '产品目录',
+    count: '{shown} / {total} 个产品',
+    filter: '搜索代码、名称、标签',
+    allRisks: '全部风险等级',
+    add: '添加产品',
+    import: '导入 CSV',
+    export: '导出 CSV',
+    id: '代码',
+    nameZh: '中文名称',
+    nameEn: '英文名称',
+    name: '名称',
+    risk: '风险等级',
+    horizon: '期限',
+    variety: '品种',
+    complex: '复杂产品',
+    tags: '标签',
+    remove: '删除',
+    none: '—',
+    newProduct: '新产品',
+    problems: '问题',
+    readFailed: '无法读取文件 {file}',
+  },
+  en: {
+    title: 'Product catalogue',
+    count: '{shown} of {total} products',
+    filter: 'Search id, name, tag',
+    allRisks: 'All risk levels',
+    add: 'Add product',
+    import: 'Import CSV',
+    export: 'Export CSV',
+    id: 'Id',
+    nameZh: 'Name (中文)',
+    nameEn: 'Name (English)',
+    name: 'Name',
+    risk: 'Risk',
+    horizon: 'Horizon',
+    variety: 'Variety',
+    complex: 'Complex',
+    tags: 'Tags',
+    remove: 'Delete',
+    none: '—',
+    newProduct: 'New product',
+    problems: 'Problems',
+    readFailed: 'Could not read {file}',
+  },
+});
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+const ids = (s: Scale | undefined) => s?.levels.map((l) => l.id) ?? [];
+
+/** The catalogue as an editable, sortable, filterable table, with CSV import and export. */
+export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspectorProps) {
+  const t = useMessages(messages);
+  const localize = useLocalize();
+  const [filter, setFilter] = useState({ text: '', risk: '' });
+  const [sort, setSort] = useState<Sort>({ key: 'id', descending: false });
+  const [pending, setPending] = useState<{ file: string; result: CsvImport } | undefined>();
+  const [readError, setReadError] = useState<string | undefined>();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const { products: catalogue, vocabulary } = pack;
+  const scale = (id: string | undefined) => vocabulary.scales.find((s) => s.id === id);
+  const risk = scale(catalogue.riskScale);
+  const horizon = scale(catalogue.horizonScale);
+  const variety = scale(catalogue.varietyScale);
+  const rows = useMemo(
+    () =>
+      catalogueView(catalogue.items, filter, sort, {
+        risk: ids(risk),
+        horizon: ids(horizon),
+        variety: ids(variety),
+      }),
+    [catalogue.items, filter, sort, risk, horizon, variety],
+  );
+  const set = (index: number, key: keyof Product, value: unknown) =>
+    dispatch({ type: 'set', path: ['products', 'items', index, key], value });
+  const taken = new Set(catalogue.items.map((p) => p.id));
+
+  const readFile = async (file: File) => {
+    try {
+      const text = await file.text();
+      setPending({
+        file: file.name,
+        result: parseProductsCsv(
+          text,
+          { risk: ids(risk), horizon: horizon && ids(horizon), variety: variety && ids(variety) },
+          catalogue.items,
+        ),
+      });
+      setReadError(undefined);
+    } catch {
+      setReadError(file.name);
+    }
+  };
+  const exportCsv = () => {
+    const blob = new Blob(['\uFEFF', productsToCsv(catalogue.items)], {
+      type: 'text/csv;charset=utf-8',
+    });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${pack.id}-products.csv`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  const header = (key: SortKey, label: string) => (
+    <th aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() => setSort({ key, descending: sort.key === key && !sort.descending })}
+      >
+        {label} {sort.key === key ? (sort.descending ? '▼' : '▲') : ''}
+      </button>
+    </th>
+  );
+  const levelSelect = (
+    s: typeof risk,
+    value: string | undefined,
+    label: string,
+    onChange: (v: string | undefined) => void,
+    optional: boolean,
+  ) => (
+    <select
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value || undefined)}
+    >
+      {optional && <option value="">{t('none')}</option>}
+      {value && !s?.levels.some((l) => l.id === value) && <option value={value}>{value}</option>}
+      {s?.levels.map((l) => (
+        <option key={l.id} value={l.id}>
+          {l.id} {localize(l.label)}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <div className="product-catalogue">
+      <header className="q-row">
+        <h3>{t('title')}</h3>
+        <span>{t('count', { shown: rows.length, total: catalogue.items.length })}</span>
+      </header>
+      {problems.length > 0 && (
+        <ul className="inspector-problems" aria-label={t('problems')}>
+          {problems.map((p, i) => (
+            <li key={i} className={p.severity}>
+              <code>{p.path}</code> {localize(p.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="q-row catalogue-tools">
+        <input
+          type="search"
+          aria-label={t('filter')}
+          placeholder={t('filter')}
+          value={filter.text}
+          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+        />
+        <select
+          aria-label={t('allRisks')}
+          value={filter.risk}
+          onChange={(e) => setFilter({ ...filter, risk: e.target.value })}
+        >
+          <option value="">{t('allRisks')}</option>
+          {risk?.levels.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.id} {localize(l.label)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          onClick={() => {
+            const product: Product = {
+              id: nextId('P', taken),
+              name: lt(t('newProduct'), 'New product'),
+              risk: risk?.levels[0]?.id ?? 'R1',
+              complex: false,
+              attributes: {},
+              tags: [],
+            };
+            dispatch({
+              type: 'insert',
+              path: ['products', 'items'],
+              index: catalogue.items.length,
+              value: product,
+            });
+          }}
+        >
+          + {t('add')}
+        </button>
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          {t('import')}
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".csv,text/csv"
+          hidden
+          aria-label={t('import')}
+          data-testid="csv-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void readFile(file);
+          }}
+        />
+        <button type="button" onClick={exportCsv}>
+          {t('export')}
+        </button>
+      </div>
+      {readError && <p className="inspector-error">{t('readFailed', { file: readError })}</p>}
+      {pending && (
+        <CsvImportDialog
+          file={pending.file}
+          result={pending.result}
+          onCancel={() => setPending(undefined)}
+          onApply={() => {
+            dispatch(importChange(pack, pending.result.rows));
+            setPending(undefined);
+          }}
+        />
+      )}
+      <table className="grid catalogue">
+        <thead>
+          <tr>
+            {header('id', t('id'))}
+            {header('name', t('name'))}
+            <th>{t('nameEn')}</th>
+            {header('risk', t('risk'))}
+            {horizon && header('horizon', t('horizon'))}
+            {variety && header('variety', t('variety'))}
+            {header('complex', t('complex'))}
+            <th>{t('tags')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ product: p, index }) => (
+            <tr key={`${p.id}-${index}`} data-product={p.id}>
+              <td>
+                <TextCell
+                  label={`${t('id')} ${p.id}`}
+                  value={p.id}
+                  pattern={ID}
+                  validate={(v) => v === p.id || !taken.has(v)}
+                  onCommit={(v) => set(index, 'id', v)}
+                />
+              </td>
+              <td>
+                <TextCell
+                  label={`${t('nameZh')} ${p.id}`}
+                  value={p.name['zh-CN']}
+                  onCommit={(v) => set(index, 'name', { ...p.name, 'zh-CN': v })}
+                />
+              </td>
+              <td>
+                <TextCell
+                  label={`${t('nameEn')} ${p.id}`}
+                  value={p.name.en}
+                  onCommit={(v) => set(index, 'name', { ...p.name, en: v })}
+                />
+              </td>
+              <td className={`risk-cell risk-${ids(risk).indexOf(p.risk)}`}>
+                {levelSelect(
+                  risk,
+                  p.risk,
+                  `${t('risk')} ${p.id}`,
+                  (v) => v && set(index, 'risk', v),
+                  false,
+                )}
+              </td>
+              {horizon && (
+                <td>
+                  {levelSelect(
+                    horizon,
+                    p.horizon,
+                    `${t('horizon')} ${p.id}`,
+                    (v) => set(index, 'horizon', v),
+                    true,
+                  )}
+                </td>
+              )}
+              {variety && (
+                <td>
+                  {levelSelect(
+                    variety,
+                    p.variety,
+                    `${t('variety')} ${p.id}`,
+                    (v) => set(index, 'variety', v),
+                    true,
+                  )}
+                </td>
+              )}
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`${t('complex')} ${p.id}`}
+                  checked={p.complex}
+                  onChange={(e) => set(index, 'complex', e.target.checked)}
+                />
+              </td>
+              <td>
+                <TextCell
+                  label={`${t('tags')} ${p.id}`}
+                  value={p.tags.join(', ')}
+                  onCommit={(v) =>
+                    set(
+                      index,
+                      'tags',
+                      v
+                        .split(/[,;，；]/)
+                        .map((s) => s.trim())
+                        .filter(Boolean),
+                    )
+                  }
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={`${t('remove')} ${p.id}`}
+                  onClick={() => dispatch({ type: 'remove', path: ['products', 'items'], index })}
+                >
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
