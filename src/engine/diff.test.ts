@@ -3,7 +3,7 @@ import miniPack from '../domain/fixtures/miniPack.json' with { type: 'json' };
 import { PackSchema, type Pack, type PackInput } from '../domain/index.ts';
 import { diffPacks } from './diff.ts';
 
-const base = (): PackInput => structuredClone(miniPack) as PackInput;
+const base = (): PackInput => structuredClone(miniPack) as unknown as PackInput;
 const parse = (p: PackInput): Pack => PackSchema.parse(p);
 
 /** Diffs the fixture against an edited copy and returns the English sentences. */
