@@ -25,7 +25,7 @@ export const JsonPathSchema = z
   .string()
   .regex(/^\$((\.[A-Za-z0-9_-]+)|(\[\d+\]))*$/, 'simple path such as $.total or $.byQuestion.Q1')
   .refine(
-    (p) => !/(^|[.[])(__proto__|constructor|prototype)(\]|\.|$)/.test(p),
+    (p) => !/(^|[.[])(__proto__|constructor|prototype)(\]|\.|\[|$)/.test(p),
     'path uses a reserved name',
   );
 
