@@ -1,4 +1,3 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Pack } from '../../domain/index.ts';
 import type { XY } from './graphEdits.ts';
 
@@ -20,6 +19,8 @@ export async function layoutPositions(
   pack: Pack,
   sizes: ReadonlyMap<string, Size>,
 ): Promise<Map<string, XY>> {
+  // elkjs is large: it loads on the first auto-layout, not with the graph tab.
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const elk = new ELK();
   const ids = new Set(pack.graph.nodes.map((n) => n.id));
   const result = await elk.layout({

@@ -1,5 +1,146 @@
+import type { PackChange } from '../../../domain/index.ts';
+import { T } from '../../../engine/index.ts';
+import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import { evenBands } from '../../nodeKinds/defaults.ts';
+import { RefPicker } from '../common/RefPicker.tsx';
+import { upstreamOf } from '../common/scopeRefs.ts';
 import type { InspectorProps } from '../common/types.ts';
+import { BandRuler } from './BandRuler.tsx';
+import { BandsTable } from './BandsTable.tsx';
+import { bandsChange } from './bandEdits.ts';
+import { LimitsEditor } from './LimitsEditor.tsx';
+import './classify.css';
 
-export function ClassifyInspector({ node }: InspectorProps<'classify'>) {
-  return <pre className="inspector-json">{JSON.stringify(node.config, null, 2)}</pre>;
+const messages = defineMessages({
+  'zh-CN': {
+    input: '分数来源',
+    scale: '等级刻度',
+    bands: '分数区间',
+    bandsHint: '拖动两个区间之间的分界，相邻两段同时更新；方向键每次移动 1（按住 Shift 移动 5）',
+    rulesLimits: '来自规则节点的上限 / 下限',
+    rulesHint: '所选规则节点中 cap / floor 事件会限制等级',
+    notUpstream: '（不在上游，请先连线）',
+    noRules: '没有规则节点',
+  },
+  en: {
+    input: 'Score from',
+    scale: 'Level scale',
+    bands: 'Score bands',
+    bandsHint:
+      'Drag the boundary between two bands: both neighbours update. Arrow keys move it by 1 (Shift: 5)',
+    rulesLimits: 'Caps / floors from rules nodes',
+    rulesHint: 'The cap / floor events of the chosen rules nodes limit the level',
+    notUpstream: '(not upstream: connect it first)',
+    noRules: 'No rules nodes',
+  },
+});
+
+/** Score bands to a level (C1–C5...), with caps and floors. */
+export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'classify'>) {
+  const t = useMessages(messages);
+  const localize = useLocalize();
+  const config = node.config;
+  const base = ['graph', 'nodes', nodeIndex, 'config'];
+  const bandsPath = [...base, 'bands'];
+  const scale = pack.vocabulary.scales.find((s) => s.id === config.scale);
+  const levels = scale?.levels.map((l) => l.id) ?? [];
+  const upstream = upstreamOf(pack, node.id);
+  const rulesNodes = pack.graph.nodes.filter((n) => n.kind === 'rules');
+
+  const changeScale = (id: string) => {
+    const next = pack.vocabulary.scales.find((s) => s.id === id);
+    if (!next) return;
+    const changes: PackChange[] = [{ type: 'set', path: [...base, 'scale'], value: id }];
+    // Bands naming levels the new scale lacks would all be errors: start from even bands instead.
+    const ids = new Set(next.levels.map((l) => l.id));
+    if (!config.bands.every((b) => ids.has(b.level))) {
+      const lo = Math.min(...config.bands.map((b) => b.min));
+      const hi = Math.max(...config.bands.map((b) => b.max));
+      changes.push({ type: 'set', path: bandsPath, value: evenBands([...ids], lo, hi) });
+    }
+    dispatch({ type: 'batch', changes, label: 'scale' });
+  };
+
+  const toggleRules = (id: string, on: boolean) => {
+    const next = on ? [...config.rulesLimits, id] : config.rulesLimits.filter((x) => x !== id);
+    dispatch({ type: 'set', path: [...base, 'rulesLimits'], value: next });
+  };
+
+  return (
+    <div className="classify-inspector">
+      <div className="insp-row">
+        <label>{t('input')}</label>
+        <RefPicker
+          pack={pack}
+          nodeId={node.id}
+          value={config.input}
+          wanted={T.number}
+          label={t('input')}
+          onChange={(ref) => dispatch({ type: 'set', path: [...base, 'input'], value: ref })}
+        />
+      </div>
+      <div className="insp-row">
+        <label>{t('scale')}</label>
+        <select
+          className="insp-select"
+          aria-label={t('scale')}
+          value={config.scale}
+          onChange={(e) => changeScale(e.target.value)}
+        >
+          {pack.vocabulary.scales.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.id} · {localize(s.label)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <section className="insp-section">
+        <h3>{t('bands')}</h3>
+        <p className="insp-muted">{t('bandsHint')}</p>
+        <BandRuler
+          bands={config.bands}
+          levels={levels}
+          onCommit={(after) => {
+            const change = bandsChange(bandsPath, config.bands, after, 'band boundary');
+            if (change) dispatch(change);
+          }}
+        />
+        <BandsTable bands={config.bands} scale={scale} path={bandsPath} dispatch={dispatch} />
+      </section>
+      <LimitsEditor
+        pack={pack}
+        nodeId={node.id}
+        which="caps"
+        limits={config.caps}
+        scale={scale}
+        path={[...base, 'caps']}
+        dispatch={dispatch}
+      />
+      <LimitsEditor
+        pack={pack}
+        nodeId={node.id}
+        which="floors"
+        limits={config.floors}
+        scale={scale}
+        path={[...base, 'floors']}
+        dispatch={dispatch}
+      />
+      <section className="insp-section">
+        <h3>{t('rulesLimits')}</h3>
+        <p className="insp-muted">{t('rulesHint')}</p>
+        {rulesNodes.length === 0 && <p className="insp-muted">{t('noRules')}</p>}
+        {rulesNodes.map((r) => (
+          <label key={r.id} className="insp-row">
+            <input
+              type="checkbox"
+              checked={config.rulesLimits.includes(r.id)}
+              onChange={(e) => toggleRules(r.id, e.target.checked)}
+            />
+            <code>{r.id}</code> {localize(r.label)}
+            {!upstream.has(r.id) && <span className="insp-muted">{t('notUpstream')}</span>}
+          </label>
+        ))}
+      </section>
+    </div>
+  );
 }
