@@ -100,6 +100,17 @@ describe('parsePack', () => {
     expect(error?.message.en).toMatch(/^invalid value "gte"; allowed: "equal"/);
   });
 
+  it('lists the types a plain union accepts', () => {
+    const pack = clone() as { products: { items: { attributes?: unknown }[] } };
+    (pack.products.items[0] as { attributes?: unknown }).attributes = { sri: { level: 3 } };
+    const [error] = errorsOf(pack);
+    expect(error?.path).toBe('$.products.items[0].attributes.sri');
+    expect(error?.message.en).toBe(
+      'expected one of a string, a number, a boolean (true/false), an array, got an object',
+    );
+    expect(error?.message['zh-CN']).toMatch(/^类型错误：应为字符串、数字/);
+  });
+
   it('rejects a format version newer than it knows', () => {
     const [error] = errorsOf({ ...clone(), formatVersion: PACK_FORMAT_VERSION + 1 });
     expect(error).toMatchObject({ code: 'format.tooNew', path: '$.formatVersion' });

@@ -233,6 +233,25 @@ function describeIssue(issue: Issue, base: readonly PropertyKey[]): SchemaProble
         );
       const branch = closestBranch(issue.errors);
       if (branch) return describeIssues(branch, segments);
+      // Unions of plain types (string | number | list...) fail at the root in every branch:
+      // list what each branch wanted instead of counting forms.
+      const wanted = issue.errors.map((b) => {
+        const [only] = b;
+        return b.length === 1 && only?.code === 'invalid_type' && only.path.length === 0
+          ? only.expected
+          : undefined;
+      });
+      if (wanted.every((w) => w !== undefined)) {
+        const zh = wanted.map((w) => typeName(w)[0]).join('、');
+        const en = wanted.map((w) => typeName(w)[1]).join(', ');
+        const [zhGot, enGot] = received(issue.input);
+        return at(
+          'type',
+          en,
+          `类型错误：应为${zh}之一，实际为${zhGot}`,
+          `expected one of ${en}, got ${enGot}`,
+        );
+      }
       const forms = issue.errors.length;
       return at(
         'union',
