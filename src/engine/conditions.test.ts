@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition, FactCondition, Operator } from '../domain/index.ts';
-import { compileCondition, conditionFacts } from './conditions.ts';
+import { compileCondition, conditionFacts, conditionProblems } from './conditions.ts';
 import type { FactSource } from './conditions.ts';
 import { EvaluationError } from './types.ts';
+import { factsArb, topLevelConditionArb } from '../testing/arbitraries.ts';
 
 const from =
   (facts: Record<string, unknown>): FactSource =>
@@ -179,5 +181,63 @@ describe('conditionFacts', () => {
         ],
       }),
     ).toEqual(['age', 'limits', 'risk']);
+  });
+});
+
+describe('conditionProblems', () => {
+  const at = '$.graph.nodes[2].config.rules[0].conditions';
+
+  it('flags what json-rules-engine accepts but an author hardly means', () => {
+    const problems = conditionProblems(
+      {
+        all: [
+          { fact: 'level', operator: 'in', value: 'C1,C2' },
+          { fact: 'level', operator: 'notIn', value: null },
+          { fact: 'age', operator: 'lessThan', value: '18' },
+          { fact: 'tags', operator: 'contains', value: ['a'] },
+          { not: { any: [] } },
+          { fact: 'age', operator: 'lessThan', value: { fact: 'limit' } },
+          { fact: 'level', operator: 'in', value: ['C1'] },
+        ],
+      },
+      at,
+    );
+    expect(problems.map((p) => [p.severity, p.code, p.path])).toEqual([
+      ['warning', 'condition.notAList', `${at}.all[0].value`],
+      ['error', 'condition.notAList', `${at}.all[1].value`],
+      ['warning', 'condition.notANumber', `${at}.all[2].value`],
+      ['warning', 'condition.listInList', `${at}.all[3].value`],
+      ['warning', 'condition.emptyList', `${at}.all[4].not.any`],
+    ]);
+    for (const p of problems) {
+      expect(p.message.en).toContain(p.path);
+      expect(p.message['zh-CN']).toContain(p.path);
+    }
+  });
+
+  it('calls an error only what fails on every evaluation', () => {
+    // A random condition with an `in` on a literal that is not a list somewhere inside it.
+    const badLeaf = fc.record({
+      fact: fc.constantFrom('age', 'tags'),
+      operator: fc.constantFrom('in' as const, 'notIn' as const),
+      value: fc.constantFrom(null, 5, true),
+    });
+    const withBadLeaf = fc
+      .tuple(topLevelConditionArb, badLeaf, fc.constantFrom('all', 'any', 'not'))
+      .map(([c, bad, how]): Condition =>
+        how === 'all'
+          ? { all: [c, bad] }
+          : how === 'any'
+            ? { any: [bad, c] }
+            : { not: { any: [c, { not: bad }] } },
+      );
+    fc.assert(
+      fc.property(withBadLeaf, fc.array(factsArb, { minLength: 1, maxLength: 3 }), (c, sets) => {
+        expect(conditionProblems(c).some((p) => p.severity === 'error')).toBe(true);
+        const test = compileCondition(c);
+        for (const facts of sets) expect(() => test(from(facts))).toThrow(EvaluationError);
+      }),
+      { seed: 99, numRuns: 300 },
+    );
   });
 });

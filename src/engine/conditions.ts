@@ -8,6 +8,7 @@ import type {
 } from '../domain/index.ts';
 import { compilePath } from './safePath.ts';
 import { EvaluationError } from './types.ts';
+import type { Problem } from './types.ts';
 
 /** Where a condition reads its facts: a scope root name to its value (undefined when missing). */
 export type FactSource = (fact: string) => unknown;
@@ -221,4 +222,87 @@ export function conditionFacts(c: Condition | TopLevelCondition): string[] {
   };
   visit(c);
   return [...out];
+}
+
+const NUMERIC: ReadonlySet<Operator> = new Set([
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+]);
+
+/** Problems of one fact condition's value, as [severity, code, zh-CN, en]. */
+function valueProblems(c: FactCondition): [Problem['severity'], string, string, string][] {
+  const v = c.value;
+  const op = c.operator;
+  if (isFactRef(v)) return [];
+  if ((op === 'in' || op === 'notIn') && typeof v === 'string')
+    return [
+      [
+        'warning',
+        'condition.notAList',
+        `${op} 在文本中查找子串；需要列表吗？`,
+        `${op} looks for a substring of the text; was a list meant?`,
+      ],
+    ];
+  if ((op === 'in' || op === 'notIn') && !Array.isArray(v))
+    return [
+      [
+        'error',
+        'condition.notAList',
+        `${op} 需要列表，否则求值失败`,
+        `${op} needs a list, or evaluation fails`,
+      ],
+    ];
+  if (NUMERIC.has(op) && typeof v !== 'number')
+    return [
+      [
+        'warning',
+        'condition.notANumber',
+        `${op} 与非数字比较`,
+        `${op} compares with something that is not a number`,
+      ],
+    ];
+  if ((op === 'contains' || op === 'doesNotContain') && Array.isArray(v))
+    return [
+      [
+        'warning',
+        'condition.listInList',
+        `${op} 在事实列表中找一个列表，永远找不到`,
+        `${op} looks for a list among the fact's items, which never holds`,
+      ],
+    ];
+  return [];
+}
+
+/**
+ * What in a condition is legal but almost surely not what its author meant, judged by
+ * json-rules-engine's semantics: an `in` that can only fail, a list that always passes, a number
+ * compared with text. `at` is the condition's JSON path; each problem points inside it.
+ */
+export function conditionProblems(c: Condition | TopLevelCondition, at = '$'): Problem[] {
+  const problems: Problem[] = [];
+  const add = (severity: Problem['severity'], code: string, path: string, zh: string, en: string) =>
+    problems.push({ code, severity, path, message: lt(`${path}：${zh}`, `${path}: ${en}`) });
+  const visitList = (list: Condition[], key: 'all' | 'any', path: string) => {
+    if (list.length === 0)
+      add(
+        'warning',
+        'condition.emptyList',
+        `${path}.${key}`,
+        `空的 ${key} 总是成立（json-rules-engine 的规则）`,
+        `an empty ${key} always holds (as json-rules-engine evaluates it)`,
+      );
+    list.forEach((y, i) => visit(y, `${path}.${key}[${i}]`));
+  };
+  const visit = (x: Condition, path: string): void => {
+    if ('any' in x) visitList(x.any, 'any', path);
+    else if ('all' in x) visitList(x.all, 'all', path);
+    else if ('not' in x) visit(x.not, `${path}.not`);
+    else
+      for (const [severity, code, zh, en] of valueProblems(x))
+        add(severity, code, `${path}.value`, zh, en);
+  };
+  visit(c, at);
+  return problems;
 }

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { JsonPathSchema } from '../domain/index.ts';
 import { compilePath, createSafePathResolver, parsePath } from './safePath.ts';
 import { EvaluationError } from './types.ts';
 
@@ -142,5 +144,67 @@ describe('createSafePathResolver', () => {
     expect(resolve(fact, '$.a.b[1]')).toBe(2);
     expect(resolve(fact, '$.a.c')).toBeUndefined();
     expect(() => resolve(fact, '$.a[*]')).toThrow(EvaluationError);
+  });
+});
+
+describe('parsePath and the pack schema', () => {
+  it('regression, seed 314: both refuse a reserved name followed by an index', () => {
+    // Seed 314 once found the schema accepting `$.constructor[0]`, which the resolver refuses.
+    for (const path of ['$.constructor[0]', '$.a.__proto__[1]', '$.prototype[0].x']) {
+      expect(parsePath(path)).toHaveProperty('problem');
+      expect(JsonPathSchema.safeParse(path).success).toBe(false);
+    }
+  });
+
+  it('accept exactly the same paths', () => {
+    const piece = fc.constantFrom(
+      '$',
+      '.',
+      'a',
+      'Q1',
+      'x-y',
+      '_',
+      '0',
+      '12',
+      '[',
+      ']',
+      '[0]',
+      '[3]',
+      '__proto__',
+      'constructor',
+      'prototype',
+      '*',
+      '..',
+      '?',
+      '@',
+      "'",
+      '"',
+      ' ',
+      '(',
+      ')',
+      ':',
+      ',',
+      '-1',
+    );
+    const candidate = fc.oneof(
+      fc.array(piece, { maxLength: 8 }).map((p) => p.join('')),
+      fc.array(piece, { maxLength: 8 }).map((p) => `$${p.join('')}`),
+      fc
+        .array(
+          fc.constantFrom('.a', '.b-1', '[0]', '[10]', '.__proto__', '.constructor', '.prototypes'),
+          { maxLength: 4 },
+        )
+        .map((p) => `$${p.join('')}`),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(candidate, (path) => {
+        const ours = 'keys' in parsePath(path);
+        expect(ours).toBe(JsonPathSchema.safeParse(path).success);
+        if (ours) accepted++;
+      }),
+      { seed: 314, numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(300);
   });
 });

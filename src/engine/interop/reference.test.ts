@@ -44,6 +44,16 @@ describe('evaluateRulesReference', () => {
     expect(out.cap).toBe('C1');
   });
 
+  it('reads facts from a JSON scope with a __proto__ key as plain data', async () => {
+    const scope = JSON.parse('{"__proto__": {"age": 12}, "segment": "retired"}') as Record<
+      string,
+      unknown
+    >;
+    const out = await evaluateRulesReference(limits.config, scope, LEVELS);
+    expect(out.fired).toEqual(['lowTolerance']);
+    expect(({} as Record<string, unknown>)['age']).toBeUndefined();
+  });
+
   it('reports a json-rules-engine failure as a located EvaluationError', async () => {
     const config = {
       outputs: [],
