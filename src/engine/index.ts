@@ -45,7 +45,7 @@ export type {
 } from './types.ts';
 export { diffPacks, DIFF_AREAS } from './diff.ts';
 export type { DiffEntry, DiffArea } from './diff.ts';
-export { conditionFacts } from './conditions.ts';
+export { conditionFacts, conditionProblems } from './conditions.ts';
 export type { ConditionTest } from './conditions.ts';
 export { compilePath, parsePath, createSafePathResolver } from './safePath.ts';
 export type { PathReader } from './safePath.ts';
