@@ -119,22 +119,15 @@ function factNeeds(pack: Pack, conditions: TopLevelCondition[], product = false)
   for (const c of conditions) collectPaths(c, paths);
   const clientFacts = new Set(pack.vocabulary.facts.map((f) => f.id));
   const nodes = new Map<string, GraphNode>(pack.graph.nodes.map((n) => [n.id, n]));
+  const sourceOf = (id: string): JreFactNeed['source'] => {
+    if (product && id === 'product') return 'product';
+    if (clientFacts.has(id)) return 'clientFact';
+    if (id === 'answers' || id === 'context') return id;
+    return nodes.has(id) ? 'node' : 'unknown';
+  };
   return [...paths].map(([id, p]) => {
+    const need: JreFactNeed = { id, source: sourceOf(id), paths: [...p].sort() };
     const node = nodes.get(id);
-    const need: JreFactNeed = {
-      id,
-      source:
-        product && id === 'product'
-          ? 'product'
-          : clientFacts.has(id)
-            ? 'clientFact'
-            : id === 'answers' || id === 'context'
-              ? id
-              : node
-                ? 'node'
-                : 'unknown',
-      paths: [...p].sort(),
-    };
     if (node && need.source === 'node') need.nodeKind = node.kind;
     return need;
   });
