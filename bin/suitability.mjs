@@ -10,6 +10,14 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 const { main } = await import('../src/cli/main.ts');
+const { removePendingOutputs } = await import('../src/cli/sink.ts');
+// Ctrl-C or a kill during a long evaluate must not leave a half-written output behind.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    removePendingOutputs();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
@@ -12,6 +12,21 @@ export type Sink = {
   /** Drops everything written; a file output is left as it was before the run. */
   abort(): Promise<void>;
 };
+
+/** Temporary files of outputs not yet committed, so that an interrupted run can remove them. */
+const pending = new Set<string>();
+
+/** Removes unfinished outputs; synchronous because it runs in a signal handler on the way out. */
+export function removePendingOutputs(): void {
+  for (const temp of pending) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone: nothing to clean.
+    }
+  }
+  pending.clear();
+}
 
 // Writing many small rows one by one costs more than the evaluation; batch them.
 const FLUSH_AT = 1 << 16;
@@ -52,6 +67,7 @@ export async function openSink(
   }
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const stream: WriteStream = createWriteStream(temp, { flags: 'w' });
+  pending.add(temp);
   await once(stream, 'open');
   let failure: Error | undefined;
   stream.on('error', (e) => (failure = e));
@@ -67,11 +83,13 @@ export async function openSink(
       await once(stream, 'finish');
       if (failure) throw failure;
       await rename(temp, path);
+      pending.delete(temp);
     },
     async abort() {
       stream.destroy();
       await once(stream, 'close').catch(() => {});
       await unlink(temp).catch(() => {});
+      pending.delete(temp);
     },
   };
 }
