@@ -58,3 +58,5 @@ export type {
   JreFactNeed,
 } from './interop/exportJre.ts';
 export { evaluateReference, evaluateRulesReference } from './interop/reference.ts';
+export { exportJdm } from './interop/exportJdm.ts';
+export type { JdmExport, JdmGraph, JdmNode } from './interop/exportJdm.ts';
