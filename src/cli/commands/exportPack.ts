@@ -1,25 +1,41 @@
-import { exportJsonRulesEngine } from '../../engine/index.ts';
+import { exportJdm, exportJsonRulesEngine } from '../../engine/index.ts';
 import { choice } from '../args.ts';
 import type { Command } from '../command.ts';
-import { usageError } from '../i18n.ts';
+import { pick, usageError } from '../i18n.ts';
 import { loadPack } from '../loadPack.ts';
+import { pathLocator, place } from '../locate.ts';
 import { openSink } from '../sink.ts';
 
 export const exportCommand: Command = {
   name: 'export',
   spec: { positionals: ['PACK'], options: { to: true, out: true } },
-  usage: 'export PACK --to json-rules-engine [--out FILE]',
+  usage: 'export PACK --to json-rules-engine|jdm [--out FILE]',
   summary: {
-    'zh-CN': '把规则节点导出为 json-rules-engine 规则集',
-    en: 'export the rules nodes as json-rules-engine rule sets',
+    'zh-CN':
+      '把规则节点导出为 json-rules-engine 规则集，或把整个决策图导出为 GoRules JDM（无法表达的部分列在 stderr，退出码 1）',
+    en: 'export the rules nodes as json-rules-engine rule sets, or the whole graph as GoRules JDM (what JDM cannot express is listed on stderr, exit 1)',
   },
-  async run({ positionals, options }) {
+  async run({ positionals, options, stderr, lang }) {
     const [file] = positionals as [string];
-    const target = choice(options, 'to', ['json-rules-engine'] as const);
+    const target = choice(options, 'to', ['json-rules-engine', 'jdm'] as const);
     if (!target)
-      throw usageError('export 需要 --to json-rules-engine', 'export needs --to json-rules-engine');
+      throw usageError(
+        'export 需要 --to json-rules-engine 或 --to jdm',
+        'export needs --to json-rules-engine or --to jdm',
+      );
     const loaded = await loadPack(file);
-    const exported = exportJsonRulesEngine(loaded.pack);
+    let exported: unknown;
+    let failed = false;
+    if (target === 'jdm') {
+      const { jdm, unsupported } = exportJdm(loaded.pack);
+      const locate = pathLocator(loaded.text);
+      for (const p of unsupported)
+        stderr.write(
+          `${place(loaded.path, locate(p.path))} ${p.severity} ${p.path}: ${pick(p.message, lang)}\n`,
+        );
+      failed = unsupported.some((p) => p.severity === 'error');
+      exported = jdm;
+    } else exported = exportJsonRulesEngine(loaded.pack);
     const sink = await openSink(typeof options.out === 'string' ? options.out : undefined);
     try {
       await sink.write(`${JSON.stringify(exported, null, 2)}\n`);
@@ -28,6 +44,6 @@ export const exportCommand: Command = {
       await sink.abort();
       throw e;
     }
-    return 0;
+    return failed ? 1 : 0;
   },
 };
