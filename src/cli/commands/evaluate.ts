@@ -1,5 +1,5 @@
 import { extname, resolve } from 'node:path';
-import { DateSchema } from '../../domain/index.ts';
+import { DateSchema, type LocalizedText } from '../../domain/index.ts';
 import { evaluate, EvaluationError } from '../../engine/index.ts';
 import { choice } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -7,7 +7,7 @@ import { printer } from '../command.ts';
 import { csvWriter, jsonlRow, type OutputFormat } from '../formats.ts';
 import { pick, usageError } from '../i18n.ts';
 import { loadPack } from '../loadPack.ts';
-import { readInputs } from '../readers.ts';
+import { readInputs, type InputItem } from '../readers.ts';
 import { openSink } from '../sink.ts';
 import { compileOrExplain } from './compile.ts';
 
@@ -49,46 +49,58 @@ export const evaluateCommand: Command = {
     const compiled = compileOrExplain(loaded);
     const report = printer(stderr, lang);
     const csv = format === 'csv' ? csvWriter(loaded.pack) : undefined;
+    /** One client's output line, or why it has none. */
+    const evaluateItem = (
+      item: InputItem,
+    ): { row: string } | { problem: LocalizedText; clientId: string | undefined } => {
+      if ('error' in item) return { problem: item.error, clientId: item.clientId };
+      try {
+        // CSV has no column for the rationale: skip building it.
+        const result = evaluate(compiled, item.input, {
+          trace,
+          now,
+          locale: lang,
+          rationale: !csv,
+        });
+        return { row: csv ? csv.row(item.input, result) : jsonlRow(item.input, result) };
+      } catch (e) {
+        if (!(e instanceof EvaluationError)) throw e;
+        const problem = {
+          'zh-CN': `${e.path}: ${e.localized['zh-CN']}`,
+          en: `${e.path}: ${e.localized.en}`,
+        };
+        return { problem, clientId: item.input.clientId };
+      }
+    };
     const sink = await openSink(out);
     let evaluated = 0;
     let failed = 0;
     try {
       if (csv) await sink.write(csv.header);
       for await (const item of readInputs(input, loaded.pack, date)) {
-        let problem = 'error' in item ? item.error : undefined;
-        const clientId = 'error' in item ? item.clientId : item.input.clientId;
-        if (!('error' in item)) {
-          try {
-            // CSV has no column for the rationale: skip building it.
-            const result = evaluate(compiled, item.input, {
-              trace,
-              now,
-              locale: lang,
-              rationale: !csv,
-            });
-            await sink.write(csv ? csv.row(item.input, result) : jsonlRow(item.input, result));
-            evaluated++;
-          } catch (e) {
-            if (!(e instanceof EvaluationError)) throw e;
-            problem = {
-              'zh-CN': `${e.path}: ${e.localized['zh-CN']}`,
-              en: `${e.path}: ${e.localized.en}`,
-            };
-          }
+        const outcome = evaluateItem(item);
+        if ('row' in outcome) {
+          await sink.write(outcome.row);
+          evaluated++;
+          continue;
         }
-        if (problem) {
-          failed++;
+        failed++;
+        const who = outcome.clientId ? ` (${outcome.clientId})` : '';
+        report(`${input}:${item.line}${who}: ${pick(outcome.problem, lang)}`);
+        if (failFast) {
+          await sink.abort();
           report(
-            `${input}:${item.line}${clientId ? ` (${clientId})` : ''}: ${pick(problem, lang)}`,
+            out
+              ? {
+                  'zh-CN': '遇到第一个错误即停止（--fail-fast），未写出结果文件',
+                  en: 'stopped at the first error (--fail-fast); no output file written',
+                }
+              : {
+                  'zh-CN': '遇到第一个错误即停止（--fail-fast）',
+                  en: 'stopped at the first error (--fail-fast)',
+                },
           );
-          if (failFast) {
-            await sink.abort();
-            report({
-              'zh-CN': '遇到第一个错误即停止（--fail-fast），未写出任何结果',
-              en: 'stopped at the first error (--fail-fast); no output written',
-            });
-            return 1;
-          }
+          return 1;
         }
       }
       await sink.commit();
