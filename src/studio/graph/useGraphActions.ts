@@ -65,8 +65,19 @@ export function useGraphActions({ pack, dispatch, onSelect, canvasRef }: Options
     const positions = await layoutPositions(packRef.current, sizes);
     const change = moveChange(packRef.current, positions, 'auto-layout');
     if (change) dispatch(change);
-    // The new positions reach React Flow on the next render; fit to them after it.
-    requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: 0.1 }));
+    // The new positions reach React Flow after the store and React have rendered: fit once they have.
+    const [id, target] = [...positions][0] ?? [];
+    let frames = 0;
+    const fitWhenPlaced = () => {
+      const placed = id && target ? flow.getNode(id)?.position : undefined;
+      const done =
+        !placed ||
+        !target ||
+        (Math.round(target.x) === placed.x && Math.round(target.y) === placed.y);
+      if (done || ++frames > 30) void flow.fitView({ duration: 300, padding: 0.1 });
+      else requestAnimationFrame(fitWhenPlaced);
+    };
+    requestAnimationFrame(fitWhenPlaced);
   }, [dispatch, flow]);
 
   return { addNode, centerNode, autoLayout };

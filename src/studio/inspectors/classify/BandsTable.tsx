@@ -37,9 +37,9 @@ export function BandsTable({ bands, scale, path, dispatch }: Props) {
         <thead>
           <tr>
             <th>{t('level')}</th>
-            <th>{t('min')}</th>
-            <th>{t('max')}</th>
-            <th />
+            <th style={{ width: 84 }}>{t('min')}</th>
+            <th style={{ width: 84 }}>{t('max')}</th>
+            <th style={{ width: 32 }} />
           </tr>
         </thead>
         <tbody>

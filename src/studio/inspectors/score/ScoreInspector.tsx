@@ -129,9 +129,9 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
           <thead>
             <tr>
               <th>{t('value')}</th>
-              <th>{t('weight')}</th>
-              {weighted && <th>{t('share')}</th>}
-              <th />
+              <th style={{ width: 72 }}>{t('weight')}</th>
+              {weighted && <th style={{ width: 52 }}>{t('share')}</th>}
+              <th style={{ width: 58 }} />
             </tr>
           </thead>
           <tbody>
