@@ -7,8 +7,21 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// Populations repeat the same few dates: remember what was already checked or computed.
+const MEMO_LIMIT = 4096;
+const validDates = new Set<string>();
+const addedMonths = new Map<string, string>();
+
 export function isDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
+  if (validDates.has(value)) return true;
+  if (!checkDate(value)) return false;
+  if (validDates.size >= MEMO_LIMIT) validDates.clear();
+  validDates.add(value);
+  return true;
+}
+
+function checkDate(value: string): boolean {
   const m = DATE.exec(value);
   if (!m) return false;
   const month = Number(m[2]);
@@ -20,6 +33,16 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** Adds calendar months; a day past the end of the target month clamps to its last day. */
 export function addMonths(date: string, months: number): string {
+  const key = `${date}+${months}`;
+  const known = addedMonths.get(key);
+  if (known !== undefined) return known;
+  if (addedMonths.size >= MEMO_LIMIT) addedMonths.clear();
+  const result = computeAddMonths(date, months);
+  addedMonths.set(key, result);
+  return result;
+}
+
+function computeAddMonths(date: string, months: number): string {
   const m = DATE.exec(date);
   if (!m) return date;
   const total = Number(m[1]) * 12 + (Number(m[2]) - 1) + months;

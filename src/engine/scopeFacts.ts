@@ -11,6 +11,10 @@ export function enterScope(scope: Scope, product?: unknown): void {
   currentProduct = product;
 }
 
-/** Scope roots by name; `product` is the product being matched, inside match conditions. */
+/**
+ * Scope roots by name; `product` is the product being matched, inside match conditions. Validation
+ * admits only facts, node ids, `answers` and `context` as condition facts, and the evaluator sets
+ * each of those as an own property of the scope, so no inherited name can be read here.
+ */
 export const scopeFacts: FactSource = (name) =>
-  name === 'product' ? currentProduct : Object.hasOwn(current, name) ? current[name] : undefined;
+  name === 'product' ? currentProduct : current[name];

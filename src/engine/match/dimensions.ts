@@ -5,10 +5,23 @@ import { own } from '../scope.ts';
 import { enterScope, scopeFacts } from '../scopeFacts.ts';
 import type { Scope } from '../types.ts';
 
-/** A dimension's outcome for one product: undefined when it passes, else the failing verdict. */
-export type DimensionCheck = (scope: Scope, clientValue: unknown) => Verdict | undefined;
-
+/** Verdicts by severity: the hot path compares numbers, not strings. */
+export const BY_SEVERITY: readonly Verdict[] = ['allowed', 'warn', 'prohibited'];
 export const SEVERITY: Record<Verdict, number> = { allowed: 0, warn: 1, prohibited: 2 };
+/** What a check returns when the dimension passes. */
+export const PASS = -1;
+
+/**
+ * A dimension's outcome for one product: PASS, or the severity of its failing verdict. `client` is
+ * what the dimension's `prepare` made of the client's value, once per evaluation.
+ */
+export type DimensionCheck = (scope: Scope, client: unknown) => number;
+
+export type CompiledDimension = {
+  /** Turns the client's value into what every product's check reads (a rank, a list). */
+  prepare: (clientValue: unknown) => unknown;
+  forProduct: (product: Product) => DimensionCheck;
+};
 
 /** Reads `risk`, `horizon`, `variety` or `attributes.<name>` of a product. */
 export function productField(product: Product, field: string): unknown {
@@ -22,57 +35,78 @@ const missing = (v: unknown) =>
   v === undefined || v === null || (Array.isArray(v) && v.length === 0);
 
 /**
- * Compiles one dimension against one product. Everything about the product is resolved here, once;
- * at evaluation only the client's value varies.
+ * Compiles one dimension: what is known about each product is resolved once, here; at evaluation
+ * the client's value is prepared once and each product's check is a lookup or a comparison.
  */
 export function compileDimension(
   dim: MatchDimension,
-  product: Product,
   ctx: CompileContext,
-): DimensionCheck {
-  const fail = dim.onFail;
+  /** JSON path of the dimension, for errors raised while evaluating its condition. */
+  at: string,
+): CompiledDimension {
+  const fail = SEVERITY[dim.onFail];
+  const rankOf = (scaleId: string) =>
+    new Map((ctx.index.scales.get(scaleId)?.ids ?? []).map((id, i) => [id, i]));
   switch (dim.kind) {
     case 'matrix': {
-      const column = new Map<string, Verdict>();
-      for (const [level, row] of Object.entries(dim.cells)) {
-        const cell = own(row, product.risk) as Verdict | undefined;
-        if (cell) column.set(level, cell);
-      }
-      return (_s, client) => {
-        const cell = column.get(client as string);
-        if (cell === 'allowed') return undefined;
-        return cell ?? fail;
+      const clientRank = rankOf(dim.clientScale);
+      return {
+        prepare: (client) => clientRank.get(client as string) ?? -1,
+        forProduct(product) {
+          // Severity per client rank for this product's risk; a missing cell fails.
+          const column = [...clientRank.keys()].map((level) => {
+            const cell = own(own(dim.cells, level), product.risk) as Verdict | undefined;
+            return cell === 'allowed' ? PASS : cell ? SEVERITY[cell] : fail;
+          });
+          return (_s, rank) => column[rank as number] ?? fail;
+        },
       };
     }
     case 'compare': {
-      const rank = new Map((ctx.index.scales.get(dim.scale)?.ids ?? []).map((id, i) => [id, i]));
-      const p = rank.get(productField(product, dim.productField) as string);
-      const whenMissing = dim.whenMissing === 'pass' ? undefined : fail;
+      const rank = rankOf(dim.scale);
+      const whenMissing = dim.whenMissing === 'pass' ? PASS : fail;
       const atMost = dim.rule === 'productAtMostClient';
-      return (_s, client) => {
-        const c = rank.get(client as string);
-        if (p === undefined || c === undefined) return whenMissing;
-        return (atMost ? p <= c : p >= c) ? undefined : fail;
+      return {
+        prepare: (client) => rank.get(client as string),
+        forProduct(product) {
+          const p = rank.get(productField(product, dim.productField) as string);
+          return (_s, c) => {
+            if (p === undefined || c === undefined) return whenMissing;
+            return (atMost ? p <= (c as number) : p >= (c as number)) ? PASS : fail;
+          };
+        },
       };
     }
     case 'contains': {
-      const value = productField(product, dim.productField);
-      const productValues = asList(value);
-      const whenMissing = dim.whenMissing === 'pass' ? undefined : fail;
+      const whenMissing = dim.whenMissing === 'pass' ? PASS : fail;
       const clientInProduct = dim.rule === 'clientInProduct';
-      return (_s, client) => {
-        if (missing(value) || missing(client)) return whenMissing;
-        const [subject, object] = clientInProduct
-          ? [asList(client), productValues]
-          : [productValues, asList(client)];
-        return subject.every((x) => object.includes(x)) ? undefined : fail;
+      return {
+        prepare: (client) => (missing(client) ? undefined : asList(client)),
+        forProduct(product) {
+          const value = productField(product, dim.productField);
+          const productValues = missing(value) ? undefined : asList(value);
+          return (_s, client) => {
+            if (!productValues || client === undefined) return whenMissing;
+            const [subject, object] = clientInProduct
+              ? [client as unknown[], productValues]
+              : [productValues, client as unknown[]];
+            for (const x of subject) if (!object.includes(x)) return fail;
+            return PASS;
+          };
+        },
       };
     }
     case 'condition': {
-      const test = compileCondition(dim.when);
-      return (scope) => {
-        enterScope(scope, product);
-        return test(scopeFacts) ? undefined : fail;
+      // One test for every product: the product is handed to it through the fact source.
+      const test = compileCondition(dim.when, `${at}.when`);
+      return {
+        prepare: () => undefined,
+        forProduct(product) {
+          return (scope) => {
+            enterScope(scope, product);
+            return test(scopeFacts) ? PASS : fail;
+          };
+        },
       };
     }
   }

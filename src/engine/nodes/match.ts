@@ -2,7 +2,15 @@ import type { MatchDimension, Reason, Verdict } from '../../domain/index.ts';
 import type { NodeKindDef } from './kind.ts';
 import { T } from '../valueTypes.ts';
 import type { ProductVerdict, Scope } from '../types.ts';
-import { SEVERITY, clientRef, compileDimension, type DimensionCheck } from '../match/dimensions.ts';
+import {
+  BY_SEVERITY,
+  PASS,
+  SEVERITY,
+  clientRef,
+  compileDimension,
+  type CompiledDimension,
+  type DimensionCheck,
+} from '../match/dimensions.ts';
 import { validateMatch } from '../match/validateMatch.ts';
 import { compileGetter } from '../scope.ts';
 
@@ -12,8 +20,6 @@ export type MatchOutput = {
 };
 
 type Dimension = MatchDimension;
-
-const worse = (a: Verdict, b: Verdict): Verdict => (SEVERITY[b] > SEVERITY[a] ? b : a);
 
 export const matchKind: NodeKindDef<'match'> = {
   kind: 'match',
@@ -40,6 +46,9 @@ export const matchKind: NodeKindDef<'match'> = {
   ],
   compile(node, ctx) {
     const { dimensions, policies } = node.config;
+    const compiled = dimensions.map((d, i) =>
+      compileDimension(d, ctx, `${ctx.path}.config.dimensions[${i}]`),
+    );
     const clients = dimensions.map((d) => {
       const ref = clientRef(d);
       return ref ? ctx.getter(ref) : () => undefined;
@@ -50,73 +59,89 @@ export const matchKind: NodeKindDef<'match'> = {
     const products = ctx.index.pack.products.items.map((product) => ({
       id: product.id,
       risk: riskRank.get(product.risk) ?? -1,
-      checks: dimensions.map((d) => compileDimension(d, product, ctx)) as DimensionCheck[],
+      checks: compiled.map((d) => d.forProduct(product)),
     }));
     const compiledPolicies = policies.map((p) => ({
       p,
       when: p.when ? ctx.getter(p.when) : () => true,
       atLeast:
         p.kind === 'flag' && p.productRiskAtLeast ? (riskRank.get(p.productRiskAtLeast) ?? 0) : -1,
+      verdict: p.kind === 'blockAll' ? SEVERITY[p.verdict] : 0,
+      from: p.kind === 'escalate' ? SEVERITY[p.from] : 0,
+      to: p.kind === 'escalate' ? SEVERITY[p.to] : 0,
+      verdicts: p.kind === 'flag' ? p.verdicts.map((v) => SEVERITY[v]) : [],
     }));
     const n = dimensions.length;
-    const clientValues: unknown[] = new Array(n);
-    const failed: (Verdict | undefined)[] = new Array(n);
+    const ids = dimensions.map((d) => d.id);
+    const prepared: unknown[] = new Array(n);
+    const failed: number[] = new Array(n);
     const dropped = new Set<Reason>();
+    // Cloned from templates with every key in place: V8 copies a known shape quickly, while adding
+    // keys one by one to an empty object walks its slow, dictionary path.
+    const checksTemplate: Record<string, 'pass' | 'fail' | 'skipped'> = {};
+    for (const id of ids) checksTemplate[id] = 'pass';
+    const productsTemplate: Record<string, ProductVerdict> = {};
+    for (const p of products) productsTemplate[p.id] = undefined as unknown as ProductVerdict;
 
     return (scope: Scope): MatchOutput => {
-      for (let i = 0; i < n; i++) clientValues[i] = (clients[i] as (s: Scope) => unknown)(scope);
+      for (let i = 0; i < n; i++)
+        prepared[i] = (compiled[i] as CompiledDimension).prepare(
+          (clients[i] as (s: Scope) => unknown)(scope),
+        );
       const active = compiledPolicies.filter((x) => x.when(scope) === true);
-      const out: Record<string, ProductVerdict> = {};
+      const out: Record<string, ProductVerdict> = { ...productsTemplate };
       const counts = { allowed: 0, warn: 0, prohibited: 0 };
       for (const product of products) {
-        let verdict: Verdict = 'allowed';
-        const checks: Record<string, 'pass' | 'fail' | 'skipped'> = {};
+        let verdict = 0;
+        const checks = { ...checksTemplate };
         let reasons: Reason[] = [];
         for (let i = 0; i < n; i++) {
-          const v = (product.checks[i] as DimensionCheck)(scope, clientValues[i]);
-          const d = dimensions[i] as Dimension;
+          const v = (product.checks[i] as DimensionCheck)(scope, prepared[i]);
           failed[i] = v;
-          checks[d.id] = v ? 'fail' : 'pass';
-          if (v) {
-            verdict = worse(verdict, v);
-            reasons.push(d.reason);
+          if (v !== PASS) {
+            checks[ids[i] as string] = 'fail';
+            if (v > verdict) verdict = v;
+            reasons.push((dimensions[i] as Dimension).reason);
           }
         }
-        let blocked: Verdict = 'allowed';
+        let blocked = 0;
         const flags: string[] = [];
-        for (const { p, atLeast } of active) {
+        for (const x of active) {
+          const p = x.p;
           if (p.kind === 'blockAll') {
-            blocked = worse(blocked, p.verdict);
-            verdict = worse(verdict, p.verdict);
+            if (x.verdict > blocked) blocked = x.verdict;
+            if (x.verdict > verdict) verdict = x.verdict;
             reasons.push(p.reason);
           } else if (p.kind === 'exempt') {
             // Exempt clients are judged only on the dimensions that cannot be waived (and on
             // any blockAll before this policy); the waived dimensions' reasons go.
             verdict = blocked;
-            const kept: Reason[] = [];
             for (let i = 0; i < n; i++) {
               const d = dimensions[i] as Dimension;
+              const v = failed[i] as number;
               if (d.exemptable) {
-                if (failed[i]) dropped.add(d.reason);
+                if (v !== PASS) dropped.add(d.reason);
                 checks[d.id] = 'skipped';
-              } else if (failed[i]) verdict = worse(verdict, failed[i] as Verdict);
+              } else if (v > verdict) verdict = v;
             }
+            const kept: Reason[] = [];
             for (const r of reasons) if (!dropped.has(r)) kept.push(r);
             dropped.clear();
             kept.push(p.reason);
             reasons = kept;
           } else if (p.kind === 'escalate') {
-            if (verdict === p.from) {
-              verdict = p.to;
+            if (verdict === x.from) {
+              verdict = x.to;
               reasons.push(p.reason);
             }
-          } else if (p.verdicts.includes(verdict) && product.risk >= atLeast) {
+          } else if (x.verdicts.includes(verdict) && product.risk >= x.atLeast) {
             if (!flags.includes(p.flag)) flags.push(p.flag);
             reasons.push(p.reason);
           }
         }
-        counts[verdict]++;
-        out[product.id] = { verdict, reasons, checks, flags };
+        const name = BY_SEVERITY[verdict] as Verdict;
+        counts[name]++;
+        out[product.id] = { verdict: name, reasons, checks, flags };
       }
       return { products: out, counts };
     };
