@@ -51,11 +51,14 @@ const isLocalized = (v: unknown): v is LocalizedText =>
   typeof (v as LocalizedText).en === 'string' &&
   typeof (v as LocalizedText)['zh-CN'] === 'string';
 
+const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
 /** A value as a person reads it: texts in their language, lists joined, absent as `-`. */
 export function show(v: unknown, lang: 'zh-CN' | 'en' = 'en'): string {
   if (v === undefined || v === null) return '-';
   if (typeof v === 'string') return v;
-  if (isLocalized(v)) return `"${v[lang]}"`;
+  // Long texts are cut: the sentence says that a description changed, not the whole essay.
+  if (isLocalized(v)) return `"${clip(v[lang] ?? '')}"`;
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return `[${v.join(', ')}]`;
   return canonicalJson(v);
 }
