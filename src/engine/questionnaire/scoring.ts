@@ -136,21 +136,27 @@ export function compileScoring(
   const dimensions = dimensionsOf(questionnaire);
   const months = questionnaire.validityMonths;
 
+  // Result maps are cloned from templates holding every key: copying a known shape is fast in V8,
+  // adding keys one by one to an empty object is not.
+  const questionTemplate: Record<string, number> = {};
+  for (const q of questions) questionTemplate[q.id] = 0;
+  const dimensionTemplate: Record<string, number> = {};
+  for (const d of dimensions) dimensionTemplate[d] = 0;
+  const flagTemplate: Record<string, boolean> = {};
+  for (const f of flagNames) flagTemplate[f] = false;
+
   return (answers, context) => {
     let total = 0;
     let knockedOut = false;
-    const byQuestion: Record<string, number> = {};
-    const byDimension: Record<string, number> = {};
-    for (const d of dimensions) byDimension[d] = 0;
-    const flags: Record<string, boolean> = {};
-    for (const f of flagNames) flags[f] = false;
+    const byQuestion = { ...questionTemplate };
+    const byDimension = { ...dimensionTemplate };
+    const flags = { ...flagTemplate };
     const missing: string[] = [];
     const knockouts: Knockout[] = [];
     const facts: Record<string, unknown> = {};
     for (const q of questions) {
       const answer = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
       if ((q.visible && !q.visible(answers)) || !isAnswered(answer)) {
-        byQuestion[q.id] = 0;
         if (q.question.required && (!q.visible || q.visible(answers))) missing.push(q.id);
         continue;
       }
