@@ -1,7 +1,8 @@
-import { lt, type Pack } from '../domain/index.ts';
+import { lt, type LocalizedText, type Pack } from '../domain/index.ts';
 import type { PackIndex } from './packIndex.ts';
 import { showIfQuestions } from './questionnaire/showIf.ts';
-import type { Problem } from './types.ts';
+import { EvaluationError, type Problem } from './types.ts';
+import { compileInputCheck, type InputShape } from './inputCheck.ts';
 import { problem } from './validateContext.ts';
 
 function duplicates<T>(items: T[], key: (t: T) => string, report: (item: T, i: number) => void) {
@@ -238,7 +239,36 @@ export function validateTests(pack: Pack, index: PackIndex, problems: Problem[])
         ),
       ),
   );
+  const checkInput = compileInputCheck(index);
+  const inputProblem = (input: unknown, at: string, what: LocalizedText): void => {
+    try {
+      checkInput(input as InputShape);
+    } catch (e) {
+      if (!(e instanceof EvaluationError)) throw e;
+      const path = at + e.path.slice(1);
+      problems.push(
+        problem(
+          'test.input',
+          path,
+          lt(
+            `${what['zh-CN']}的输入有误：${e.localized['zh-CN']}`,
+            `${what.en}: bad input: ${e.localized.en}`,
+          ),
+        ),
+      );
+    }
+  };
+  pack.sampleClients.forEach((c, i) =>
+    inputProblem(
+      c.input,
+      `$.sampleClients[${i}].input`,
+      lt(`示例客户“${c.id}”`, `sample client "${c.id}"`),
+    ),
+  );
   pack.tests.forEach((t, i) => {
+    // A case that expects an error may well feed bad input on purpose.
+    if (t.expect.error === undefined)
+      inputProblem(t.input, `$.tests[${i}].input`, lt(`测试“${t.id}”`, `test "${t.id}"`));
     const at = `$.tests[${i}].expect`;
     for (const id of [
       ...Object.keys(t.expect.products ?? {}),

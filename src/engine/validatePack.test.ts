@@ -212,3 +212,32 @@ function caps0<T>(list: T[]): T {
   if (!first) throw new Error('no cap');
   return first;
 }
+
+describe('validatePack: test and sample inputs', () => {
+  it('checks test inputs against the vocabulary unless the case expects an error', () => {
+    const problems = problemsOf((p) => {
+      const input = { evaluationDate: '2026-01-01', answers: { Q1: 'Z' } };
+      p.tests = [
+        { id: 'bad', name: { 'zh-CN': 't', en: 't' }, input, expect: {} },
+        {
+          id: 'meant',
+          name: { 'zh-CN': 't', en: 't' },
+          input,
+          expect: { error: 'input.unknownOption' },
+        },
+      ];
+      p.sampleClients = [
+        {
+          id: 'ann',
+          name: { 'zh-CN': '安', en: 'Ann' },
+          input: { evaluationDate: '2026-01-01', facts: { age: 300 } },
+        },
+      ];
+    });
+    expect(problems.map((x) => [x.code, x.path])).toEqual([
+      ['test.input', '$.sampleClients[0].input.facts.age'],
+      ['test.input', '$.tests[0].input.answers.Q1'],
+    ]);
+    expect(problems[1]?.message['zh-CN']).toContain('测试“bad”的输入有误');
+  });
+});
