@@ -53,7 +53,8 @@ export async function* readInputs(
     );
 }
 
-function toInput(line: number, raw: unknown, date: string | undefined): InputItem {
+/** One parsed record as an evaluation input, or why it is not one. */
+export function toInput(line: number, raw: unknown, date: string | undefined): InputItem {
   const record =
     raw !== null && typeof raw === 'object' && !Array.isArray(raw)
       ? (raw as Record<string, unknown>)
@@ -79,6 +80,54 @@ function toInput(line: number, raw: unknown, date: string | undefined): InputIte
   return clientId === undefined ? { line, error } : { line, clientId, error };
 }
 
+/** How to read each column of a CSV header; an unknown column is an error for the whole file. */
+export function csvColumnPlans(
+  path: string,
+  line: number,
+  pack: Pack,
+  header: string[],
+): ColumnPlan[] {
+  const planned = planColumns(pack, header);
+  if ('unknown' in planned)
+    throw new UserError({
+      'zh-CN': `${path}:${line}：未知或重复的列 ${planned.unknown.join(', ')}（列名应为 clientId、evaluationDate、assessmentDate、initiator、facts.<事实>、answers.<题号>）`,
+      en: `${path}:${line}: unknown or repeated column${planned.unknown.length > 1 ? 's' : ''} ${planned.unknown.join(', ')} (columns are clientId, evaluationDate, assessmentDate, initiator, facts.<fact>, answers.<question>)`,
+    });
+  return planned.plans;
+}
+
+/** The client of one CSV record (after the header). */
+export function csvItem(
+  plans: readonly ColumnPlan[],
+  header: readonly string[],
+  line: number,
+  fields: readonly string[],
+  date: string | undefined,
+): InputItem {
+  const record = recordToInput(plans, header, fields);
+  return 'error' in record ? { line, error: record.error } : toInput(line, record.input, date);
+}
+
+/** The client of one JSONL line (blank lines are skipped by the caller). */
+export function jsonlItem(line: number, text: string, date: string | undefined): InputItem {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const located = locateJson(text);
+    const where = located.ok ? '' : ` (${located.error.column})`;
+    const why = located.ok ? { 'zh-CN': '', en: '' } : located.error.message;
+    return {
+      line,
+      error: {
+        'zh-CN': `JSON 语法错误${where}：${why['zh-CN']}`,
+        en: `JSON syntax error${where}: ${why.en}`,
+      },
+    };
+  }
+  return toInput(line, raw, date);
+}
+
 async function* csvInputs(
   path: string,
   pack: Pack,
@@ -90,48 +139,30 @@ async function* csvInputs(
     for await (const { line, fields } of readCsv(path)) {
       if (!header || !plans) {
         header = fields.map((f) => f.trim());
-        const planned = planColumns(pack, header);
-        if ('unknown' in planned)
-          throw new UserError({
-            'zh-CN': `${path}:${line}：未知或重复的列 ${planned.unknown.join(', ')}（列名应为 clientId、evaluationDate、assessmentDate、initiator、facts.<事实>、answers.<题号>）`,
-            en: `${path}:${line}: unknown or repeated column${planned.unknown.length > 1 ? 's' : ''} ${planned.unknown.join(', ')} (columns are clientId, evaluationDate, assessmentDate, initiator, facts.<fact>, answers.<question>)`,
-          });
-        plans = planned.plans;
+        plans = csvColumnPlans(path, line, pack, header);
         continue;
       }
-      const record = recordToInput(plans, header, fields);
-      yield 'error' in record ? { line, error: record.error } : toInput(line, record.input, date);
+      yield csvItem(plans, header, line, fields, date);
     }
   } catch (e) {
-    if (e instanceof CsvSyntaxError)
-      throw new UserError({
-        'zh-CN': `${path}:${e.line}：引号字段没有结束`,
-        en: `${path}:${e.line}: unterminated quoted field`,
-      });
-    throw e;
+    throw csvFileError(path, e);
   }
+}
+
+/** A CSV syntax error as a located user error; anything else unchanged. */
+export function csvFileError(path: string, e: unknown): unknown {
+  if (e instanceof CsvSyntaxError)
+    return new UserError({
+      'zh-CN': `${path}:${e.line}：引号字段没有结束`,
+      en: `${path}:${e.line}: unterminated quoted field`,
+    });
+  return e;
 }
 
 async function* jsonlInputs(path: string, date: string | undefined): AsyncGenerator<InputItem> {
   for await (const { line, text } of readLines(path)) {
     if (text.trim() === '') continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      const located = locateJson(text);
-      const where = located.ok ? '' : ` (${located.error.column})`;
-      const why = located.ok ? { 'zh-CN': '', en: '' } : located.error.message;
-      yield {
-        line,
-        error: {
-          'zh-CN': `JSON 语法错误${where}：${why['zh-CN']}`,
-          en: `JSON syntax error${where}: ${why.en}`,
-        },
-      };
-      continue;
-    }
-    yield toInput(line, raw, date);
+    yield jsonlItem(line, text, date);
   }
 }
 
