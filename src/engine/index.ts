@@ -60,3 +60,12 @@ export type {
 export { evaluateReference, evaluateRulesReference } from './interop/reference.ts';
 export { exportJdm } from './interop/exportJdm.ts';
 export type { JdmExport, JdmGraph, JdmNode } from './interop/exportJdm.ts';
+export { computeCoverage, COVERAGE_KINDS } from './coverage.ts';
+export type {
+  Coverage,
+  CoverageItem,
+  CoverageKind,
+  CoverageRun,
+  CoverageTotals,
+} from './coverage.ts';
+export { compileShowIf } from './questionnaire/showIf.ts';
