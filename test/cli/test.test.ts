@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
-import { CSRC_PACK, MINI_PACK, miniPack, runCli, tempDir, writeJson } from './runCli.ts';
+import { rmSync } from 'node:fs';
+import { MINI_PACK, miniPack, runCli, tempDir, writeJson } from './runCli.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,12 +11,6 @@ describe('suitability test', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/PASS t-aggressive/);
     expect(run.stdout).toMatch(/3 passed, 0 failed, 3 total/);
-  });
-
-  it.runIf(existsSync(CSRC_PACK))('passes on the cn-csrc-2017 starter pack', async () => {
-    const run = await runCli(['test', CSRC_PACK]);
-    expect(run.stdout).toMatch(/ 0 failed/);
-    expect(run.code).toBe(0);
   });
 
   it('fails with exit 1 and shows expected against actual', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSRC_PACK, MINI_PACK, miniPack, runCli, tempDir, writeJson } from './runCli.ts';
+import { MINI_PACK, miniPack, runCli, tempDir, writeJson } from './runCli.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,12 +13,6 @@ describe('suitability validate', () => {
     expect(run.stdout).toMatch(/miniPack\.json: valid, 0 warning\(s\)/);
     expect(run.stdout).toMatch(/content hash \(not stamped\): sha256:[0-9a-f]{64}/);
     expect(run.stderr).toBe('');
-  });
-
-  it.runIf(existsSync(CSRC_PACK))('accepts the cn-csrc-2017 starter pack', async () => {
-    const run = await runCli(['validate', CSRC_PACK]);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
   });
 
   it('names file, line and JSON path of a schema error, without a stack trace', async () => {
