@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, isDate } from './dates.ts';
+
+describe('dates', () => {
+  it('accepts real calendar dates only', () => {
+    expect(['2024-02-29', '2026-12-31', '2000-02-29'].every(isDate)).toBe(true);
+    expect(
+      ['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-1-01', 20260101, null].some(
+        isDate,
+      ),
+    ).toBe(false);
+  });
+
+  it('adds calendar months, clamping to the end of shorter months', () => {
+    expect(addMonths('2026-01-10', 24)).toBe('2028-01-10');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    // Memoized results are the same as fresh ones.
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+  });
+});
