@@ -5,8 +5,9 @@ import { ConflictBanner } from './ConflictBanner.tsx';
 import { TAB_LABELS } from './editorTabs.ts';
 import type { EditorTab, Route } from './route.ts';
 
-// Monaco is large: it loads with the JSON tab, not with the shell.
+// Monaco and React Flow are large: each loads with its tab, not with the shell.
 const JsonView = lazy(() => import('../json/JsonView.tsx'));
+const GraphTab = lazy(() => import('./GraphTab.tsx'));
 
 const messages = defineMessages({
   'zh-CN': {
@@ -84,6 +85,7 @@ export function EditorScreen(props: {
           loading && <p className="muted pad">{t('loading')}</p>
         ) : (
           <Suspense fallback={<p className="muted pad">{t('loading')}</p>}>
+            {tab === 'graph' && <GraphTab key={route.key} />}
             {tab === 'json' && <JsonView key={route.key} />}
           </Suspense>
         )}

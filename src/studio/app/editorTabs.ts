@@ -1,10 +1,10 @@
 import type { EditorTab } from './route.ts';
 
 /**
- * The tabs the editor shows, in order. The graph tab joins when the graph editor is mounted;
- * simulate, tests, population and versions join as they are built.
+ * The tabs the editor shows, in order; simulate, tests, population and versions join this list
+ * as they are built (and get a view in EditorScreen).
  */
-export const AVAILABLE_TABS: readonly EditorTab[] = ['json'];
+export const AVAILABLE_TABS: readonly EditorTab[] = ['graph', 'json'];
 
 export const TAB_LABELS: Record<EditorTab, { 'zh-CN': string; en: string }> = {
   graph: { 'zh-CN': '决策图', en: 'Graph' },

@@ -18,7 +18,7 @@ export const WORKSPACE: Route = { screen: 'workspace' };
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] === 'pack' && parts[1]) {
-    const tab = EDITOR_TABS.find((t) => t === parts[2]) ?? 'json';
+    const tab = EDITOR_TABS.find((t) => t === parts[2]) ?? 'graph';
     return { screen: 'pack', key: parts[1], tab };
   }
   return WORKSPACE;

@@ -78,6 +78,8 @@ export default function JsonView() {
             tabSize: 2,
             scrollBeyondLastLine: false,
             fixedOverflowWidgets: true,
+            // Full-width Chinese punctuation is expected here, not a look-alike to warn about.
+            unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
           }}
         />
       </div>

@@ -229,7 +229,12 @@ export class PackStore {
 
   private async write(): Promise<void> {
     const { key, pack, savedPack, revision, conflict } = this.state;
-    if (!key || !pack || pack === savedPack || conflict) return;
+    if (!key || !pack || conflict) return;
+    // Undo back to the stored pack leaves nothing to write.
+    if (pack === savedPack) {
+      this.set({ saveStatus: 'saved' });
+      return;
+    }
     this.set({ saveStatus: 'saving' });
     try {
       const stored = await this.deps.packs.save(key, pack, revision);

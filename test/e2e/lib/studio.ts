@@ -11,11 +11,21 @@ export function packRows(page: Page) {
   return page.locator('[data-testid=pack-table] tbody tr');
 }
 
-/** Opens a pack from the workspace and waits for the JSON editor. */
+/** Opens a pack from the workspace (on the graph tab). */
 export async function openPack(page: Page, key: string): Promise<void> {
   await page.locator(`tr[data-pack="${key}"] button.link`).click();
-  await page.locator('[data-testid=json-editor] .monaco-editor').waitFor();
+  await page.locator('[data-testid=pack-title]').waitFor();
+}
+
+/** Switches to the JSON tab and waits for Monaco to show the pack. */
+export async function openJsonTab(page: Page): Promise<void> {
+  await page.locator('[role=tab][data-tab=json]').click();
   await page.locator('[data-testid=json-editor] .view-lines').waitFor();
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid=json-editor] .view-lines')
+      ?.textContent?.includes('format'),
+  );
 }
 
 export async function waitForStatus(page: Page, status: string): Promise<void> {
@@ -39,7 +49,6 @@ export async function waitForTitle(page: Page, title: string): Promise<void> {
  * Returns the text before the edit.
  */
 export async function editJson(page: Page, edit: (text: string) => string): Promise<string> {
-  const editor = page.locator('[data-testid=json-editor] .monaco-editor textarea');
   await page.locator('[data-testid=json-editor] .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
@@ -47,10 +56,18 @@ export async function editJson(page: Page, edit: (text: string) => string): Prom
   check(before.includes('"format"'), 'the JSON view should hold the pack');
   const after = edit(before);
   check(after !== before, 'the edit should change the text');
-  await page.evaluate((text) => navigator.clipboard.writeText(text), after);
-  await editor.focus();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  // The paste event a Ctrl+V delivers (headless Chromium does not paste from the keyboard).
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const paste = new ClipboardEvent('paste', {
+      clipboardData: data,
+      bubbles: true,
+      cancelable: true,
+    });
+    document.activeElement?.dispatchEvent(paste);
+  }, after);
   return before;
 }
 

@@ -1,0 +1,83 @@
+import { validatePack } from '../../engine/index.ts';
+import type { Pack } from '../../domain/index.ts';
+import { openStorage, type Storage } from '../../storage/index.ts';
+import { fixedClock, testPack } from '../../storage/testPack.ts';
+import { PackStore } from './packStore.ts';
+import type { TabChannel, TabMessage } from './tabSync.ts';
+
+/** Timers that fire only when the test says so: autosave without sleeping. */
+export class ManualTimers {
+  private next = 1;
+  private readonly pending = new Map<number, () => void>();
+  readonly setTimer = (run: () => void) => {
+    const id = this.next++;
+    this.pending.set(id, run);
+    return id;
+  };
+  readonly clearTimer = (id: unknown) => void this.pending.delete(id as number);
+  get size(): number {
+    return this.pending.size;
+  }
+  runAll(): void {
+    for (const [id, run] of [...this.pending]) {
+      this.pending.delete(id);
+      run();
+    }
+  }
+}
+
+/** Tabs of one browser: what one posts, the others hear (asynchronously, as BroadcastChannel). */
+export class ChannelHub {
+  private readonly listeners = new Set<(m: TabMessage) => void>();
+  open(): TabChannel {
+    const mine = new Set<(m: TabMessage) => void>();
+    return {
+      post: (message) => {
+        for (const l of this.listeners) if (!mine.has(l)) queueMicrotask(() => l(message));
+      },
+      subscribe: (listener) => {
+        mine.add(listener);
+        this.listeners.add(listener);
+        return () => {
+          mine.delete(listener);
+          this.listeners.delete(listener);
+        };
+      },
+      close: () => {
+        for (const l of mine) this.listeners.delete(l);
+      },
+    };
+  }
+}
+
+let dbCounter = 0;
+
+/**
+ * A headless studio for tests (in the manner of tldraw's TestEditor): a fresh database with the
+ * given packs, a store with manual timers, and `openTab()` for a second tab on the same database.
+ * Needs `import 'fake-indexeddb/auto'` in the test file.
+ */
+export async function createTestStudio(packs: Pack[] = [testPack()]) {
+  const storage: Storage = openStorage(`test-studio-${++dbCounter}`, fixedClock());
+  for (const pack of packs) await storage.packs.create(pack);
+  const hub = new ChannelHub();
+  let tabs = 0;
+  const openTab = (validate = validatePack) => {
+    const timers = new ManualTimers();
+    const packStore = new PackStore({
+      packs: storage.packs,
+      channel: hub.open(),
+      tabId: `tab-${++tabs}`,
+      setTimer: timers.setTimer,
+      clearTimer: timers.clearTimer,
+      validate,
+    });
+    /** Fires the autosave and waits for the write. */
+    const autosave = async () => {
+      timers.runAll();
+      await packStore.flush();
+    };
+    return { packStore, timers, autosave };
+  };
+  return { storage, openTab, dispose: () => storage.db.delete() };
+}
