@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PackInput } from '../../domain/index.ts';
+import type { FactValue, PackInput } from '../../domain/index.ts';
 import { baseClient, buildPack, nodeOf, nodeOutput, reason } from '../../testing/fixtures.ts';
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
@@ -7,7 +7,7 @@ import type { ClassifyOutput } from './classify.ts';
 
 const classify = (input = baseClient(), change?: (p: PackInput) => void) =>
   nodeOutput(buildPack(change), input, 'cls') as ClassifyOutput;
-const withAnswers = (a: Record<string, unknown>, facts: Record<string, unknown> = { age: 40 }) =>
+const withAnswers = (a: Record<string, unknown>, facts: Record<string, FactValue> = { age: 40 }) =>
   baseClient({
     facts,
     answers: { Q1: 'B', Q2: ['A', 'B'], Q3: 45, Q4: 'no', Q6: 'M', ...a } as never,
