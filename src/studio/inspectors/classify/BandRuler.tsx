@@ -28,20 +28,20 @@ export function BandRuler({ bands, levels, onCommit }: Props) {
   const shown = preview ?? bands;
   const lo = Math.min(...bands.map((b) => b.min));
   const hi = Math.max(...bands.map((b) => b.max));
-  const span = hi - lo || 1;
-  const pct = (v: number) => `${(((v - lo) / span) * 100).toFixed(3)}%`;
   const whole = bands.every((b) => Number.isInteger(b.min) && Number.isInteger(b.max));
-  // A whole-number band ends where the next one starts: [0..19] and [20..36] touch, with no gap drawn.
-  const ends = new Map<number, number>();
-  for (const [lower, upper] of boundaries(shown)) {
-    const d = (shown[upper] as Band).min - (shown[lower] as Band).max;
-    if (d >= 0 && d <= 1) ends.set(lower, (shown[upper] as Band).min);
-  }
+  // Whole-number bands are drawn as [min, max + 1): [0..19] and [20..36] touch, and a one-point
+  // band such as [4..4] still has a width.
+  const end = whole ? hi + 1 : hi;
+  const span = end - lo || 1;
+  const pct = (v: number) => `${(((v - lo) / span) * 100).toFixed(3)}%`;
+  const right = (b: Band) => (whole ? b.max + 1 : Math.max(b.max, b.min));
+  const offset = whole ? 1 : 0;
 
+  /** The band value under the pointer: where the lower band of a boundary would end. */
   const valueAt = (clientX: number): number => {
     const rect = trackRef.current?.getBoundingClientRect();
     if (!rect || rect.width === 0) return lo;
-    return lo + ((clientX - rect.left) / rect.width) * span;
+    return lo + ((clientX - rect.left) / rect.width) * span - offset;
   };
 
   const onPointerDown = (e: PointerEvent<HTMLElement>, pair: [number, number]) => {
@@ -82,7 +82,7 @@ export function BandRuler({ bands, levels, onCommit }: Props) {
             className="band-ruler-band"
             style={{
               left: pct(b.min),
-              width: `calc(${pct(Math.max(ends.get(i) ?? b.max, b.min))} - ${pct(b.min)})`,
+              width: `calc(${pct(right(b))} - ${pct(b.min)})`,
               background: levelColor(Math.max(0, levels.indexOf(b.level)), levels.length),
             }}
             title={`${b.level}: ${b.min}–${b.max}`}
@@ -93,7 +93,7 @@ export function BandRuler({ bands, levels, onCommit }: Props) {
         {boundaries(shown).map(([lower, upper]) => {
           const a = shown[lower] as Band;
           const b = shown[upper] as Band;
-          const at = b.min - a.max <= 1 && b.min >= a.max ? b.min : (a.max + b.min) / 2;
+          const at = whole ? a.max + 1 : (a.max + b.min) / 2;
           const dragging = active?.[0] === lower && active[1] === upper;
           return (
             <div

@@ -1,7 +1,7 @@
 import type { PackChange, PathKey, Scale } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { NumberField } from '../common/NumberField.tsx';
-import { bandIssues, bandsChange, setBound, type Band } from './bandEdits.ts';
+import { bandIssues, bandsChange, levelText, setBound, type Band } from './bandEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': { level: '等级', min: '下限', max: '上限', add: '添加分段', remove: '删除分段' },
@@ -61,7 +61,7 @@ export function BandsTable({ bands, scale, path, dispatch }: Props) {
                     )}
                     {scale?.levels.map((l) => (
                       <option key={l.id} value={l.id}>
-                        {l.id} {localize(l.label)}
+                        {levelText(l.id, localize(l.label))}
                       </option>
                     ))}
                   </select>

@@ -5,6 +5,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { scopeRefs } from '../common/scopeRefs.ts';
+import { levelText } from './bandEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -114,10 +115,12 @@ export function LimitsEditor({ pack, nodeId, which, limits, scale, path, dispatc
               >
                 {levels.map((l) => (
                   <option key={l.id} value={l.id}>
-                    {l.id} {localize(l.label)}
+                    {levelText(l.id, localize(l.label))}
                   </option>
                 ))}
               </select>
+            </div>
+            <div className="insp-row">
               <label>{t('flag')}</label>
               <FlagInput
                 value={limit.flag}
