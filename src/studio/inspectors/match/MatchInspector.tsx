@@ -6,6 +6,7 @@ import { nextId } from '../questionnaire/questionEdits.ts';
 import { DimensionCard } from './DimensionCard.tsx';
 import { PolicyList } from './PolicyList.tsx';
 import { newDimension } from './matchDefaults.ts';
+import '../questionnaire/inspectorBase.css';
 import './match.css';
 
 const messages = defineMessages({

@@ -3,6 +3,9 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { defaultCells, missingCells, nextVerdict, setCellChange } from './matrix.ts';
 
+/** Cells show a mark so that a 5 × 5 grid fits a side panel; the legend and tooltips give words. */
+const MARKS: Record<Verdict, string> = { allowed: '✓', warn: '!', prohibited: '✕' };
+
 export const verdictMessages = defineMessages({
   'zh-CN': { allowed: '允许', warn: '警示后可买', prohibited: '禁止' },
   en: { allowed: 'Allowed', warn: 'Warn & confirm', prohibited: 'Prohibited' },
@@ -60,14 +63,12 @@ export function MatrixGrid({ pack, clientScale, cells, path, dispatch }: Props) 
       <table className="matrix-grid" aria-label={`${t('client')} × ${t('risk')}`}>
         <thead>
           <tr>
-            <th>
+            <th className="matrix-corner">
               {t('client')} \ {t('risk')}
             </th>
             {risks.levels.map((r) => (
               <th key={r.id} title={localize(r.label)}>
                 {r.id}
-                <br />
-                <small>{localize(r.label)}</small>
               </th>
             ))}
           </tr>
@@ -75,27 +76,30 @@ export function MatrixGrid({ pack, clientScale, cells, path, dispatch }: Props) 
         <tbody>
           {levels.levels.map((l) => (
             <tr key={l.id}>
-              <th title={localize(l.label)}>
+              <th title={localize(l.label)} className="matrix-level">
                 {l.id} <small>{localize(l.label)}</small>
               </th>
               {risks.levels.map((r) => {
                 const verdict = cells[l.id]?.[r.id];
+                const words = t('cell', {
+                  level: l.id,
+                  risk: r.id,
+                  verdict: verdict ? v(verdict) : '—',
+                });
                 return (
                   <td key={r.id}>
                     <button
                       type="button"
                       className={`verdict-cell ${verdict ?? 'missing'}`}
                       data-cell={`${l.id}-${r.id}`}
-                      aria-label={t('cell', {
-                        level: l.id,
-                        risk: r.id,
-                        verdict: verdict ? v(verdict) : '—',
-                      })}
+                      data-verdict={verdict ?? 'missing'}
+                      aria-label={words}
+                      title={words}
                       onClick={() =>
                         dispatch(setCellChange(path, cells, l.id, r.id, nextVerdict(verdict)))
                       }
                     >
-                      {verdict ? v(verdict) : '—'}
+                      {verdict ? MARKS[verdict] : '—'}
                     </button>
                   </td>
                 );
@@ -105,9 +109,12 @@ export function MatrixGrid({ pack, clientScale, cells, path, dispatch }: Props) 
         </tbody>
       </table>
       <p className="matrix-legend">
-        <span className="verdict-cell allowed">{v('allowed')}</span>
-        <span className="verdict-cell warn">{v('warn')}</span>
-        <span className="verdict-cell prohibited">{v('prohibited')}</span> {t('legend')}
+        {(['allowed', 'warn', 'prohibited'] as const).map((x) => (
+          <span key={x} className={`verdict-cell ${x}`}>
+            {MARKS[x]} {v(x)}
+          </span>
+        ))}{' '}
+        {t('legend')}
       </p>
       {missing.length > 0 && (
         <p className="inspector-error" role="alert">

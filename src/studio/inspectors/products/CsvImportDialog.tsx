@@ -54,7 +54,7 @@ export function CsvImportDialog({ file, result, onApply, onCancel }: Props) {
       )}
       {bad > 0 && <p className="hint">{t('badRows')}</p>}
       <div className="csv-preview">
-        <table className="grid">
+        <table className="q-table">
           <thead>
             <tr>
               <th>{t('line')}</th>

@@ -7,6 +7,7 @@ import { nextId } from '../questionnaire/questionEdits.ts';
 import { CsvImportDialog } from './CsvImportDialog.tsx';
 import { catalogueView, type Sort, type SortKey } from './catalogueView.ts';
 import { importChange, parseProductsCsv, productsToCsv, type CsvImport } from './productCsv.ts';
+import '../questionnaire/inspectorBase.css';
 import './products.css';
 
 const messages = defineMessages({
@@ -151,9 +152,10 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
 
   return (
     <div className="product-catalogue">
-      <header className="q-row">
-        <h3>{t('title')}</h3>
-        <span>{t('count', { shown: rows.length, total: catalogue.items.length })}</span>
+      <header className="q-row" aria-label={t('title')}>
+        <span data-testid="catalogue-count">
+          {t('count', { shown: rows.length, total: catalogue.items.length })}
+        </span>
       </header>
       {problems.length > 0 && (
         <ul className="inspector-problems" aria-label={t('problems')}>
@@ -237,114 +239,116 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
           }}
         />
       )}
-      <table className="grid catalogue">
-        <thead>
-          <tr>
-            {header('id', t('id'))}
-            {header('name', t('name'))}
-            <th>{t('nameEn')}</th>
-            {header('risk', t('risk'))}
-            {horizon && header('horizon', t('horizon'))}
-            {variety && header('variety', t('variety'))}
-            {header('complex', t('complex'))}
-            <th>{t('tags')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ product: p, index }) => (
-            <tr key={`${p.id}-${index}`} data-product={p.id}>
-              <td>
-                <TextCell
-                  label={`${t('id')} ${p.id}`}
-                  value={p.id}
-                  pattern={ID}
-                  validate={(v) => v === p.id || !taken.has(v)}
-                  onCommit={(v) => set(index, 'id', v)}
-                />
-              </td>
-              <td>
-                <TextCell
-                  label={`${t('nameZh')} ${p.id}`}
-                  value={p.name['zh-CN']}
-                  onCommit={(v) => set(index, 'name', { ...p.name, 'zh-CN': v })}
-                />
-              </td>
-              <td>
-                <TextCell
-                  label={`${t('nameEn')} ${p.id}`}
-                  value={p.name.en}
-                  onCommit={(v) => set(index, 'name', { ...p.name, en: v })}
-                />
-              </td>
-              <td className={`risk-cell risk-${ids(risk).indexOf(p.risk)}`}>
-                {levelSelect(
-                  risk,
-                  p.risk,
-                  `${t('risk')} ${p.id}`,
-                  (v) => v && set(index, 'risk', v),
-                  false,
-                )}
-              </td>
-              {horizon && (
-                <td>
-                  {levelSelect(
-                    horizon,
-                    p.horizon,
-                    `${t('horizon')} ${p.id}`,
-                    (v) => set(index, 'horizon', v),
-                    true,
-                  )}
-                </td>
-              )}
-              {variety && (
-                <td>
-                  {levelSelect(
-                    variety,
-                    p.variety,
-                    `${t('variety')} ${p.id}`,
-                    (v) => set(index, 'variety', v),
-                    true,
-                  )}
-                </td>
-              )}
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`${t('complex')} ${p.id}`}
-                  checked={p.complex}
-                  onChange={(e) => set(index, 'complex', e.target.checked)}
-                />
-              </td>
-              <td>
-                <TextCell
-                  label={`${t('tags')} ${p.id}`}
-                  value={p.tags.join(', ')}
-                  onCommit={(v) =>
-                    set(
-                      index,
-                      'tags',
-                      v
-                        .split(/[,;，；]/)
-                        .map((s) => s.trim())
-                        .filter(Boolean),
-                    )
-                  }
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  aria-label={`${t('remove')} ${p.id}`}
-                  onClick={() => dispatch({ type: 'remove', path: ['products', 'items'], index })}
-                >
-                  ✕
-                </button>
-              </td>
+      <div className="catalogue-scroll">
+        <table className="catalogue">
+          <thead>
+            <tr>
+              {header('id', t('id'))}
+              {header('name', t('name'))}
+              <th>{t('nameEn')}</th>
+              {header('risk', t('risk'))}
+              {horizon && header('horizon', t('horizon'))}
+              {variety && header('variety', t('variety'))}
+              {header('complex', t('complex'))}
+              <th>{t('tags')}</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(({ product: p, index }) => (
+              <tr key={`${p.id}-${index}`} data-product={p.id}>
+                <td>
+                  <TextCell
+                    label={`${t('id')} ${p.id}`}
+                    value={p.id}
+                    pattern={ID}
+                    validate={(v) => v === p.id || !taken.has(v)}
+                    onCommit={(v) => set(index, 'id', v)}
+                  />
+                </td>
+                <td>
+                  <TextCell
+                    label={`${t('nameZh')} ${p.id}`}
+                    value={p.name['zh-CN']}
+                    onCommit={(v) => set(index, 'name', { ...p.name, 'zh-CN': v })}
+                  />
+                </td>
+                <td>
+                  <TextCell
+                    label={`${t('nameEn')} ${p.id}`}
+                    value={p.name.en}
+                    onCommit={(v) => set(index, 'name', { ...p.name, en: v })}
+                  />
+                </td>
+                <td className={`risk-cell risk-${ids(risk).indexOf(p.risk)}`}>
+                  {levelSelect(
+                    risk,
+                    p.risk,
+                    `${t('risk')} ${p.id}`,
+                    (v) => v && set(index, 'risk', v),
+                    false,
+                  )}
+                </td>
+                {horizon && (
+                  <td>
+                    {levelSelect(
+                      horizon,
+                      p.horizon,
+                      `${t('horizon')} ${p.id}`,
+                      (v) => set(index, 'horizon', v),
+                      true,
+                    )}
+                  </td>
+                )}
+                {variety && (
+                  <td>
+                    {levelSelect(
+                      variety,
+                      p.variety,
+                      `${t('variety')} ${p.id}`,
+                      (v) => set(index, 'variety', v),
+                      true,
+                    )}
+                  </td>
+                )}
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`${t('complex')} ${p.id}`}
+                    checked={p.complex}
+                    onChange={(e) => set(index, 'complex', e.target.checked)}
+                  />
+                </td>
+                <td>
+                  <TextCell
+                    label={`${t('tags')} ${p.id}`}
+                    value={p.tags.join(', ')}
+                    onCommit={(v) =>
+                      set(
+                        index,
+                        'tags',
+                        v
+                          .split(/[,;，；]/)
+                          .map((s) => s.trim())
+                          .filter(Boolean),
+                      )
+                    }
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`${t('remove')} ${p.id}`}
+                    onClick={() => dispatch({ type: 'remove', path: ['products', 'items'], index })}
+                  >
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -39,7 +39,7 @@ export function BandsEditor(props: {
   return (
     <fieldset className="q-bands">
       <legend title={t('hint')}>{t('bands')}</legend>
-      <table className="grid">
+      <table className="q-table">
         <thead>
           <tr>
             <th>{t('min')}</th>

@@ -62,7 +62,7 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
   return (
     <fieldset className="q-options">
       <legend>{t('options')}</legend>
-      <table className="grid">
+      <table className="q-table">
         <thead>
           <tr>
             <th>{t('id')}</th>

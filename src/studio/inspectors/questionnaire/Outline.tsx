@@ -140,8 +140,14 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
           <header className="q-section-head">
             <strong>{localize(section.title)}</strong>
             <span className="q-tools">
-              <button type="button" onClick={() => setRenaming(renaming === s ? undefined : s)}>
-                {t('rename')}
+              <button
+                type="button"
+                aria-label={`${t('rename')} ${section.id}`}
+                title={t('rename')}
+                aria-pressed={renaming === s}
+                onClick={() => setRenaming(renaming === s ? undefined : s)}
+              >
+                ✎
               </button>
               <button
                 type="button"
@@ -245,7 +251,7 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
                       aria-label={`${t('duplicate')} ${q.id}`}
                       onClick={() => duplicate(s, i)}
                     >
-                      ⧉
+                      ⊕
                     </button>
                     <button
                       type="button"

@@ -7,6 +7,7 @@ import { NumberField } from '../common/NumberField.tsx';
 import { Outline, type Selection } from './Outline.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
 import { questionnaireRange } from './scoreRange.ts';
+import './inspectorBase.css';
 import './questionnaire.css';
 
 const messages = defineMessages({

@@ -10,6 +10,7 @@ import { ConditionGroup } from './ConditionBuilder.tsx';
 import { EventEditor } from './EventEditor.tsx';
 import { OutputsEditor } from './OutputsEditor.tsx';
 import { factChoices } from './conditionModel.ts';
+import '../questionnaire/inspectorBase.css';
 import './rules.css';
 
 const messages = defineMessages({

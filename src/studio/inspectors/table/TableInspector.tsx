@@ -7,6 +7,7 @@ import { TableGrid } from './TableGrid.tsx';
 import { analysisColumns, levelsOf } from './columnBounds.ts';
 import { analyzeTable } from './tableAnalysis.ts';
 import { newRow } from './tableEdits.ts';
+import '../questionnaire/inspectorBase.css';
 import './table.css';
 
 const messages = defineMessages({

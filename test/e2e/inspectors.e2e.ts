@@ -1,0 +1,238 @@
+import type { Locator, Page } from 'playwright-core';
+import { check, type ScenarioArgs } from './lib/types.ts';
+import { openPack, openWorkspace, waitForStatus } from './lib/studio.ts';
+
+const inspector = (page: Page, nodeId: string) => page.locator(`aside[data-node-id="${nodeId}"]`);
+
+async function openCsrc(page: Page, baseUrl: string): Promise<void> {
+  await openWorkspace(page, baseUrl);
+  await openPack(page, 'cn-csrc-2017');
+  await page.locator('.react-flow__node[data-id="risk"]').waitFor();
+}
+
+/** Selects a node on the canvas and waits for its inspector. */
+async function selectNode(page: Page, nodeId: string): Promise<void> {
+  await page.locator(`.react-flow__node[data-id="${nodeId}"]`).click();
+  await inspector(page, nodeId).waitFor();
+}
+
+/** Saves, reloads the page and comes back to the same pack. */
+async function saveAndReload(page: Page): Promise<void> {
+  await waitForStatus(page, 'saved');
+  await page.reload();
+  await page.locator('.react-flow__node[data-id="risk"]').waitFor();
+}
+
+async function scoreRange(page: Page): Promise<{ min: number; max: number }> {
+  const text = (await page.locator('[data-testid=score-range]').textContent()) ?? '';
+  const m = /(-?\d+(?:\.\d+)?)\s*–\s*(-?\d+(?:\.\d+)?)/.exec(text);
+  check(m, `the score range should read "min – max", got: ${text}`);
+  return { min: Number(m[1]), max: Number(m[2]) };
+}
+
+/** Types into a field by its accessible name and commits with Enter, as a person would. */
+async function typeInto(root: Page | Locator, label: string, value: string): Promise<void> {
+  const field = root.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+export async function questionWithScoredOptionsMovesTheScoreRange({
+  page,
+  baseUrl,
+  screenshot,
+}: ScenarioArgs) {
+  await openCsrc(page, baseUrl);
+  await selectNode(page, 'risk');
+  const before = await scoreRange(page);
+
+  await page.locator('.q-section').first().locator('.q-add').click();
+  const editor = page.locator('[data-question-editor]');
+  await editor.waitFor();
+  const id = (await editor.getAttribute('data-question-editor')) ?? '';
+  check(id !== '', 'the new question is selected for editing');
+  await typeInto(editor, '分值 B', '8');
+  await editor.getByRole('button', { name: '添加选项' }).click();
+  await typeInto(editor, '分值 C', '12');
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid=question-points]')?.textContent?.includes(want),
+    '0–12',
+  );
+  const after = await scoreRange(page);
+  check(
+    after.max === before.max + 12 && after.min === before.min,
+    `a required question scoring 0-12 should move the range from ${before.min}-${before.max} to ${before.min}-${before.max + 12}, got ${after.min}-${after.max}`,
+  );
+  // The client's-eye preview scores an answer live.
+  await editor.locator('.q-preview input[type=radio]').nth(2).check();
+  const scored = (await editor.locator('.q-preview-score').textContent()) ?? '';
+  check(scored.includes('12'), `choosing C in the preview scores 12, got: ${scored}`);
+  await screenshot('question-added');
+
+  await saveAndReload(page);
+  await selectNode(page, 'risk');
+  const stored = await scoreRange(page);
+  check(
+    stored.max === after.max,
+    `after reload the range should end at ${after.max}, got ${stored.max}`,
+  );
+  check(
+    (await page.locator(`.q-item[data-question="${id}"]`).count()) === 1,
+    `question ${id} should still be in the outline after reload`,
+  );
+}
+
+export async function matrixCellCyclesAndPersists({ page, baseUrl, screenshot }: ScenarioArgs) {
+  await openCsrc(page, baseUrl);
+  await selectNode(page, 'match');
+  const cell = page.locator('[data-cell="C3-R4"]');
+  await cell.scrollIntoViewIfNeeded();
+  const start = await cell.getAttribute('data-verdict');
+  check(start === 'warn', `C3 buying R4 starts as warn, got ${start}`);
+  await cell.click();
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-cell="C3-R4"]')?.getAttribute('data-verdict') === 'prohibited',
+  );
+  const legend = (await page.locator('.matrix-legend').textContent()) ?? '';
+  check(
+    legend.includes('允许') && legend.includes('禁止'),
+    `the legend names the verdicts: ${legend}`,
+  );
+  await screenshot('matrix-edited');
+
+  await saveAndReload(page);
+  await selectNode(page, 'match');
+  const stored = await page.locator('[data-cell="C3-R4"]').getAttribute('data-verdict');
+  check(stored === 'prohibited', `after reload C3 x R4 should be prohibited, got ${stored}`);
+}
+
+export async function ruleConditionBuiltWithPickers({ page, baseUrl, screenshot }: ScenarioArgs) {
+  await openCsrc(page, baseUrl);
+  await selectNode(page, 'policy');
+  const editor = page.locator('.rule-editor');
+  await editor.waitFor();
+  const root = editor.locator('.cond-group').first();
+  const rows = root.locator(':scope > .cond-children > .cond-row');
+  const count = await rows.count();
+
+  await root
+    .locator(':scope > .cond-group-head')
+    .getByRole('button', { name: '+ 添加条件', exact: true })
+    .click();
+  const row = rows.nth(count);
+  await row.waitFor();
+  // The fact is picked, never typed: the picker lists facts, answers and upstream outputs.
+  const picker = row.getByLabel('事实', { exact: true });
+  const offered = await picker
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  check(offered.includes('age'), 'client facts are offered');
+  check(offered.includes('answers.Q15'), 'questionnaire answers are offered');
+  check(offered.includes('risk.total'), 'upstream node outputs are offered');
+  await picker.selectOption('age');
+  const ageRow = editor.locator('.cond-row[data-condition="age"]').last();
+  await ageRow.getByLabel('运算', { exact: true }).selectOption('greaterThanInclusive');
+  await typeInto(ageRow, '值 age', '70');
+  check(
+    (await ageRow.getByLabel('值 age', { exact: true }).inputValue()) === '70',
+    'value 70 kept',
+  );
+
+  // An enum fact gets a select of its values; "is one of" gets a multi-select.
+  await root
+    .locator(':scope > .cond-group-head')
+    .getByRole('button', { name: '+ 添加条件', exact: true })
+    .click();
+  const second = rows.nth(count + 1);
+  await second.getByLabel('事实', { exact: true }).selectOption('investorType');
+  const typeRow = editor.locator('.cond-row[data-condition="investorType"]');
+  const values = await typeRow
+    .getByLabel('值 investorType', { exact: true })
+    .locator('option')
+    .count();
+  check(values >= 10, `the investor types should be offered as values, got ${values}`);
+  await typeRow.getByLabel('运算', { exact: true }).selectOption('in');
+  const chips = typeRow.locator('.cond-multi input[type=checkbox]');
+  check((await chips.count()) >= 10, '"is one of" lists every investor type to tick');
+  await chips.nth(1).check();
+  await screenshot('rule-condition');
+
+  await saveAndReload(page);
+  await selectNode(page, 'policy');
+  const stored = page.locator('.rule-editor .cond-row[data-condition="age"]');
+  await stored.waitFor();
+  check(
+    (await stored.last().getByLabel('值 age', { exact: true }).inputValue()) === '70',
+    'after reload the condition age >= 70 is there',
+  );
+  const ticked = await page
+    .locator('.rule-editor .cond-row[data-condition="investorType"] .cond-multi input:checked')
+    .count();
+  check(ticked === 2, `two investor types ticked after reload, got ${ticked}`);
+}
+
+const CSV = [
+  'id,name_zh,name_en,risk,horizon,variety,complex,tags',
+  'new-fund-1,新基金一号,New fund 1,R2,1-5y,B,false,fund',
+  'bad-risk,坏产品,Bad product,R9,,,false,',
+  'new-fund-2,新基金二号,New fund 2,R4,unrestricted,C,true,fund;equity',
+].join('\n');
+
+async function catalogueCount(page: Page): Promise<number> {
+  const text = (await page.locator('[data-testid=catalogue-count]').textContent()) ?? '';
+  const m = /\/\s*(\d+)|of\s+(\d+)/.exec(text);
+  check(m, `the catalogue shows a count, got: ${text}`);
+  return Number(m[1] ?? m[2]);
+}
+
+export async function productsCsvImportReportsBadRows({ page, baseUrl, screenshot }: ScenarioArgs) {
+  await openCsrc(page, baseUrl);
+  await page.locator('[data-action=catalogue]').click();
+  await page.locator('[data-testid=catalogue-count]').waitFor();
+  const before = await catalogueCount(page);
+  const file = { name: 'new-products.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') };
+
+  // Cancel first: nothing may change.
+  await page.locator('[data-testid=csv-file]').setInputFiles(file);
+  await page.locator('.csv-dialog').waitFor();
+  await page.locator('.csv-dialog').getByRole('button', { name: '取消' }).click();
+  check((await catalogueCount(page)) === before, 'cancelling an import changes nothing');
+
+  await page.locator('[data-testid=csv-file]').setInputFiles(file);
+  const dialog = page.locator('.csv-dialog');
+  await dialog.waitFor();
+  const summary = (await dialog.locator('[data-testid=csv-summary]').textContent()) ?? '';
+  check(summary.includes('2') && summary.includes('1'), `2 good rows and 1 bad: ${summary}`);
+  const bad = dialog.locator('tr.bad');
+  check((await bad.count()) === 1, 'exactly one bad row');
+  check((await bad.getAttribute('data-line')) === '3', 'the bad row is line 3 of the file');
+  const reason = (await bad.textContent()) ?? '';
+  check(
+    reason.includes('R9') && reason.includes('new-products.csv:3'),
+    `the error names the file, line and value: ${reason}`,
+  );
+  await screenshot('csv-preview');
+  await dialog.getByRole('button', { name: '导入 2 行' }).click();
+  await page.waitForFunction(
+    (n) =>
+      /\/\s*(\d+)/.exec(
+        document.querySelector('[data-testid=catalogue-count]')?.textContent ?? '',
+      )?.[1] === String(n),
+    before + 2,
+  );
+  check(
+    (await page.locator('tr[data-product="new-fund-2"]').count()) === 1,
+    'new-fund-2 is listed',
+  );
+  check(
+    (await page.locator('tr[data-product="bad-risk"]').count()) === 0,
+    'the bad row was not imported',
+  );
+  await screenshot('csv-imported');
+
+  await saveAndReload(page);
+  await page.locator('[data-action=catalogue]').click();
+  await page.locator('[data-testid=catalogue-count]').waitFor();
+  check((await catalogueCount(page)) === before + 2, 'the imported products survive a reload');
+}
