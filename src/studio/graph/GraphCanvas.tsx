@@ -21,7 +21,10 @@ import { kindEntry, PALETTE_KINDS } from '../nodeKinds/index.ts';
 import {
   FlowEdgeCache,
   FlowNodeCache,
+  highlightEdges,
+  highlightNodes,
   problemsByNode,
+  type GraphHighlight,
   type PackFlowEdge,
   type PackFlowNode,
 } from './flowModel.ts';
@@ -46,6 +49,8 @@ type Props = {
   onSelect: (nodeId: string | null) => void;
   onAddNode: (kind: NodeKind, at?: XY) => void;
   onAutoLayout: () => void;
+  /** A simulation's trace: nodes on its path lit with their output, the others dimmed. */
+  highlight?: GraphHighlight;
 };
 
 type Measured = Map<string, { width: number; height: number }>;
@@ -56,7 +61,8 @@ type Measured = Map<string, { width: number; height: number }>;
  * which edges are selected. Every edit goes out as a pack change.
  */
 export function GraphCanvas(props: Props) {
-  const { pack, dispatch, problems, selection, onSelect, onAddNode, onAutoLayout } = props;
+  const { pack, dispatch, problems, selection, onSelect, onAddNode, onAutoLayout, highlight } =
+    props;
   const t = useMessages(messages);
   const localize = useLocalize();
   const flow = useReactFlow();
@@ -76,6 +82,8 @@ export function GraphCanvas(props: Props) {
     () => edgeCache.build(pack, selectedEdges),
     [edgeCache, pack, selectedEdges],
   );
+  const shownNodes = useMemo(() => highlightNodes(nodes, highlight), [nodes, highlight]);
+  const shownEdges = useMemo(() => highlightEdges(edges, highlight), [edges, highlight]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<PackFlowNode>[]) => {
@@ -171,8 +179,8 @@ export function GraphCanvas(props: Props) {
   return (
     <div className="graph-canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<PackFlowNode, PackFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
         nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}

@@ -12,7 +12,7 @@ const messages = defineMessages({
 
 /** One node on the canvas: a header common to every kind, and the kind's own view as the body. */
 export const PackNode = memo(function PackNode({ data, selected }: NodeProps<PackFlowNode>) {
-  const { node, problems } = data;
+  const { node, problems, trace } = data;
   const entry = kindEntry(node.kind);
   const kindText = useMessages(entry.label);
   const t = useMessages(messages);
@@ -61,6 +61,18 @@ export const PackNode = memo(function PackNode({ data, selected }: NodeProps<Pac
       <div className="pack-node-body">
         <View node={node} />
       </div>
+      {trace && (
+        <div className="pack-node-trace" data-testid="node-trace">
+          <div className="pack-node-trace-summary">{trace.summary}</div>
+          {trace.fired.length > 0 && (
+            <ul className="pack-node-trace-fired">
+              {trace.fired.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {entry.handles.source && <Handle type="source" position={Position.Right} />}
     </div>
   );

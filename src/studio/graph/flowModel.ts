@@ -4,7 +4,11 @@ import type { Problem } from '../../engine/index.ts';
 import { nodeIdOfPath, type XY } from './graphEdits.ts';
 
 export type NodeProblems = { errors: Problem[]; warnings: Problem[] };
-export type PackNodeData = { node: GraphNode; problems: NodeProblems };
+/** One node's part in a simulation: its output in a few words and what fired in it. */
+export type NodeTraceMark = { summary: string; fired: readonly string[]; error?: boolean };
+/** The nodes on a simulation's path, with their marks; the canvas dims every other node. */
+export type GraphHighlight = ReadonlyMap<string, NodeTraceMark>;
+export type PackNodeData = { node: GraphNode; problems: NodeProblems; trace?: NodeTraceMark };
 export type PackFlowNode = Node<PackNodeData, 'pack'>;
 export type PackFlowEdge = Edge;
 
@@ -109,4 +113,24 @@ export class FlowEdgeCache {
     this.entries = next;
     return edges;
   }
+}
+
+/** Nodes lit or dimmed by a highlight; the same list when there is none. */
+export function highlightNodes(nodes: PackFlowNode[], highlight?: GraphHighlight): PackFlowNode[] {
+  if (!highlight) return nodes;
+  return nodes.map((n) => {
+    const trace = highlight.get(n.id);
+    if (!trace) return { ...n, className: 'trace-dim' };
+    const className = trace.error ? 'trace-lit trace-error' : 'trace-lit';
+    return { ...n, className, data: { ...n.data, trace } };
+  });
+}
+
+/** Edges between two lit nodes are lit (and animated), the others dimmed. */
+export function highlightEdges(edges: PackFlowEdge[], highlight?: GraphHighlight): PackFlowEdge[] {
+  if (!highlight) return edges;
+  return edges.map((e) => {
+    const lit = highlight.has(e.source) && highlight.has(e.target);
+    return { ...e, className: lit ? 'trace-lit' : 'trace-dim', animated: lit };
+  });
 }
