@@ -208,3 +208,25 @@ describe('evaluate: result', () => {
     expect(results[1]).toBeInstanceOf(EvaluationError);
   });
 });
+
+describe('evaluate: errors inside nodes', () => {
+  it('ties a condition error to its node and its place in the pack', () => {
+    const pack = buildPack((p) => {
+      const rules = (p.graph.nodes[2] as { config: { rules: unknown[] } }).config.rules;
+      rules.push({
+        name: 'odd',
+        conditions: { all: [{ fact: 'nickname', operator: 'in', value: { fact: 'age' } }] },
+        event: { type: 'flag', params: { name: 'odd' } },
+      });
+    });
+    expect(() =>
+      evaluate(compilePack(pack), baseClient({ facts: { age: 40, nickname: 'x' } })),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'condition.notAList',
+        nodeId: 'r',
+        path: '$.graph.nodes[2].config.rules[2].conditions.all[0]',
+      }),
+    );
+  });
+});

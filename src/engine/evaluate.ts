@@ -6,6 +6,7 @@ import { buildRationale } from './rationale.ts';
 import {
   EvaluationError,
   type EvaluateOptions,
+  type CompiledNode,
   type EvaluationResult,
   type NodeTrace,
   type ProductVerdict,
@@ -29,6 +30,17 @@ function createScope(compiled: CompiledPack, input: EvaluationInputDraft): Scope
     clientId: input.clientId,
   };
   return scope;
+}
+
+/** Runs a node; an error from inside it (e.g. a condition's) is tied to the node if it is not yet. */
+function runNode(node: CompiledNode, scope: Scope): unknown {
+  try {
+    return node.run(scope);
+  } catch (e) {
+    if (e instanceof EvaluationError && e.nodeId === undefined)
+      throw new EvaluationError(e.code, e.localized, e.path, node.id);
+    throw e;
+  }
 }
 
 function localizeError(e: unknown, locale: string | undefined): unknown {
@@ -64,7 +76,7 @@ export function evaluate(
     let products: Record<string, ProductVerdict> = {};
     for (const node of compiled.order) {
       const start = trace && now ? now() : 0;
-      const out = node.run(scope);
+      const out = runNode(node, scope);
       scope[node.id] = out;
       if (trace)
         trace.push({
