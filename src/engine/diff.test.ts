@@ -83,6 +83,20 @@ describe('diffPacks', () => {
     });
   });
 
+  it('notices a renamed level and a catalogue scale', () => {
+    const sentences = diffAfter((p) => {
+      const levels = p.vocabulary.scales[0]?.levels[1] as {
+        label: { 'zh-CN': string; en: string };
+      };
+      levels.label = { 'zh-CN': '平衡型', en: 'Balanced+' };
+      p.products.horizonScale = 'levels';
+    });
+    expect(sentences).toEqual([
+      'level C2 label: "Balanced" -> "Balanced+"',
+      'catalogue horizon scale: - -> levels',
+    ]);
+  });
+
   it('covers knock-outs, question settings, rules and table rows', () => {
     const sentences = diffAfter((p) => {
       const q1 = p.questionnaires[0]?.sections[0]?.questions[0] as {

@@ -60,15 +60,23 @@ export function diffPacks(a: Pack, b: Pack): DiffEntry[] {
     b.vocabulary.scales,
     (s) => s.id,
   );
-  for (const [id, x, y] of scales)
-    field(
-      emit,
-      'vocabulary',
-      id,
-      [`等级表 ${id}`, `scale ${id}`],
-      x.levels.map((l) => l.id).join(' < '),
-      y.levels.map((l) => l.id).join(' < '),
-    );
+  for (const [id, x, y] of scales) {
+    const order = (s: typeof x) => s.levels.map((l) => l.id).join(' < ');
+    field(emit, 'vocabulary', id, [`等级表 ${id}`, `scale ${id}`], order(x), order(y));
+    // A renamed level (C3 "稳健型" -> "平衡型") is what clients read, so it is worth a line.
+    for (const level of y.levels) {
+      const before = x.levels.find((l) => l.id === level.id);
+      if (before)
+        field(
+          emit,
+          'vocabulary',
+          `${id}.${level.id}`,
+          [`等级 ${level.id} 的名称`, `level ${level.id} label`],
+          before.label,
+          level.label,
+        );
+    }
+  }
 
   for (const [qid, x, y] of members(
     emit,
@@ -97,13 +105,14 @@ export function diffPacks(a: Pack, b: Pack): DiffEntry[] {
       diffQuestion(emit, id, p, q);
   }
 
-  field(
+  fields(
     emit,
     'products',
-    'riskScale',
-    ['产品风险等级表', 'product risk scale'],
-    a.products.riskScale,
-    b.products.riskScale,
+    'catalogue',
+    ['产品目录的', 'catalogue'],
+    CATALOGUE,
+    a.products,
+    b.products,
   );
   for (const [id, x, y] of members(
     emit,
@@ -175,6 +184,11 @@ const FACT: Record<string, [string, string]> = {
   values: ['取值', 'values'],
   label: ['名称', 'label'],
 };
+const CATALOGUE = {
+  riskScale: ['风险等级表', 'risk scale'],
+  horizonScale: ['期限等级表', 'horizon scale'],
+  varietyScale: ['品种等级表', 'variety scale'],
+} satisfies Partial<Record<keyof Pack['products'], [string, string]>>;
 const PRODUCT = {
   risk: ['风险等级', 'risk'],
   horizon: ['期限', 'horizon'],
