@@ -24,18 +24,18 @@ export function NodePalette({ onAdd, productCount, onOpenCatalogue }: Props) {
   return (
     <nav className="node-palette" aria-label={t('title')}>
       <h3>{t('title')}</h3>
-      <p className="palette-hint">{t('hint')}</p>
+      <p className="node-palette-hint">{t('hint')}</p>
       {PALETTE_KINDS.map((kind) => (
         <PaletteItem key={kind} kind={kind} onAdd={onAdd} />
       ))}
       <hr />
       <button
         type="button"
-        className="palette-item"
+        className="node-palette-item"
         onClick={onOpenCatalogue}
         data-action="catalogue"
       >
-        <span className="palette-icon" aria-hidden>
+        <span className="node-palette-icon" aria-hidden>
           ◫
         </span>
         <span>{t('catalogue', { n: productCount })}</span>
@@ -54,7 +54,7 @@ function PaletteItem({ kind, onAdd }: { kind: NodeKind; onAdd: (kind: NodeKind) 
   return (
     <button
       type="button"
-      className="palette-item"
+      className="node-palette-item"
       draggable
       onDragStart={onDragStart}
       onClick={() => onAdd(kind)}
@@ -62,7 +62,7 @@ function PaletteItem({ kind, onAdd }: { kind: NodeKind; onAdd: (kind: NodeKind) 
       data-kind={kind}
       style={{ '--accent': entry.color } as CSSProperties}
     >
-      <span className="palette-icon" aria-hidden>
+      <span className="node-palette-icon" aria-hidden>
         {entry.icon}
       </span>
       <span>{t('name')}</span>
