@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/suitability.mjs');
 export const MINI_PACK = join(ROOT, 'src/domain/fixtures/miniPack.json');
+export const CSRC_PACK = join(ROOT, 'rule-packs/cn-csrc-2017/pack.json');
 
 export type CliRun = { code: number | null; stdout: string; stderr: string };
 
