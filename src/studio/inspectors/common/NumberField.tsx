@@ -4,6 +4,8 @@ type Props = {
   value: number | undefined;
   /** Called once per edit, on Enter or blur, with a valid number: never on every keystroke. */
   onCommit: (value: number) => void;
+  /** Told of every keystroke's number (undefined while not a number), for live totals. */
+  onDraft?: (value: number | undefined) => void;
   min?: number;
   max?: number;
   step?: number;
@@ -15,7 +17,7 @@ type Props = {
 
 /** A number input that keeps a draft while typing and dispatches only a finished, valid number. */
 export function NumberField(props: Props) {
-  const { value, onCommit, min, max, step, integer, label, className, id } = props;
+  const { value, onCommit, onDraft, min, max, step, integer, label, className, id } = props;
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? (value === undefined ? '' : String(value));
   const parsed = draft === null ? value : parseDraft(draft);
@@ -29,10 +31,14 @@ export function NumberField(props: Props) {
     if (draft === null) return;
     if (valid && parsed !== value) onCommit(parsed as number);
     setDraft(null);
+    onDraft?.(undefined);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') commit();
-    if (e.key === 'Escape') setDraft(null);
+    if (e.key === 'Escape') {
+      setDraft(null);
+      onDraft?.(undefined);
+    }
   };
   return (
     <input
@@ -46,7 +52,10 @@ export function NumberField(props: Props) {
       min={min}
       max={max}
       step={step ?? (integer ? 1 : 'any')}
-      onChange={(e) => setDraft(e.target.value)}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        onDraft?.(parseDraft(e.target.value));
+      }}
       onBlur={commit}
       onKeyDown={onKeyDown}
     />

@@ -6,7 +6,6 @@ import './io.css';
 
 const messages = defineMessages({
   'zh-CN': {
-    scope: '评估输入',
     hint: '其他节点可以直接引用：客户信息的标识（如 age）、answers.<题号>、context.<字段>',
     answers: '问卷答案',
     answersText: '{q} 份问卷，共 {n} 道题：answers.{first} …',
@@ -16,7 +15,6 @@ const messages = defineMessages({
       'context.evaluationDate（评估日期）、context.assessmentDate（测评日期）、context.initiator（发起方：firm / client）、context.clientId',
   },
   en: {
-    scope: 'Evaluation input',
     hint: 'Other nodes read these directly: a fact by its id (e.g. age), answers.<question>, context.<field>',
     answers: 'Answers',
     answersText: '{q} questionnaire(s), {n} questions: answers.{first} …',

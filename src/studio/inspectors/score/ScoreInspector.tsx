@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { NodeConfig } from '../../../domain/index.ts';
 import { T } from '../../../engine/index.ts';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
@@ -77,7 +78,18 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
   const config = node.config;
   const base = ['graph', 'nodes', nodeIndex, 'config'];
   const termsPath = [...base, 'terms'];
-  const sum = weightSum(config.terms);
+  // Weights being typed count in the sum at once, before they are committed.
+  const [typing, setTyping] = useState<Record<number, number>>({});
+  const sum = weightSum(
+    config.terms.map((term, i) => ({ ...term, weight: typing[i] ?? term.weight })),
+  );
+  const onDraft = (i: number, w: number | undefined) =>
+    setTyping((prev) => {
+      const next = { ...prev };
+      if (w === undefined) delete next[i];
+      else next[i] = w;
+      return next;
+    });
   const numbers = scopeRefs(pack, node.id, T.number);
   const weighted = config.combine === 'weightedSum';
 
@@ -153,6 +165,7 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                   <NumberField
                     label={`${t('weight')} ${i + 1}`}
                     value={term.weight}
+                    onDraft={(w) => onDraft(i, w)}
                     onCommit={(w) =>
                       dispatch({ type: 'set', path: [...termsPath, i, 'weight'], value: w })
                     }
@@ -160,7 +173,9 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                 </td>
                 {weighted && (
                   <td className="insp-muted">
-                    {sum === 0 ? '—' : `${Math.round((term.weight / sum) * 1000) / 10}%`}
+                    {sum === 0
+                      ? '—'
+                      : `${Math.round(((typing[i] ?? term.weight) / sum) * 1000) / 10}%`}
                   </td>
                 )}
                 <td>
