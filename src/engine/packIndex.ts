@@ -7,7 +7,6 @@ import type {
   Questionnaire,
   Scale,
 } from '../domain/index.ts';
-import { questionsOf } from '../domain/index.ts';
 
 export type ScaleIndex = { scale: Scale; ids: string[]; rank: Map<string, number> };
 export type QuestionEntry = { questionnaire: Questionnaire; question: Question; path: string };
@@ -55,5 +54,3 @@ export function indexPack(pack: Pack): PackIndex {
     nodes: new Map(pack.graph.nodes.map((node, index) => [node.id, { node, index }])),
   };
 }
-
-export { questionsOf };

@@ -1,4 +1,4 @@
-import { lt, type LocalizedText, type Pack } from '../domain/index.ts';
+import { lt, type LocalizedText, type Pack, type Question } from '../domain/index.ts';
 import type { PackIndex } from './packIndex.ts';
 import { showIfQuestions } from './questionnaire/showIf.ts';
 import { EvaluationError, type Problem } from './types.ts';
@@ -106,7 +106,7 @@ export function validateContent(index: PackIndex, problems: Problem[]): void {
   );
   const allQuestions = new Set<string>();
   pack.questionnaires.forEach((qn, qi) => {
-    const earlier = new Set<string>();
+    const earlier = new Map<string, Question>();
     qn.sections.forEach((section, si) =>
       section.questions.forEach((q, k) => {
         const at = `$.questionnaires[${qi}].sections[${si}].questions[${k}]`;
@@ -162,14 +162,38 @@ export function validateContent(index: PackIndex, problems: Problem[]): void {
           });
         }
         if (q.showIf)
-          for (const ref of showIfQuestions(q.showIf))
-            if (!earlier.has(ref.question))
+          for (const ref of showIfQuestions(q.showIf)) {
+            const target = earlier.get(ref.question);
+            if (!target) {
               err(
                 'showIf.unknownQuestion',
-                `${at}.${ref.path}`,
+                `${at}.${ref.path}.question`,
                 `显示条件引用的题目“${ref.question}”不在本题之前`,
                 `show-if names "${ref.question}", which is not an earlier question`,
               );
+              continue;
+            }
+            const leaf = ref.leaf;
+            if (leaf.op === 'selected') {
+              const options = target.type === 'numeric' ? [] : target.options.map((o) => o.id);
+              leaf.options.forEach((o, j) => {
+                if (!options.includes(o))
+                  err(
+                    'showIf.unknownOption',
+                    `${at}.${ref.path}.options[${j}]`,
+                    `“${o}”不是题目“${target.id}”的选项`,
+                    `"${o}" is not an option of question "${target.id}"`,
+                  );
+              });
+            }
+            if (leaf.op === 'compare' && target.type !== 'numeric')
+              err(
+                'showIf.notNumeric',
+                `${at}.${ref.path}`,
+                `比较条件需要数值题，“${target.id}”不是`,
+                `a compare test needs a numeric question; "${target.id}" is not one`,
+              );
+          }
         if (q.bindFact) {
           const fact = index.facts.get(q.bindFact.fact);
           if (!fact)
@@ -195,7 +219,7 @@ export function validateContent(index: PackIndex, problems: Problem[]): void {
             });
           }
         }
-        earlier.add(q.id);
+        earlier.set(q.id, q);
       }),
     );
   });

@@ -241,3 +241,26 @@ describe('validatePack: test and sample inputs', () => {
     expect(problems[1]?.message['zh-CN']).toContain('测试“bad”的输入有误');
   });
 });
+
+describe('validatePack: show-if', () => {
+  it('checks selected options exist and compare tests read numeric questions', () => {
+    const problems = problemsOf((p) => {
+      const qs = p.questionnaires[0]!.sections[0]!.questions as Record<string, unknown>[];
+      qs[4]!['showIf'] = {
+        op: 'any',
+        conditions: [
+          { op: 'selected', question: 'Q1', options: ['C', 'X'] },
+          { op: 'compare', question: 'Q2', operator: 'gt', value: 1 },
+          { op: 'compare', question: 'Q3', operator: 'gt', value: 1 },
+        ],
+      };
+    });
+    expect(problems.map((x) => [x.code, x.path])).toEqual([
+      [
+        'showIf.unknownOption',
+        '$.questionnaires[0].sections[0].questions[4].showIf.conditions[0].options[1]',
+      ],
+      ['showIf.notNumeric', '$.questionnaires[0].sections[0].questions[4].showIf.conditions[1]'],
+    ]);
+  });
+});

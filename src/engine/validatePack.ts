@@ -20,7 +20,12 @@ export function nodeOutputTypes(pack: Pack): Map<string, Record<string, ValueTyp
 
 /**
  * Checks a (schema-valid) pack for everything the schema cannot: graph structure, references,
- * types, levels, table cells, tests. Problems come in pack order, each with a JSON path.
+ * types, levels, table cells, tests. Each problem has a code, a severity, a JSON path, the node it
+ * belongs to and a message in zh-CN and en. Only `error`s stop `compilePack`.
+ *
+ * @example
+ * for (const p of validatePack(pack)) console.log(p.severity, p.path, p.message.en);
+ * // error $.graph.nodes[3].config.input "q.totl": "totl" does not exist in "q.totl"
  */
 export function validatePack(pack: Pack): Problem[] {
   return validateIndexed(indexPack(pack));

@@ -52,10 +52,16 @@ export function compileShowIf(s: ShowIf): (answers: Answers) => boolean {
   }
 }
 
-/** Every question a show-if reads, with the JSON sub-path where it is named. */
-export function showIfQuestions(s: ShowIf, path = 'showIf'): { question: string; path: string }[] {
+export type ShowIfRef = {
+  question: string;
+  path: string;
+  leaf: Exclude<ShowIf, { op: 'all' | 'any' | 'not' }>;
+};
+
+/** Every test of a show-if on a question, with the JSON sub-path of the test. */
+export function showIfQuestions(s: ShowIf, path = 'showIf'): ShowIfRef[] {
   if (s.op === 'all' || s.op === 'any')
     return s.conditions.flatMap((c, i) => showIfQuestions(c, `${path}.conditions[${i}]`));
   if (s.op === 'not') return showIfQuestions(s.condition, `${path}.condition`);
-  return [{ question: s.question, path: `${path}.question` }];
+  return [{ question: s.question, path, leaf: s }];
 }
