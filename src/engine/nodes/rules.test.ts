@@ -112,3 +112,11 @@ describe('rules events', () => {
     });
   });
 });
+
+describe('applyRuleEvents caching', () => {
+  it('ranks caps by the levels passed in each call', () => {
+    const fired = ['capC4', 'capC2'];
+    expect(applyRuleEvents(config, fired, ['C5', 'C4', 'C3', 'C2', 'C1']).cap).toBe('C4');
+    expect(applyRuleEvents(config, fired, levels).cap).toBe('C2');
+  });
+});

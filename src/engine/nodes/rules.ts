@@ -83,7 +83,7 @@ function makeApplier(config: RulesConfig, levels: readonly string[]) {
   };
 }
 
-const appliers = new WeakMap<RulesConfig, ReturnType<typeof makeApplier>>();
+const appliers = new WeakMap<RulesConfig, Map<string, ReturnType<typeof makeApplier>>>();
 
 /**
  * Shapes a rules node's output from the names of the rules that fired, in any order: the compiled
@@ -97,10 +97,16 @@ export function applyRuleEvents(
   firedRuleNames: readonly string[],
   levels: readonly string[] = [],
 ): RulesOutput {
-  let apply = appliers.get(config);
+  let byLevels = appliers.get(config);
+  if (!byLevels) {
+    byLevels = new Map();
+    appliers.set(config, byLevels);
+  }
+  const key = levels.join('\n');
+  let apply = byLevels.get(key);
   if (!apply) {
     apply = makeApplier(config, levels);
-    appliers.set(config, apply);
+    byLevels.set(key, apply);
   }
   const names = new Set(firedRuleNames);
   return apply(ruleRunOrder(config.rules).map((r) => names.has(r.name)));
