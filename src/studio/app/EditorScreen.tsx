@@ -1,13 +1,9 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, useCallback, useEffect } from 'react';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 import { selectError, usePackState, useStudio } from '../state/index.ts';
 import { ConflictBanner } from './ConflictBanner.tsx';
-import { TAB_LABELS } from './editorTabs.ts';
+import { EDITOR_TAB_REGISTRY, TAB_LABELS } from './editorTabs.ts';
 import type { EditorTab, Route } from './route.ts';
-
-// Monaco and React Flow are large: each loads with its tab, not with the shell.
-const JsonView = lazy(() => import('../json/JsonView.tsx'));
-const GraphTab = lazy(() => import('./GraphTab.tsx'));
 
 const messages = defineMessages({
   'zh-CN': {
@@ -43,6 +39,8 @@ export function EditorScreen(props: {
 
   const tab = tabs.includes(route.tab) ? route.tab : (tabs[0] ?? 'json');
   const ready = key === route.key && hasPack;
+  const View = EDITOR_TAB_REGISTRY.find((entry) => entry.id === tab)?.Component;
+  const goTo = useCallback((id: EditorTab) => navigate({ ...route, tab: id }), [navigate, route]);
 
   return (
     <main className="editor">
@@ -85,8 +83,7 @@ export function EditorScreen(props: {
           loading && <p className="muted pad">{t('loading')}</p>
         ) : (
           <Suspense fallback={<p className="muted pad">{t('loading')}</p>}>
-            {tab === 'graph' && <GraphTab key={route.key} />}
-            {tab === 'json' && <JsonView key={route.key} />}
+            {View && <View key={route.key} packKey={route.key} goTo={goTo} />}
           </Suspense>
         )}
       </section>

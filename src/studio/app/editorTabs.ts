@@ -1,12 +1,18 @@
+import { lazy, type ComponentType } from 'react';
+import type { LocalizedText } from '../../domain/index.ts';
 import type { EditorTab } from './route.ts';
 
-/**
- * The tabs the editor shows, in order; simulate, tests, population and versions join this list
- * as they are built (and get a view in EditorScreen).
- */
-export const AVAILABLE_TABS: readonly EditorTab[] = ['graph', 'json'];
+/** What every tab's view gets: the open pack's key and a way to switch to another tab. */
+export type EditorTabProps = { packKey: string; goTo: (tab: EditorTab) => void };
 
-export const TAB_LABELS: Record<EditorTab, { 'zh-CN': string; en: string }> = {
+/** One tab of the editor: adding a tab is adding an entry to EDITOR_TAB_REGISTRY, nothing else. */
+export type EditorTabEntry = {
+  id: EditorTab;
+  label: LocalizedText;
+  Component: ComponentType<EditorTabProps>;
+};
+
+export const TAB_LABELS: Record<EditorTab, LocalizedText> = {
   graph: { 'zh-CN': '决策图', en: 'Graph' },
   json: { 'zh-CN': 'JSON', en: 'JSON' },
   simulate: { 'zh-CN': '模拟', en: 'Simulate' },
@@ -14,3 +20,24 @@ export const TAB_LABELS: Record<EditorTab, { 'zh-CN': string; en: string }> = {
   population: { 'zh-CN': '客群分析', en: 'Population' },
   versions: { 'zh-CN': '版本', en: 'Versions' },
 };
+
+// Each view loads with its tab, not with the shell: Monaco and React Flow are large.
+const tab = (id: EditorTab, Component: ComponentType<EditorTabProps>): EditorTabEntry => ({
+  id,
+  label: TAB_LABELS[id],
+  Component,
+});
+
+/** The tabs the editor shows, in order. */
+export const EDITOR_TAB_REGISTRY: readonly EditorTabEntry[] = [
+  tab(
+    'graph',
+    lazy(() => import('./GraphTab.tsx')),
+  ),
+  tab(
+    'json',
+    lazy(() => import('../json/JsonView.tsx')),
+  ),
+];
+
+export const AVAILABLE_TABS: readonly EditorTab[] = EDITOR_TAB_REGISTRY.map((t) => t.id);
