@@ -150,3 +150,30 @@ export async function anotherTabsSaveReachesACleanTab(args: ScenarioArgs) {
   await waitForStatus(page, 'saved');
   await other.close();
 }
+
+export async function engineProblemsShowAsMarkers(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await allowClipboard(args);
+  await openWorkspace(page, baseUrl);
+  await openPack(page, PACK);
+  await openJsonTab(page);
+  await editJson(page, (text) => {
+    const doc = JSON.parse(text) as { graph: { edges: { target: string }[] } };
+    const [edge] = doc.graph.edges;
+    check(edge, 'the pack has edges');
+    edge.target = 'nowhere';
+    return `${JSON.stringify(doc, null, 2)}\n`;
+  });
+  // Valid for the schema, so it is applied and saved; the engine's check marks the edge.
+  await waitForStatus(page, 'saved');
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('F8');
+  const widget = page.locator('.marker-widget');
+  await widget.waitFor();
+  await page.waitForFunction(() =>
+    document.querySelector('.marker-widget')?.textContent?.includes('$.graph.edges[0].target'),
+  );
+  const text = (await widget.textContent()) ?? '';
+  check(text.includes('nowhere'), `the marker should say what is wrong, got: ${text}`);
+  await screenshot('engine-marker');
+}

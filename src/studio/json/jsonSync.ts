@@ -133,7 +133,8 @@ export class JsonSync {
         path: e.path,
         severity: 'error',
         message: this.text(e.message),
-        ...(e.line !== undefined && e.column !== undefined
+        // A syntax error has only a position; a schema error has a path, which covers its token.
+        ...(e.code === 'json.syntax' && e.line !== undefined && e.column !== undefined
           ? { line: e.line, column: e.column }
           : {}),
       })),

@@ -1,12 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  formatPackError,
-  parsePack,
-  type LocalizedText,
-  type Pack,
-  type PackChange,
-} from '../../domain/index.ts';
+import type { LocalizedText, Pack, PackChange } from '../../domain/index.ts';
 import { ConflictError, toStorageError, type PackRepository } from '../../storage/index.ts';
+import { checkChange } from './checkChange.ts';
 import { EMPTY_HISTORY, record, redo, undo, type History } from './history.ts';
 import type { TabChannel, TabMessage } from './tabSync.ts';
 import {
@@ -144,12 +139,8 @@ export class PackStore {
       this.set({ error });
       return { ok: false, error };
     }
-    const checked = parsePack(next.pack);
-    if (!checked.ok) {
-      const first = checked.errors[0];
-      const error: LocalizedText = first
-        ? { 'zh-CN': formatPackError(first, 'zh-CN'), en: formatPackError(first, 'en') }
-        : refused('invalid', change);
+    const error = checkChange(next.pack, change);
+    if (error) {
       this.set({ error });
       return { ok: false, error };
     }
