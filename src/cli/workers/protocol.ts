@@ -1,0 +1,35 @@
+import type { LocalizedText, Pack } from '../../domain/index.ts';
+import type { OutputFormat } from '../formats.ts';
+import type { Lang } from '../i18n.ts';
+import type { InputItem } from '../readers.ts';
+
+/**
+ * Messages between the evaluate command and its worker threads. The main thread only splits the
+ * file into records; workers turn records into inputs, evaluate and format them, so that the
+ * costly steps run in parallel and the reading thread stays free.
+ */
+
+/** One record of the input file, as read: CSV fields, a JSONL line, or a parsed JSON element. */
+export type RawRecord =
+  | { kind: 'csv'; line: number; fields: string[] }
+  | { kind: 'jsonl'; line: number; text: string }
+  | { kind: 'item'; item: InputItem };
+
+/** Everything a worker needs to evaluate like the sequential command. Sent once, as workerData. */
+export type WorkerSetup = {
+  pack: Pack;
+  /** The CSV header (already checked by the main thread). */
+  header?: string[];
+  date: string | undefined;
+  format: OutputFormat;
+  trace: boolean;
+  lang: Lang;
+};
+
+export type RowProblem = { line: number; clientId: string | undefined; problem: LocalizedText };
+
+/** The outcome of a slice of records, in their order: output text and the rows that failed. */
+export type ChunkOutcome = { text: string; evaluated: number; problems: RowProblem[] };
+
+export type ChunkRequest = { seq: number; records: RawRecord[] };
+export type ChunkReply = { seq: number; outcome: ChunkOutcome } | { seq: number; crash: string };

@@ -1,0 +1,59 @@
+import { evaluate, EvaluationError, type CompiledPack } from '../../engine/index.ts';
+import { csvWriter, jsonlRow } from '../formats.ts';
+import { planColumns, type ColumnPlan } from '../inputColumns.ts';
+import { csvItem, jsonlItem, type InputItem } from '../readers.ts';
+import type { ChunkOutcome, RawRecord, WorkerSetup } from './protocol.ts';
+
+/**
+ * Turns records into output text the way `suitability evaluate` does, for one thread: the same
+ * conversion, the same evaluation options, the same row format and the same problems, so that the
+ * output does not depend on how many workers ran.
+ */
+export function createRowEvaluator(
+  setup: WorkerSetup,
+  compiled: CompiledPack,
+  now: () => number,
+): (records: readonly RawRecord[]) => ChunkOutcome {
+  const csv = setup.format === 'csv' ? csvWriter(setup.pack) : undefined;
+  const header = setup.header ?? [];
+  let plans: ColumnPlan[] = [];
+  if (setup.header) {
+    const planned = planColumns(setup.pack, setup.header);
+    if ('plans' in planned) plans = planned.plans;
+  }
+  const itemOf = (r: RawRecord): InputItem =>
+    r.kind === 'item'
+      ? r.item
+      : r.kind === 'csv'
+        ? csvItem(plans, header, r.line, r.fields, setup.date)
+        : jsonlItem(r.line, r.text, setup.date);
+  const options = { trace: setup.trace, now, locale: setup.lang, rationale: !csv };
+
+  return (records) => {
+    const rows: string[] = [];
+    const problems: ChunkOutcome['problems'] = [];
+    for (const record of records) {
+      const item = itemOf(record);
+      if ('error' in item) {
+        problems.push({ line: item.line, clientId: item.clientId, problem: item.error });
+        continue;
+      }
+      try {
+        // CSV has no column for the rationale: it is not built.
+        const result = evaluate(compiled, item.input, options);
+        rows.push(csv ? csv.row(item.input, result) : jsonlRow(item.input, result));
+      } catch (e) {
+        if (!(e instanceof EvaluationError)) throw e;
+        problems.push({
+          line: item.line,
+          clientId: item.input.clientId,
+          problem: {
+            'zh-CN': `${e.path}: ${e.localized['zh-CN']}`,
+            en: `${e.path}: ${e.localized.en}`,
+          },
+        });
+      }
+    }
+    return { text: rows.join(''), evaluated: rows.length, problems };
+  };
+}
