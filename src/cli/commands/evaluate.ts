@@ -10,18 +10,30 @@ import { loadPack } from '../loadPack.ts';
 import { readInputs, type InputItem } from '../readers.ts';
 import { openSink } from '../sink.ts';
 import { compileOrExplain } from './compile.ts';
+import { evaluateInParallel } from '../workers/parallelEvaluate.ts';
+import { createProgress, workerCount } from '../workers/options.ts';
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
   spec: {
     positionals: ['PACK'],
-    options: { input: true, out: true, format: true, trace: false, date: true, 'fail-fast': false },
+    options: {
+      input: true,
+      out: true,
+      format: true,
+      trace: false,
+      date: true,
+      'fail-fast': false,
+      workers: true,
+      progress: false,
+    },
   },
   usage:
-    'evaluate PACK --input clients.(csv|jsonl|json) [--out FILE] [--format jsonl|csv] [--trace] [--date YYYY-MM-DD] [--fail-fast]',
+    'evaluate PACK --input clients.(csv|jsonl|json) [--out FILE] [--format jsonl|csv] [--trace] [--date YYYY-MM-DD] [--fail-fast] [--workers N] [--progress]',
   summary: {
-    'zh-CN': '逐行评估客户文件（流式处理，内存占用恒定）；有错误行时退出码为 1',
-    en: 'evaluate a file of clients, streaming with constant memory; exit 1 when some rows fail',
+    'zh-CN':
+      '逐行评估客户文件（流式处理，内存占用恒定，--workers 个线程并行，默认每核一个，0 为单线程，输出顺序与输入一致）；有错误行时退出码为 1',
+    en: 'evaluate a file of clients, streaming with constant memory on --workers threads (default one per core, 0 = this thread; output in input order); exit 1 when some rows fail',
   },
   async run({ positionals, options, lang, stderr, now }) {
     const [file] = positionals as [string];
@@ -42,6 +54,7 @@ export const evaluateCommand: Command = {
       );
     const trace = options.trace === true;
     const failFast = options['fail-fast'] === true;
+    const workers = workerCount(options);
     if (trace && format === 'csv')
       throw usageError('--trace 只能用于 jsonl 输出', '--trace needs jsonl output');
 
@@ -75,38 +88,60 @@ export const evaluateCommand: Command = {
     const sink = await openSink(out);
     let evaluated = 0;
     let failed = 0;
+    const stopAtFirstError = async () => {
+      await sink.abort();
+      report(
+        out
+          ? {
+              'zh-CN': '遇到第一个错误即停止（--fail-fast），未写出结果文件',
+              en: 'stopped at the first error (--fail-fast); no output file written',
+            }
+          : {
+              'zh-CN': '遇到第一个错误即停止（--fail-fast）',
+              en: 'stopped at the first error (--fail-fast)',
+            },
+      );
+      return 1;
+    };
+    const progress = createProgress(stderr, lang, now, options.progress === true);
     try {
       if (csv) await sink.write(csv.header);
-      for await (const item of readInputs(input, loaded.pack, date)) {
-        const outcome = evaluateItem(item);
-        if ('row' in outcome) {
-          await sink.write(outcome.row);
-          evaluated++;
-          continue;
+      if (workers > 0) {
+        const setup = { date, format, trace, lang };
+        const done = await evaluateInParallel({
+          input,
+          pack: loaded.pack,
+          setup,
+          workers,
+          sink,
+          lang,
+          failFast,
+          report,
+          ...(progress ? { progress: progress.update } : {}),
+        });
+        evaluated = done.evaluated;
+        failed = done.failed;
+        if (done.stopped) return await stopAtFirstError();
+      } else
+        for await (const item of readInputs(input, loaded.pack, date)) {
+          const outcome = evaluateItem(item);
+          if ((evaluated + failed) % 1000 === 0) progress?.update(evaluated + failed);
+          if ('row' in outcome) {
+            await sink.write(outcome.row);
+            evaluated++;
+            continue;
+          }
+          failed++;
+          const who = outcome.clientId ? ` (${outcome.clientId})` : '';
+          report(`${input}:${item.line}${who}: ${pick(outcome.problem, lang)}`);
+          if (failFast) return await stopAtFirstError();
         }
-        failed++;
-        const who = outcome.clientId ? ` (${outcome.clientId})` : '';
-        report(`${input}:${item.line}${who}: ${pick(outcome.problem, lang)}`);
-        if (failFast) {
-          await sink.abort();
-          report(
-            out
-              ? {
-                  'zh-CN': '遇到第一个错误即停止（--fail-fast），未写出结果文件',
-                  en: 'stopped at the first error (--fail-fast); no output file written',
-                }
-              : {
-                  'zh-CN': '遇到第一个错误即停止（--fail-fast）',
-                  en: 'stopped at the first error (--fail-fast)',
-                },
-          );
-          return 1;
-        }
-      }
       await sink.commit();
     } catch (e) {
       await sink.abort();
       throw e;
+    } finally {
+      progress?.done();
     }
     report({
       'zh-CN': `已评估 ${evaluated} 个客户，${failed} 个出错${out ? `，结果写入 ${out}` : ''}`,
