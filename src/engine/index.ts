@@ -69,3 +69,7 @@ export type {
   CoverageTotals,
 } from './coverage.ts';
 export { compileShowIf } from './questionnaire/showIf.ts';
+export { prepareWhatIf, primaryClassify, VERDICT_CODES, VERDICT_ERROR } from './whatIf.ts';
+export type { WhatIfShape, WhatIfTable, WhatIfProfiler, ClientProfile } from './whatIf.ts';
+export { createWhatIfBuilder, countWhatIf } from './whatIfCounts.ts';
+export type { WhatIfCounts } from './whatIfCounts.ts';
