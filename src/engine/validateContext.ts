@@ -7,6 +7,20 @@ import { jsonPathKeys, splitRef } from './scope.ts';
 import type { Problem } from './types.ts';
 import { T, describeType, typeAtPath, typeFits, type ValueType } from './valueTypes.ts';
 
+/** Reports every item whose key an earlier item already has. */
+export function duplicates<T>(
+  items: T[],
+  key: (t: T) => string,
+  report: (item: T, i: number) => void,
+) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) report(item, i);
+    seen.add(k);
+  });
+}
+
 export function joinPath(base: string, sub: string): string {
   if (!sub) return base;
   return sub.startsWith('[') ? base + sub : `${base}.${sub}`;

@@ -4,7 +4,8 @@ import type { NodeKindDef } from './nodes/kind.ts';
 import { indexPack, type PackIndex } from './packIndex.ts';
 import type { Problem } from './types.ts';
 import { createValidateContext } from './validateContext.ts';
-import { validateContent, validateTests } from './validateContent.ts';
+import { validateContent } from './validateContent.ts';
+import { validateTests } from './validateTests.ts';
 import { validateGraph } from './validateGraph.ts';
 import type { ValueType } from './valueTypes.ts';
 
