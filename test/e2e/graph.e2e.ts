@@ -229,3 +229,36 @@ export async function hundredsOfNodesStayResponsive({ page, baseUrl }: ScenarioA
       `60-step drag took ${Math.round(dragMs)} ms, ${frames} frames (${Math.round((frames * 1000) / dragMs)} fps)`,
   );
 }
+
+export async function paletteDragAndScoreWeights({ page, baseUrl, screenshot }: ScenarioArgs) {
+  await openCsrcGraph(page, baseUrl);
+  await page
+    .locator('.node-palette-item[data-kind=classify]')
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 120, y: 120 } });
+  await node(page, 'classify2').waitFor();
+  check(
+    (await page.locator('.inspector-panel[data-node-id=classify2]').count()) === 1,
+    'a dropped node opens in the inspector',
+  );
+
+  await node(page, 'effectiveScore').click();
+  const sum = page.locator('.weight-sum');
+  check((await sum.getAttribute('data-sum')) === '2', 'the CSRC score has two terms of weight 1');
+  await page.getByRole('radio', { name: /加权求和/ }).check();
+  const weight = page.locator('.score-inspector input[type=number]').first();
+  await weight.fill('3');
+  // The sum follows the typing before anything is committed.
+  await page.waitForFunction(
+    () => document.querySelector('.weight-sum')?.getAttribute('data-sum') === '4',
+  );
+  await weight.press('Enter');
+  await page.getByRole('button', { name: /权重归一化/ }).click();
+  await page.waitForFunction(
+    () => document.querySelector('.weight-sum')?.getAttribute('data-sum') === '1',
+  );
+  check(
+    (await node(page, 'effectiveScore').textContent())?.includes('0.75 × risk.total'),
+    'the node view shows the normalized weight',
+  );
+  await screenshot('score-weights');
+}

@@ -208,14 +208,17 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
           <strong className="weight-sum" data-sum={sum}>
             {t('sum', { sum })}
           </strong>
-          <button
-            type="button"
-            className="insp-button"
-            disabled={!normalizeChange}
-            onClick={() => normalizeChange && dispatch(normalizeChange)}
-          >
-            {t('normalizeWeights')}
-          </button>
+          {/* In min / max mode the weights scale each term on its own: summing them to 1 means nothing. */}
+          {weighted && (
+            <button
+              type="button"
+              className="insp-button"
+              disabled={!normalizeChange}
+              onClick={() => normalizeChange && dispatch(normalizeChange)}
+            >
+              {t('normalizeWeights')}
+            </button>
+          )}
         </div>
       </section>
       <section className="insp-section">
