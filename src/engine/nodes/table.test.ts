@@ -4,6 +4,7 @@ import { addNode, baseClient, buildPack, nodeOutput } from '../../testing/fixtur
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
 import { EvaluationError } from '../types.ts';
+import { validatePack } from '../validatePack.ts';
 
 type Row = [id: string, age: string, level: string, out: (string | number | null)[]];
 
@@ -63,6 +64,16 @@ describe('table hit policies', () => {
       expect(err.path).toBe('$.graph.nodes[5].config.rows');
       expect(err.nodeId).toBe('t');
     }
+  });
+
+  it('validation warns of overlaps in a unique table, at its rows', () => {
+    const problems = validatePack(tablePack({ hitPolicy: 'unique' }, rows));
+    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+    expect(problems[0]).toMatchObject({
+      code: 'table.overlap',
+      path: '$.graph.nodes[5].config.rows',
+      nodeId: 't',
+    });
   });
 
   it('first: the first match in row order', () => {
