@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { Pack } from '../../../domain/index.ts';
-import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
-import { describeType, type ValueType } from '../../../engine/index.ts';
+import { defineMessages, useLocale, useLocalize, useMessages } from '../../i18n/index.tsx';
+import type { ValueType } from '../../../engine/index.ts';
+import { typeName } from './typeNames.ts';
 import { scopeRefs, type RefOption } from './scopeRefs.ts';
 
 const messages = defineMessages({
@@ -45,6 +46,7 @@ type Group = { key: string; title: string; options: RefOption[] };
 export function RefPicker({ pack, nodeId, value, onChange, wanted, label }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
+  const { locale } = useLocale();
   const options = useMemo(() => scopeRefs(pack, nodeId, wanted), [pack, nodeId, wanted]);
   const groups = useMemo(() => {
     const byKey = new Map<string, Group>();
@@ -81,7 +83,8 @@ export function RefPicker({ pack, nodeId, value, onChange, wanted, label }: Prop
           {g.options.map((o) => (
             <option key={o.ref} value={o.ref}>
               {o.ref}
-              {factLabels.has(o.ref) ? ` · ${factLabels.get(o.ref)}` : ''} ({describeType(o.type)})
+              {factLabels.has(o.ref) ? ` · ${factLabels.get(o.ref)}` : ''} (
+              {typeName(o.type, locale)})
             </option>
           ))}
         </optgroup>

@@ -7,6 +7,7 @@ import { RefPicker } from '../common/RefPicker.tsx';
 import { scopeRefs } from '../common/scopeRefs.ts';
 import type { InspectorProps } from '../common/types.ts';
 import { normalizeWeightsChange, weightSum } from './weights.ts';
+import { RescaleEditor } from './RescaleEditor.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -24,16 +25,11 @@ const messages = defineMessages({
     sum: '权重合计 {sum}',
     normalizeWeights: '权重归一化（合计为 1）',
     noNumbers: '上游没有可用的数值：先把问卷或评分节点连到本节点',
-    rescale: '结果线性缩放',
-    rescaleHint: '把合并后的值从原区间线性映射到目标区间',
-    from: '原区间',
-    to: '目标区间',
     round: '取整',
     none: '不取整',
     floor: '向下取整',
     roundHalf: '四舍五入',
     ceil: '向上取整',
-    zeroRange: '原区间的上下限相同，无法缩放',
   },
   en: {
     combine: 'Combine',
@@ -50,16 +46,11 @@ const messages = defineMessages({
     sum: 'Weights sum to {sum}',
     normalizeWeights: 'Normalize weights (sum to 1)',
     noNumbers: 'Nothing upstream gives a number: connect a questionnaire or score node first',
-    rescale: 'Rescale the result',
-    rescaleHint: 'Maps the combined value linearly from one range to another',
-    from: 'From',
-    to: 'To',
     round: 'Round',
     none: 'none',
     floor: 'down',
     roundHalf: 'half up',
     ceil: 'up',
-    zeroRange: 'The from-range is empty: its min and max are equal',
   },
 });
 
@@ -106,7 +97,6 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
     });
   };
   const normalizeChange = normalizeWeightsChange(termsPath, config.terms);
-  const n = config.normalize;
 
   return (
     <div className="score-inspector">
@@ -221,66 +211,11 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
           )}
         </div>
       </section>
-      <section className="insp-section">
-        <label className="insp-row">
-          <input
-            type="checkbox"
-            checked={n !== undefined}
-            onChange={(e) =>
-              dispatch({
-                type: 'set',
-                path: [...base, 'normalize'],
-                value: e.target.checked
-                  ? { fromMin: 0, fromMax: 100, toMin: 0, toMax: 100 }
-                  : undefined,
-              })
-            }
-          />
-          <strong>{t('rescale')}</strong>
-        </label>
-        <p className="insp-muted">{t('rescaleHint')}</p>
-        {n && (
-          <>
-            <div className="insp-row">
-              <label>{t('from')}</label>
-              <NumberField
-                label={`${t('from')} min`}
-                value={n.fromMin}
-                onCommit={(v) =>
-                  dispatch({ type: 'set', path: [...base, 'normalize', 'fromMin'], value: v })
-                }
-              />
-              –
-              <NumberField
-                label={`${t('from')} max`}
-                value={n.fromMax}
-                onCommit={(v) =>
-                  dispatch({ type: 'set', path: [...base, 'normalize', 'fromMax'], value: v })
-                }
-              />
-            </div>
-            <div className="insp-row">
-              <label>{t('to')}</label>
-              <NumberField
-                label={`${t('to')} min`}
-                value={n.toMin}
-                onCommit={(v) =>
-                  dispatch({ type: 'set', path: [...base, 'normalize', 'toMin'], value: v })
-                }
-              />
-              –
-              <NumberField
-                label={`${t('to')} max`}
-                value={n.toMax}
-                onCommit={(v) =>
-                  dispatch({ type: 'set', path: [...base, 'normalize', 'toMax'], value: v })
-                }
-              />
-            </div>
-            {n.fromMin === n.fromMax && <p className="insp-error">{t('zeroRange')}</p>}
-          </>
-        )}
-      </section>
+      <RescaleEditor
+        normalize={config.normalize}
+        path={[...base, 'normalize']}
+        dispatch={dispatch}
+      />
       <div className="insp-row">
         <label>{t('round')}</label>
         <select
