@@ -16,3 +16,5 @@ export * from './jsonLocate.ts';
 export * from './zodIssues.ts';
 export * from './parsePack.ts';
 export * from './jsonSchema.ts';
+export * from './signature.ts';
+export * from './audit.ts';
