@@ -69,11 +69,12 @@ describe('table hit policies', () => {
   it('validation warns of overlaps in a unique table, at its rows', () => {
     const problems = validatePack(tablePack({ hitPolicy: 'unique' }, rows));
     expect(problems.every((p) => p.severity === 'warning')).toBe(true);
-    expect(problems[0]).toMatchObject({
-      code: 'table.overlap',
+    expect(problems.find((p) => p.code === 'table.overlap')).toMatchObject({
       path: '$.graph.nodes[5].config.rows',
       nodeId: 't',
     });
+    // A C1 client between 30 and 60 matches no row.
+    expect(problems.find((p) => p.code === 'table.gap')?.message.en).toContain('lvl = "C1"');
   });
 
   it('first: the first match in row order', () => {
