@@ -236,3 +236,91 @@ export async function productsCsvImportReportsBadRows({ page, baseUrl, screensho
   await page.locator('[data-testid=catalogue-count]').waitFor();
   check((await catalogueCount(page)) === before + 2, 'the imported products survive a reload');
 }
+
+async function questionOrder(page: Page): Promise<string[]> {
+  return page
+    .locator('.q-section')
+    .first()
+    .locator('.q-item')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-question') ?? ''));
+}
+
+export async function questionsReorderByDragAndKeys({ page, baseUrl, screenshot }: ScenarioArgs) {
+  await openCsrc(page, baseUrl);
+  await selectNode(page, 'risk');
+  const before = await questionOrder(page);
+  check(before.length >= 3, `the first section has questions: ${before.join(', ')}`);
+  const [first, second, third] = before as [string, string, string];
+  const target = page.locator(`.q-item[data-question="${second}"]`);
+  const box = await target.boundingBox();
+  check(box, 'the drop target is on screen');
+  // Dropped on the lower half of the second question: the first moves below it.
+  await page
+    .locator(`.q-item[data-question="${first}"] .q-grip`)
+    .dragTo(target, { targetPosition: { x: 20, y: box.height - 3 } });
+  const dragged = await questionOrder(page);
+  check(
+    dragged[0] === second && dragged[1] === first && dragged[2] === third,
+    `dragging ${first} below ${second} gives ${second}, ${first}, ${third}; got ${dragged.join(', ')}`,
+  );
+  // The keyboard way: Tab to the move-down button and press Enter.
+  await page.getByRole('button', { name: `下移 ${first}`, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const keyed = await questionOrder(page);
+  check(
+    keyed[1] === third && keyed[2] === first,
+    `moving ${first} down gives ${second}, ${third}, ${first}; got ${keyed.join(', ')}`,
+  );
+  await screenshot('questions-reordered');
+  await saveAndReload(page);
+  await selectNode(page, 'risk');
+  const stored = await questionOrder(page);
+  check(
+    stored.slice(0, 3).join() === keyed.slice(0, 3).join(),
+    `order kept after reload: ${stored.join(', ')}`,
+  );
+}
+
+export async function decisionTableValidatesCells({ page, baseUrl, screenshot }: ScenarioArgs) {
+  await openWorkspace(page, baseUrl);
+  await openPack(page, 'eu-mifid2');
+  await page.locator('.react-flow__node[data-id="sriFit"]').waitFor();
+  await selectNode(page, 'sriFit');
+  const rows = page.locator('.table-grid [data-row]');
+  await rows.first().waitFor();
+  const count = await rows.count();
+  check(count === 7, `the SRI table shows its 7 rows, got ${count}`);
+
+  await page.getByLabel('命中策略', { exact: true }).selectOption('unique');
+  const analysis = page.locator('.table-analysis');
+  await analysis.getByText('重叠').waitFor();
+
+  const cell = page.getByLabel('输入 风险等级 行 3', { exact: true });
+  await cell.fill('>= B9');
+  await cell.press('Enter');
+  await analysis.getByText('B9').first().waitFor();
+  check((await page.locator('.tg-cell.invalid').count()) === 1, 'the bad cell is marked');
+  await screenshot('table-invalid-cell');
+  await cell.fill('>= B2');
+  await cell.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.tg-cell.invalid').length === 0);
+
+  await page.getByRole('button', { name: '+ 添加行', exact: true }).click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.table-grid [data-row]').length === n,
+    count + 1,
+  );
+  await screenshot('table-row-added');
+
+  await waitForStatus(page, 'saved');
+  await page.reload();
+  await page.locator('.react-flow__node[data-id="sriFit"]').waitFor();
+  await selectNode(page, 'sriFit');
+  await page.locator('.table-grid [data-row]').first().waitFor();
+  check(
+    (await page.locator('.table-grid [data-row]').count()) === count + 1,
+    'the new row survives a reload',
+  );
+  const policy = await page.getByLabel('命中策略', { exact: true }).inputValue();
+  check(policy === 'unique', `the hit policy survives a reload, got ${policy}`);
+}

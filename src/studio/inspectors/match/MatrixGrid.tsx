@@ -1,6 +1,7 @@
 import type { Pack, PathKey, Verdict } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
+import { labelWithoutId } from '../rules/index.ts';
 import { defaultCells, missingCells, nextVerdict, setCellChange } from './matrix.ts';
 
 /** Cells show a mark so that a 5 × 5 grid fits a side panel; the legend and tooltips give words. */
@@ -77,7 +78,7 @@ export function MatrixGrid({ pack, clientScale, cells, path, dispatch }: Props) 
           {levels.levels.map((l) => (
             <tr key={l.id}>
               <th title={localize(l.label)} className="matrix-level">
-                {l.id} <small>{localize(l.label)}</small>
+                {l.id} <small>{labelWithoutId(l.id, localize(l.label))}</small>
               </th>
               {risks.levels.map((r) => {
                 const verdict = cells[l.id]?.[r.id];

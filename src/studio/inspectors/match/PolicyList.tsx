@@ -5,6 +5,7 @@ import type { Dispatch } from '../common/types.ts';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { verdictMessages } from './MatrixGrid.tsx';
+import { levelText } from '../rules/index.ts';
 import { ReasonField } from './ReasonField.tsx';
 import { newPolicy } from './matchDefaults.ts';
 
@@ -158,7 +159,7 @@ export function PolicyList(props: {
                         <option value="">{t('any')}</option>
                         {risks.map((r) => (
                           <option key={r.id} value={r.id}>
-                            {r.id} · {localize(r.label)}
+                            {levelText(r.id, localize(r.label))}
                           </option>
                         ))}
                       </select>

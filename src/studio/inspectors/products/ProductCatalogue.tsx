@@ -4,6 +4,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { PackPartInspectorProps } from '../common/types.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { nextId } from '../questionnaire/questionEdits.ts';
+import { levelText } from '../rules/index.ts';
 import { CsvImportDialog } from './CsvImportDialog.tsx';
 import { catalogueView, type Sort, type SortKey } from './catalogueView.ts';
 import { importChange, parseProductsCsv, productsToCsv, type CsvImport } from './productCsv.ts';
@@ -144,7 +145,7 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
       {value && !s?.levels.some((l) => l.id === value) && <option value={value}>{value}</option>}
       {s?.levels.map((l) => (
         <option key={l.id} value={l.id}>
-          {l.id} {localize(l.label)}
+          {levelText(l.id, localize(l.label))}
         </option>
       ))}
     </select>
@@ -182,7 +183,7 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
           <option value="">{t('allRisks')}</option>
           {risk?.levels.map((l) => (
             <option key={l.id} value={l.id}>
-              {l.id} {localize(l.label)}
+              {levelText(l.id, localize(l.label))}
             </option>
           ))}
         </select>

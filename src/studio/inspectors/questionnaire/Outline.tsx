@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import type { PackChange, PathKey, Questionnaire, Pack } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
@@ -27,6 +27,7 @@ const messages = defineMessages({
     points: '{min}–{max} 分',
     dropHere: '拖到这里',
     lastSection: '问卷至少要有一个章节',
+    drag: '拖动以调整顺序',
   },
   en: {
     sections: 'Sections and questions',
@@ -42,6 +43,7 @@ const messages = defineMessages({
     points: '{min}–{max} pts',
     dropHere: 'Drop here',
     lastSection: 'A questionnaire needs at least one section',
+    drag: 'Drag to reorder',
   },
 });
 
@@ -65,7 +67,8 @@ type Slot = { section: number; index: number };
 export function Outline({ pack, questionnaire, base, dispatch, selected, onSelect }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
-  const [dragging, setDragging] = useState<Slot | undefined>();
+  // The drag source lives in a ref: a drop can arrive before React renders the last dragover.
+  const dragging = useRef<Slot | undefined>(undefined);
   const [dropAt, setDropAt] = useState<Slot | undefined>();
   const [renaming, setRenaming] = useState<number | undefined>();
   const sections = questionnaire.sections;
@@ -118,18 +121,27 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
     onSelect(undefined);
   };
 
-  const over = (e: DragEvent, s: number, i: number) => {
-    if (!dragging) return;
-    e.preventDefault();
+  /** Where a drop on question `i` of section `s` lands: before it, or after it on its lower half. */
+  const slotAt = (e: DragEvent, s: number, i: number): Slot => {
     const rect = e.currentTarget.getBoundingClientRect();
-    const after = e.clientY > rect.top + rect.height / 2;
-    setDropAt({ section: s, index: after ? i + 1 : i });
+    return { section: s, index: e.clientY > rect.top + rect.height / 2 ? i + 1 : i };
   };
-  const drop = (e: DragEvent) => {
+  const over = (e: DragEvent, s: number, i: number) => {
+    if (!dragging.current) return;
     e.preventDefault();
-    if (dragging && dropAt) move(dragging, dropAt);
-    setDragging(undefined);
+    const slot = slotAt(e, s, i);
+    if (slot.section !== dropAt?.section || slot.index !== dropAt.index) setDropAt(slot);
+  };
+  const finish = (to: Slot | undefined) => {
+    const from = dragging.current;
+    dragging.current = undefined;
     setDropAt(undefined);
+    if (from && to) move(from, to);
+  };
+  const dropOnItem = (e: DragEvent, s: number, i: number) => {
+    e.preventDefault();
+    e.stopPropagation();
+    finish(slotAt(e, s, i));
   };
   const isDrop = (s: number, i: number) => dropAt?.section === s && dropAt.index === i;
 
@@ -194,12 +206,15 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
           <ol
             className="q-list"
             onDragOver={(e) => {
-              if (dragging && section.questions.length === 0) {
+              if (dragging.current && section.questions.length === 0) {
                 e.preventDefault();
                 setDropAt({ section: s, index: 0 });
               }
             }}
-            onDrop={drop}
+            onDrop={(e) => {
+              e.preventDefault();
+              finish({ section: s, index: section.questions.length });
+            }}
           >
             {section.questions.length === 0 && <li className="q-empty">{t('dropHere')}</li>}
             {section.questions.map((q, i) => {
@@ -214,15 +229,16 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
                   onDragStart={(e) => {
                     e.dataTransfer.effectAllowed = 'move';
                     e.dataTransfer.setData('text/plain', q.id);
-                    setDragging({ section: s, index: i });
+                    dragging.current = { section: s, index: i };
                   }}
-                  onDragEnd={() => {
-                    setDragging(undefined);
-                    setDropAt(undefined);
-                  }}
+                  onDragEnd={() => finish(undefined)}
                   onDragOver={(e) => over(e, s, i)}
-                  onDrop={drop}
+                  onDrop={(e) => dropOnItem(e, s, i)}
                 >
+                  {/* Buttons do not start a drag in every browser: the grip does. */}
+                  <span className="q-grip" aria-hidden title={t('drag')}>
+                    ⠿
+                  </span>
                   <button
                     type="button"
                     className="q-pick"

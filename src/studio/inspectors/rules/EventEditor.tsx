@@ -4,6 +4,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
+import { levelText } from './levelText.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 
 const messages = defineMessages({
@@ -228,7 +229,7 @@ export function EventEditor(props: {
               )}
               {scale.levels.map((l) => (
                 <option key={l.id} value={l.id}>
-                  {l.id} · {localize(l.label)}
+                  {levelText(l.id, localize(l.label))}
                 </option>
               ))}
             </select>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Rule } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { InspectorProps } from '../common/types.ts';
@@ -65,7 +65,8 @@ export function RulesInspector({
   const t = useMessages(messages);
   const localize = useLocalize();
   const [selected, setSelected] = useState(0);
-  const [dragFrom, setDragFrom] = useState<number | undefined>();
+  // A ref, not state: the drop can arrive before React renders after dragstart.
+  const dragFrom = useRef<number | undefined>(undefined);
   const [dropAt, setDropAt] = useState<number | undefined>();
   const config = node.config;
   const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
@@ -129,24 +130,27 @@ export function RulesInspector({
                 draggable
                 onDragStart={(e) => {
                   e.dataTransfer.setData('text/plain', r.name);
-                  setDragFrom(i);
+                  dragFrom.current = i;
                 }}
                 onDragOver={(e) => {
-                  if (dragFrom === undefined) return;
+                  if (dragFrom.current === undefined) return;
                   e.preventDefault();
                   setDropAt(i);
                 }}
                 onDrop={(e) => {
                   e.preventDefault();
-                  if (dragFrom !== undefined) move(dragFrom, i);
-                  setDragFrom(undefined);
+                  if (dragFrom.current !== undefined) move(dragFrom.current, i);
+                  dragFrom.current = undefined;
                   setDropAt(undefined);
                 }}
                 onDragEnd={() => {
-                  setDragFrom(undefined);
+                  dragFrom.current = undefined;
                   setDropAt(undefined);
                 }}
               >
+                <span className="q-grip" aria-hidden>
+                  ⠿
+                </span>
                 <button type="button" className="pick" onClick={() => setSelected(i)}>
                   {r.name}
                   {r.priority !== undefined && <small> · P{r.priority}</small>}

@@ -2,6 +2,7 @@ import type { ConditionValue } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { TextCell } from '../questionnaire/TextCell.tsx';
+import { levelText } from './levelText.ts';
 import type { ValueChoice, ValueKind } from './conditionModel.ts';
 
 const messages = defineMessages({
@@ -35,7 +36,7 @@ type Props = {
 export function ValueEditor({ kind, value, choices, onChange, label }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
-  const name = (c: ValueChoice) => (c.label ? `${c.id} · ${localize(c.label)}` : c.id);
+  const name = (c: ValueChoice) => (c.label ? levelText(c.id, localize(c.label)) : c.id);
   if (value !== null && typeof value === 'object' && !Array.isArray(value))
     return (
       <span className="cond-value-ref">

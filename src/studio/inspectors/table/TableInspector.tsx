@@ -33,8 +33,7 @@ const messages = defineMessages({
     gapsMore: '未覆盖的输入（至少 {n}）',
     noGaps: '所有输入都有行覆盖',
     defaultCovers: '有默认输出，未覆盖的输入会取默认值',
-    overlaps: '“唯一”策略下重叠的行（{n}）',
-    rowPair: '第 {a} 行与第 {b} 行',
+    overlaps: '“唯一”策略下重叠的行对（{n}）',
     cellErrors: '无法解析的单元格（{n}）',
     cellAt: '第 {row} 行 {column} 列',
     problems: '问题',
@@ -61,8 +60,7 @@ const messages = defineMessages({
     gapsMore: 'Inputs no row covers (at least {n})',
     noGaps: 'Every input is covered by a row',
     defaultCovers: 'A default output applies where no row matches',
-    overlaps: 'Rows that overlap under "unique" ({n})',
-    rowPair: 'rows {a} and {b}',
+    overlaps: 'Pairs of rows that overlap under "unique" ({n})',
     cellErrors: 'Cells that do not parse ({n})',
     cellAt: 'row {row}, column {column}',
     problems: 'Problems',
@@ -207,13 +205,11 @@ export function TableInspector({
           </details>
         )}
         {config.hitPolicy === 'unique' && analysis.overlaps.length > 0 && (
-          <details open className="warning">
+          <details open={analysis.overlaps.length <= 6} className="warning">
             <summary>{t('overlaps', { n: analysis.overlaps.length })}</summary>
-            <ul>
-              {analysis.overlaps.slice(0, 20).map((o, i) => (
-                <li key={i}>{t('rowPair', { a: o.rows[0] + 1, b: o.rows[1] + 1 })}</li>
-              ))}
-            </ul>
+            <p className="overlap-pairs">
+              {analysis.overlaps.map((o) => `${o.rows[0] + 1}–${o.rows[1] + 1}`).join(', ')}
+            </p>
           </details>
         )}
       </section>
