@@ -1,8 +1,16 @@
-import { parsePack, stampPackHash, type Pack, type ParsePackResult } from '../../domain/index.ts';
+import {
+  parseVerifiedPack,
+  stampPackHash,
+  type Pack,
+  type ParsePackResult,
+} from '../../domain/index.ts';
 
-/** Reads a chosen file as a pack: JSON syntax, migrations and schema, errors with JSON paths. */
+/**
+ * Reads a chosen file as a pack: JSON syntax, migrations and schema, errors with JSON paths; a
+ * file whose content no longer matches its `integrity.hash` is refused.
+ */
 export async function readPackFile(file: File): Promise<ParsePackResult> {
-  return parsePack(await file.text(), file.name);
+  return parseVerifiedPack(await file.text(), file.name);
 }
 
 /** `<id>-<version>.json` */
