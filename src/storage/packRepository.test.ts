@@ -49,7 +49,7 @@ describe('PackRepository', () => {
     expect(saved.revision).toBe(2);
     expect((await packs.get('mini')).pack.version).toBe('1.1.0');
     const revisions = await packs.revisions('mini');
-    expect(revisions.map((r) => [r.revision, (r.pack as { version: string }).version])).toEqual([
+    expect(revisions.map((r) => [r.revision, r.pack.version])).toEqual([
       [1, '1.0.0'],
       [2, '1.1.0'],
     ]);

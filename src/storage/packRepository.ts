@@ -5,11 +5,14 @@ import {
   type Pack,
   type PackStatus,
 } from '../domain/index.ts';
-import type { PackRecord, RevisionRecord, StudioDb } from './db.ts';
+import type { PackRecord, StudioDb } from './db.ts';
 import { ConflictError, StorageError, guard } from './errors.ts';
 
 /** A pack read from storage, with the revision a later save must name. */
 export type StoredPack = { key: string; pack: Pack; revision: number; updatedAt: string };
+
+/** One saved state of a pack. */
+export type StoredRevision = { key: string; revision: number; savedAt: string; pack: Pack };
 
 /** One row of the workspace. A record that no longer parses is listed with its error. */
 export type PackSummary = {
@@ -186,11 +189,20 @@ export class PackRepository {
     });
   }
 
-  /** The saved revisions of a pack, oldest first. */
-  revisions(key: string): Promise<RevisionRecord[]> {
-    return guard(key, () =>
-      this.db.revisions.where('[key+revision]').between([key, 0], [key, Infinity]).toArray(),
-    );
+  /** The saved revisions of a pack, oldest first, each parsed like any stored pack. */
+  revisions(key: string): Promise<StoredRevision[]> {
+    return guard(key, async () => {
+      const records = await this.db.revisions
+        .where('[key+revision]')
+        .between([key, 0], [key, Infinity])
+        .toArray();
+      return records.map((r) => {
+        const where = `${key}@${r.revision}`;
+        const parsed = parsePack(r.pack, where);
+        if (!parsed.ok) throw corrupt(where, r.pack);
+        return { key, revision: r.revision, savedAt: r.savedAt, pack: parsed.pack };
+      });
+    });
   }
 
   /** The current revision number, without reading the document. */

@@ -164,7 +164,9 @@ export async function engineProblemsShowAsMarkers(args: ScenarioArgs) {
     edge.target = 'nowhere';
     return `${JSON.stringify(doc, null, 2)}\n`;
   });
-  // Valid for the schema, so it is applied and saved; the engine's check marks the edge.
+  // Valid for the schema, so it is applied (undo becomes possible) and saved; the engine's
+  // check marks the edge.
+  await page.locator('.toolbar [data-command="edit.undo"]:not([disabled])').waitFor();
   await waitForStatus(page, 'saved');
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('F8');

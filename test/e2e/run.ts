@@ -69,6 +69,12 @@ async function main(): Promise<number> {
         context.on('console', (m) => {
           if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
         });
+        // The studio works offline: any request that leaves the local server fails the scenario.
+        context.on('request', (request) => {
+          const url = request.url();
+          if (!url.startsWith(server.url) && !/^(data|blob):/.test(url))
+            problems.push(`request outside the studio: ${url}`);
+        });
         const page = await context.newPage();
         const started = performance.now();
         try {

@@ -136,3 +136,19 @@ export async function deleteAsksThenOffersUndo({ page, baseUrl, screenshot }: Sc
     'undo brings the pack back',
   );
 }
+
+export async function menusComeFromTheCommands({ page, baseUrl, screenshot }: ScenarioArgs) {
+  await openWorkspace(page, baseUrl);
+  await page.locator('tr[data-pack="cn-csrc-2017"] button.link').click();
+  await page.locator('[data-testid=pack-title]').waitFor();
+  await page.locator('[data-menu=edit]').click();
+  const undo = page.locator('.menu-list [data-command="edit.undo"]');
+  check(await undo.isDisabled(), 'nothing to undo yet');
+  await page.locator('[data-menu=view]').hover();
+  await page.locator('.menu-list [data-command="view.tab.json"]').waitFor();
+  await screenshot('menu-view');
+  await page.locator('.menu-list [data-command="view.tab.json"]').click();
+  await page.locator('[data-testid=json-editor]').waitFor();
+  check(page.url().endsWith('/json'), `the JSON tab should be open: ${page.url()}`);
+  check((await page.locator('.menu-list').count()) === 0, 'the menu closes after a command');
+}

@@ -12,6 +12,7 @@ import {
   type Command,
   type CommandContext,
 } from '../commands/index.ts';
+import { MenuBar } from '../commands/MenuBar.tsx';
 import {
   selectCanRedo,
   selectCanUndo,
@@ -88,6 +89,7 @@ export function TopBar(props: { ctx: CommandContext; commands: readonly Command[
         <img src="./favicon.svg" alt="" width="18" height="18" />
         <span>{t('brand')}</span>
       </button>
+      <MenuBar commands={commands} ctx={ctx} />
       {inPack && (
         <>
           <span className="crumb-sep">/</span>

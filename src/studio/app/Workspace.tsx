@@ -12,6 +12,7 @@ import {
 import { useStudio } from '../state/index.ts';
 import { RenameDialog, DeleteDialog } from './PackDialogs.tsx';
 import { ImportErrors, type ImportFailure } from './ImportErrors.tsx';
+import { downloadPack } from './packFiles.ts';
 import { showToast } from './toasts.ts';
 
 const messages = defineMessages({
@@ -27,6 +28,7 @@ const messages = defineMessages({
     open: '打开',
     duplicate: '复制',
     rename: '重命名',
+    export: '导出',
     delete: '删除',
     empty: '还没有规则包。导入一个规则包文件开始。',
     loading: '正在读取…',
@@ -52,6 +54,7 @@ const messages = defineMessages({
     open: 'Open',
     duplicate: 'Duplicate',
     rename: 'Rename',
+    export: 'Export',
     delete: 'Delete',
     empty: 'No packs yet. Import a pack file to start.',
     loading: 'Loading…',
@@ -106,6 +109,8 @@ export function Workspace(props: {
         message: messageText(messages, 'duplicated', { key: copy.key }),
       });
     });
+  const exportRow = (row: PackSummary) =>
+    attempt(row.key, async () => downloadPack((await storage.packs.get(row.key)).pack));
   const remove = (row: PackSummary) =>
     attempt(row.key, async () => {
       await storage.packs.remove(row.key);
@@ -183,6 +188,13 @@ export function Workspace(props: {
                     disabled={!!row.error}
                   >
                     {t('duplicate')}
+                  </button>
+                  <button
+                    className="btn btn-small"
+                    onClick={() => void exportRow(row)}
+                    disabled={!!row.error}
+                  >
+                    {t('export')}
                   </button>
                   <button
                     className="btn btn-small"
