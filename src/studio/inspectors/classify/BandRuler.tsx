@@ -2,16 +2,33 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import { levelColor } from '../../graph/nodeViews/summaries.ts';
 import { boundaries, moveBoundary, type Band } from './bandEdits.ts';
+import { countPerBand } from './sampleScores.ts';
+
+const BINS = 25;
 
 const messages = defineMessages({
-  'zh-CN': { ruler: '分数区间标尺', boundary: '{a} 与 {b} 之间的分界' },
-  en: { ruler: 'Score band ruler', boundary: 'Boundary between {a} and {b}' },
+  'zh-CN': {
+    ruler: '分数区间标尺',
+    boundary: '{a} 与 {b} 之间的分界',
+    histogram: '样本分数分布',
+    bin: '{from}–{to}：{n} 人',
+    outside: '{n} 个样本分数不在任何分段内',
+  },
+  en: {
+    ruler: 'Score band ruler',
+    boundary: 'Boundary between {a} and {b}',
+    histogram: 'Sample score distribution',
+    bin: '{from}–{to}: {n}',
+    outside: '{n} sample scores fall in no band',
+  },
 });
 
 type Props = {
   bands: Band[];
   /** Level ids of the scale, lowest first: they give the colours. */
   levels: string[];
+  /** Scores of the sample population: a histogram above the ruler, a count in each band. */
+  scores?: readonly number[];
   /** Called once when a drag or a key press ends, with the bands after the move. */
   onCommit: (bands: Band[]) => void;
 };
@@ -20,7 +37,7 @@ type Props = {
  * The bands as a ruler. Dragging the handle between two bands moves both neighbours at once; the
  * pack is changed once, when the drag ends, so that undo takes the whole drag back.
  */
-export function BandRuler({ bands, levels, onCommit }: Props) {
+export function BandRuler({ bands, levels, scores = [], onCommit }: Props) {
   const t = useMessages(messages);
   const trackRef = useRef<HTMLDivElement>(null);
   const [preview, setPreview] = useState<Band[] | null>(null);
@@ -73,8 +90,37 @@ export function BandRuler({ bands, levels, onCommit }: Props) {
     onCommit(moveBoundary(bands, pair[0], pair[1], current + delta));
   };
 
+  // Counts follow the drag preview: the user sees clients change band while moving a boundary.
+  const counts = countPerBand(shown, scores);
+  const outside = scores.length - counts.reduce((a, b) => a + b, 0);
+  const binWidth = span / BINS;
+  const bins = Array.from({ length: BINS }, (_, k) => lo + k * binWidth).map((from) => ({
+    from,
+    n: scores.filter(
+      (x) => x >= from && (x < from + binWidth || (from + binWidth >= end && x <= end)),
+    ).length,
+  }));
+  const tallest = Math.max(1, ...bins.map((b) => b.n));
+  const round = (v: number) => Math.round(v * 10) / 10;
+
   return (
     <div className="band-ruler" aria-label={t('ruler')}>
+      {scores.length > 0 && (
+        <div className="band-ruler-histogram" role="img" aria-label={t('histogram')}>
+          {bins.map((b, k) => (
+            <div
+              key={k}
+              className="band-ruler-bin"
+              style={{
+                left: pct(b.from),
+                width: pct(lo + binWidth),
+                height: `${(b.n / tallest) * 100}%`,
+              }}
+              title={t('bin', { from: round(b.from), to: round(b.from + binWidth), n: b.n })}
+            />
+          ))}
+        </div>
+      )}
       <div className="band-ruler-track" ref={trackRef}>
         {shown.map((b, i) => (
           <div
@@ -87,7 +133,10 @@ export function BandRuler({ bands, levels, onCommit }: Props) {
             }}
             title={`${b.level}: ${b.min}–${b.max}`}
           >
-            <span>{b.level}</span>
+            <span>
+              {b.level}
+              {scores.length > 0 && <small className="band-ruler-count"> {counts[i]}</small>}
+            </span>
           </div>
         ))}
         {boundaries(shown).map(([lower, upper]) => {
@@ -121,6 +170,7 @@ export function BandRuler({ bands, levels, onCommit }: Props) {
           );
         })}
       </div>
+      {outside > 0 && <p className="insp-warn">{t('outside', { n: outside })}</p>}
       <div className="band-ruler-ends">
         <span>{lo}</span>
         <span>{hi}</span>

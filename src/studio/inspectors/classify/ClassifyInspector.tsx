@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { PackChange } from '../../../domain/index.ts';
 import { T } from '../../../engine/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
@@ -9,6 +10,7 @@ import { BandRuler } from './BandRuler.tsx';
 import { BandsTable } from './BandsTable.tsx';
 import { bandsChange } from './bandEdits.ts';
 import { LimitsEditor } from './LimitsEditor.tsx';
+import { sampleScores } from './sampleScores.ts';
 import './classify.css';
 
 const messages = defineMessages({
@@ -21,6 +23,8 @@ const messages = defineMessages({
     rulesHint: '所选规则节点中 cap / floor 事件会限制等级',
     notUpstream: '（不在上游，请先连线）',
     noRules: '没有规则节点',
+    samples: '直方图：{clients} 位样本客户与 {tests} 个测试用例的分数；分段中的数字为人数',
+    samplesFailed: '（{n} 个无法计算）',
   },
   en: {
     input: 'Score from',
@@ -32,6 +36,9 @@ const messages = defineMessages({
     rulesHint: 'The cap / floor events of the chosen rules nodes limit the level',
     notUpstream: '(not upstream: connect it first)',
     noRules: 'No rules nodes',
+    samples:
+      'Histogram: scores of {clients} sample clients and {tests} test cases; numbers in bands are head counts',
+    samplesFailed: '({n} could not be scored)',
   },
 });
 
@@ -46,6 +53,9 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
   const levels = scale?.levels.map((l) => l.id) ?? [];
   const upstream = upstreamOf(pack, node.id);
   const rulesNodes = pack.graph.nodes.filter((n) => n.kind === 'rules');
+  const samples = useMemo(() => sampleScores(pack, node.id), [pack, node.id]);
+  const scores = useMemo(() => (samples.ok ? samples.scores.map((s) => s.score) : []), [samples]);
+  const clients = samples.ok ? samples.scores.filter((s) => s.source === 'client').length : 0;
 
   const changeScale = (id: string) => {
     const next = pack.vocabulary.scales.find((s) => s.id === id);
@@ -97,9 +107,18 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
       <section className="insp-section">
         <h3>{t('bands')}</h3>
         <p className="insp-muted">{t('bandsHint')}</p>
+        {samples.ok ? (
+          <p className="insp-muted">
+            {t('samples', { clients, tests: scores.length - clients })}
+            {samples.failed > 0 && t('samplesFailed', { n: samples.failed })}
+          </p>
+        ) : (
+          <p className="insp-muted">{localize(samples.message)}</p>
+        )}
         <BandRuler
           bands={config.bands}
           levels={levels}
+          scores={scores}
           onCommit={(after) => {
             const change = bandsChange(bandsPath, config.bands, after, 'band boundary');
             if (change) dispatch(change);
