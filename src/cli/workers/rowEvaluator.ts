@@ -1,7 +1,8 @@
 import { evaluate, EvaluationError, type CompiledPack } from '../../engine/index.ts';
 import { csvWriter, jsonlRow } from '../formats.ts';
-import { planColumns, type ColumnPlan } from '../inputColumns.ts';
-import { csvItem, jsonlItem, type InputItem } from '../readers.ts';
+import { planColumns, recordToInput, type ColumnPlan } from '../inputColumns.ts';
+import { jsonlItem, toInput, type InputItem } from '../readers.ts';
+import { fastCsvInput } from './fastInput.ts';
 import type { ChunkOutcome, RawRecord, WorkerSetup } from './protocol.ts';
 
 /**
@@ -21,11 +22,17 @@ export function createRowEvaluator(
     const planned = planColumns(setup.pack, setup.header);
     if ('plans' in planned) plans = planned.plans;
   }
+  // As the sequential reader's csvItem, with the schema parse skipped for plainly valid rows.
+  const csvItem = (line: number, fields: string[]): InputItem => {
+    const record = recordToInput(plans, header, fields);
+    if ('error' in record) return { line, error: record.error };
+    return fastCsvInput(line, record.input, setup.date) ?? toInput(line, record.input, setup.date);
+  };
   const itemOf = (r: RawRecord): InputItem =>
     r.kind === 'item'
       ? r.item
       : r.kind === 'csv'
-        ? csvItem(plans, header, r.line, r.fields, setup.date)
+        ? csvItem(r.line, r.fields)
         : jsonlItem(r.line, r.text, setup.date);
   const options = { trace: setup.trace, now, locale: setup.lang, rationale: !csv };
 
