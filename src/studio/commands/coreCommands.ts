@@ -1,18 +1,20 @@
 import type { Command, CommandContext } from './types.ts';
-import type { EditorTab } from '../app/route.ts';
+import { EDITOR_TAB_REGISTRY, type EditorTabEntry } from '../app/editorTabs.ts';
 
 const inPack = (ctx: CommandContext) =>
   ctx.route.screen === 'pack' && ctx.studio.packStore.state.pack !== null;
 
-function tabCommand(tab: EditorTab, digit: number, zh: string, en: string): Command {
+/** Alt+1, Alt+2... go to the editor's tabs in registry order. */
+function tabCommand(entry: EditorTabEntry, index: number): Command {
+  const { id, label } = entry;
   return {
-    id: `view.tab.${tab}`,
+    id: `view.tab.${id}`,
     group: 'view',
-    label: { 'zh-CN': `切换到“${zh}”标签`, en: `Go to the ${en} tab` },
-    shortcut: [`Alt+${digit}`],
-    enabled: (ctx) => ctx.route.screen === 'pack' && ctx.availableTabs.includes(tab),
+    label: { 'zh-CN': `切换到“${label['zh-CN']}”标签`, en: `Go to the ${label.en} tab` },
+    ...(index < 9 ? { shortcut: [`Alt+${index + 1}`] } : {}),
+    enabled: (ctx) => ctx.route.screen === 'pack' && ctx.availableTabs.includes(id),
     perform: (ctx) => {
-      if (ctx.route.screen === 'pack') ctx.navigate({ ...ctx.route, tab });
+      if (ctx.route.screen === 'pack') ctx.navigate({ ...ctx.route, tab: id });
     },
   };
 }
@@ -75,8 +77,7 @@ export const CORE_COMMANDS: Command[] = [
     enabled: (ctx) => ctx.route.screen === 'pack',
     perform: (ctx) => ctx.navigate({ screen: 'workspace' }),
   },
-  tabCommand('graph', 1, '决策图', 'Graph'),
-  tabCommand('json', 2, 'JSON', 'JSON'),
+  ...EDITOR_TAB_REGISTRY.map(tabCommand),
   {
     id: 'view.language',
     group: 'view',
