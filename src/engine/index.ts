@@ -73,3 +73,13 @@ export { prepareWhatIf, primaryClassify, VERDICT_CODES, VERDICT_ERROR } from './
 export type { WhatIfShape, WhatIfTable, WhatIfProfiler, ClientProfile } from './whatIf.ts';
 export { createWhatIfBuilder, countWhatIf } from './whatIfCounts.ts';
 export type { WhatIfCounts } from './whatIfCounts.ts';
+export {
+  analyzeImpact,
+  impactToCsv,
+  levelOutputOf,
+  IMPACT_ABSENT,
+  IMPACT_CSV_COLUMNS,
+  IMPACT_ERROR,
+  IMPACT_NONE,
+} from './impact.ts';
+export type { AffectedClient, ImpactReport, ProductChange } from './impact.ts';
