@@ -102,6 +102,30 @@ export function validateGraph(pack: Pack, problems: Problem[]): GraphOrder {
       );
   });
   const order = orderGraph(pack.graph);
+  if (order.ok) {
+    // A node no output depends on computes nothing anyone sees: most likely a missing edge.
+    const used = new Set<string>();
+    for (const n of nodes)
+      if (n.kind === 'output') {
+        used.add(n.id);
+        for (const a of order.ancestors.get(n.id) ?? []) used.add(a);
+      }
+    nodes.forEach((n, i) => {
+      if (!used.has(n.id) && nodes.some((o) => o.kind === 'output'))
+        problems.push(
+          problem(
+            'node.unused',
+            `$.graph.nodes[${i}]`,
+            lt(
+              `没有输出节点依赖节点“${n.id}”（是否少了一条连线？）`,
+              `no output depends on node "${n.id}" (is an edge missing?)`,
+            ),
+            'warning',
+            n.id,
+          ),
+        );
+    });
+  }
   if (!order.ok && order.cycle.length > 0 && !problems.some((p) => p.code === 'graph.cycle')) {
     const first = order.cycle[0] as string;
     problems.push(

@@ -264,3 +264,24 @@ describe('validatePack: show-if', () => {
     ]);
   });
 });
+
+describe('validatePack: unused nodes', () => {
+  it('warns of a node no output depends on', () => {
+    const problems = problemsOf((p) => {
+      p.graph.nodes.splice(1, 0, {
+        id: 'orphan',
+        kind: 'score',
+        config: { terms: [{ ref: 'age' }] },
+      });
+      p.graph.edges.push({ id: 'in-orphan', source: 'in', target: 'orphan' });
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'node.unused',
+        severity: 'warning',
+        path: '$.graph.nodes[1]',
+        nodeId: 'orphan',
+      }),
+    ]);
+  });
+});
