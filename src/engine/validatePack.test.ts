@@ -239,6 +239,7 @@ describe('validatePack: test and sample inputs', () => {
       ['test.input', '$.tests[0].input.answers.Q1'],
     ]);
     expect(problems[1]?.message['zh-CN']).toContain('测试“bad”的输入有误');
+    expect(problems.every((x) => x.severity === 'warning')).toBe(true);
   });
 });
 

@@ -36,6 +36,9 @@ export function validateTests(pack: Pack, index: PackIndex, problems: Problem[])
             `${what['zh-CN']}的输入有误：${e.localized['zh-CN']}`,
             `${what.en}: bad input: ${e.localized.en}`,
           ),
+          // A warning: a stale persona or test must not stop the pack from compiling; the test
+          // itself fails when run.
+          'warning',
         ),
       );
     }
