@@ -83,3 +83,11 @@ export {
   IMPACT_NONE,
 } from './impact.ts';
 export type { AffectedClient, ImpactReport, ProductChange } from './impact.ts';
+export { analyzeTable } from './lint/tableAnalysis.ts';
+export type {
+  AnalysisColumn,
+  CellError,
+  Gap,
+  Overlap,
+  TableAnalysis,
+} from './lint/tableAnalysis.ts';

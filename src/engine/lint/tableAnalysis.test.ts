@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseUnaryTests } from '../../../engine/index.ts';
+import { parseUnaryTests } from '../table/unaryTests.ts';
 import { analyzeTable, type AnalysisColumn } from './tableAnalysis.ts';
 
 const num: AnalysisColumn = { type: { type: 'number' } };
