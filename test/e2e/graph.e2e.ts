@@ -158,6 +158,12 @@ export async function addConnectLayoutUndo({ page, baseUrl, screenshot }: Scenar
 export async function deleteKeyRemovesNodeWithEdges({ page, baseUrl }: ScenarioArgs) {
   await openCsrcGraph(page, baseUrl);
   await node(page, 'classify').click();
+  // Delete pressed in the inspector (here on a ruler handle) is not meant for the canvas.
+  await page.locator('.band-ruler-handle').first().focus();
+  await page.keyboard.press('Delete');
+  await page.locator('.band-ruler-handle').first().press('ArrowLeft');
+  check((await node(page, 'classify').count()) === 1, 'Delete in the inspector keeps the node');
+  await node(page, 'classify').click();
   await page.keyboard.press('Delete');
   await waitForCount(page, '.react-flow__node', csrc.graph.nodes.length - 1);
   const left = await page.locator('.react-flow__edge').count();
@@ -165,6 +171,17 @@ export async function deleteKeyRemovesNodeWithEdges({ page, baseUrl }: ScenarioA
   await page.keyboard.press('Control+Z');
   await waitForCount(page, '.react-flow__node', csrc.graph.nodes.length);
   await waitForCount(page, '.react-flow__edge', csrc.graph.edges.length);
+  // The next undo takes back the boundary moved with the arrow key.
+  await page.keyboard.press('Control+Z');
+  await node(page, 'classify').click();
+  const handle = page.locator('.band-ruler-handle[data-boundary="C1-C2"]');
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('.band-ruler-handle[data-boundary="C1-C2"]')
+        ?.getAttribute('aria-valuenow') === '19',
+  );
+  check((await handle.getAttribute('aria-valuenow')) === '19', 'C1 ends at 19 again');
 }
 
 /** The CSRC pack with `extra` score nodes fed by the questionnaire, laid out on a grid. */

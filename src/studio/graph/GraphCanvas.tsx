@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -9,6 +9,7 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type OnBeforeDelete,
   type OnDelete,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -155,6 +156,14 @@ export function GraphCanvas(props: Props) {
     [pack, dispatch, selection, onSelect],
   );
 
+  // React Flow listens for Delete on the whole document: a key pressed on a button or slider of the
+  // inspector must not delete the selected node.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const onBeforeDelete: OnBeforeDelete<PackFlowNode, PackFlowEdge> = useCallback(async () => {
+    const active = document.activeElement;
+    return !active || active === document.body || !!rootRef.current?.contains(active);
+  }, []);
+
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(NODE_KIND_MIME)) return;
     e.preventDefault();
@@ -177,7 +186,7 @@ export function GraphCanvas(props: Props) {
   }, [onSelect]);
 
   return (
-    <div className="graph-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="graph-canvas" ref={rootRef} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<PackFlowNode, PackFlowEdge>
         nodes={shownNodes}
         edges={shownEdges}
@@ -186,10 +195,12 @@ export function GraphCanvas(props: Props) {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onBeforeDelete={onBeforeDelete}
         onDelete={onDelete}
         onPaneClick={onPaneClick}
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode={null}
+        selectionKeyCode={null}
         fitView
         minZoom={0.1}
         onlyRenderVisibleElements={pack.graph.nodes.length > 150}
