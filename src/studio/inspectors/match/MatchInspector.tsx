@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MatchDimension } from '../../../domain/index.ts';
-import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
+import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import type { InspectorProps } from '../common/types.ts';
 import { nextId } from '../questionnaire/questionEdits.ts';
 import { DimensionCard } from './DimensionCard.tsx';
@@ -17,7 +17,6 @@ const messages = defineMessages({
     compare: '比较（期限等）',
     contains: '包含（品种等）',
     condition: '条件',
-    problems: '问题',
   },
   en: {
     dimensions: 'Dimensions (a product gets the most severe verdict)',
@@ -26,37 +25,20 @@ const messages = defineMessages({
     compare: 'Compare (horizon…)',
     contains: 'Contains (variety…)',
     condition: 'Condition',
-    problems: 'Problems',
   },
 });
 
 type Kind = MatchDimension['kind'];
 
 /** Product matching: the dimensions every product is checked on, then the policies. */
-export function MatchInspector({
-  pack,
-  node,
-  nodeIndex,
-  dispatch,
-  problems,
-}: InspectorProps<'match'>) {
+export function MatchInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'match'>) {
   const t = useMessages(messages);
-  const localize = useLocalize();
   const [kind, setKind] = useState<Kind>('compare');
   const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
   const dimsPath = [...base, 'dimensions'];
   const dims = node.config.dimensions;
   return (
     <div className="match-inspector">
-      {problems.length > 0 && (
-        <ul className="inspector-problems" aria-label={t('problems')}>
-          {problems.map((p, i) => (
-            <li key={i} className={p.severity}>
-              <code>{p.path}</code> {localize(p.message)}
-            </li>
-          ))}
-        </ul>
-      )}
       <h4>{t('dimensions')}</h4>
       {dims.map((d, i) => (
         <DimensionCard

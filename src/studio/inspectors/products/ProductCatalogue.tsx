@@ -89,6 +89,8 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
   );
   const set = (index: number, key: keyof Product, value: unknown) =>
     dispatch({ type: 'set', path: ['products', 'items', index, key], value });
+  // The panel hands over the whole pack's problems; the catalogue shows its own.
+  const catalogueProblems = problems.filter((p) => p.path.startsWith('$.products'));
   const taken = new Set(catalogue.items.map((p) => p.id));
 
   const readFile = async (file: File) => {
@@ -158,9 +160,9 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
           {t('count', { shown: rows.length, total: catalogue.items.length })}
         </span>
       </header>
-      {problems.length > 0 && (
+      {catalogueProblems.length > 0 && (
         <ul className="inspector-problems" aria-label={t('problems')}>
-          {problems.map((p, i) => (
+          {catalogueProblems.map((p, i) => (
             <li key={i} className={p.severity}>
               <code>{p.path}</code> {localize(p.message)}
             </li>

@@ -20,7 +20,6 @@ const messages = defineMessages({
     range: '总分范围',
     questions: '{n} 道题',
     pick: '在左侧选择一道题进行编辑',
-    problems: '问题',
   },
   en: {
     questionnaire: 'Questionnaire',
@@ -31,7 +30,6 @@ const messages = defineMessages({
     range: 'Score range',
     questions: '{n} questions',
     pick: 'Pick a question on the left to edit it',
-    problems: 'Problems',
   },
 });
 
@@ -44,7 +42,6 @@ export function QuestionnaireInspector({
   node,
   nodeIndex,
   dispatch,
-  problems,
 }: InspectorProps<'questionnaire'>) {
   const t = useMessages(messages);
   const localize = useLocalize();
@@ -79,15 +76,6 @@ export function QuestionnaireInspector({
           {t('range')}: {range.min} – {range.max} · {t('questions', { n: flat.length })}
         </output>
       </header>
-      {problems.length > 0 && (
-        <ul className="inspector-problems" aria-label={t('problems')}>
-          {problems.map((p, i) => (
-            <li key={i} className={p.severity}>
-              <code>{p.path}</code> {localize(p.message)}
-            </li>
-          ))}
-        </ul>
-      )}
       <div className="q-row">
         <LocalizedField
           label={t('title')}

@@ -31,7 +31,6 @@ const messages = defineMessages({
     pick: '选择一条规则进行编辑',
     order: '优先级高的先执行，其余按列表顺序',
     nameTaken: '规则名称已存在',
-    problems: '问题',
   },
   en: {
     rules: 'Rules',
@@ -50,18 +49,11 @@ const messages = defineMessages({
     pick: 'Pick a rule to edit it',
     order: 'Higher priority runs first, then list order',
     nameTaken: 'A rule with this name exists',
-    problems: 'Problems',
   },
 });
 
 /** The rules node: a list of json-rules-engine rules, each a condition tree and an event. */
-export function RulesInspector({
-  pack,
-  node,
-  nodeIndex,
-  dispatch,
-  problems,
-}: InspectorProps<'rules'>) {
+export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'rules'>) {
   const t = useMessages(messages);
   const localize = useLocalize();
   const [selected, setSelected] = useState(0);
@@ -92,15 +84,6 @@ export function RulesInspector({
 
   return (
     <div className="rules-inspector">
-      {problems.length > 0 && (
-        <ul className="inspector-problems" aria-label={t('problems')}>
-          {problems.map((p, i) => (
-            <li key={i} className={p.severity}>
-              <code>{p.path}</code> {localize(p.message)}
-            </li>
-          ))}
-        </ul>
-      )}
       <label>
         {t('scale')}{' '}
         <select
