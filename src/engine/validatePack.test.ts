@@ -193,6 +193,8 @@ describe('validatePack: references and types', () => {
       'test.unknownOutput',
       'test.unknownFlag',
     ]);
+    expect(problems.every((x) => x.severity === 'warning')).toBe(true);
+    expect(problems[0]?.path).toBe('$.tests[0].expect.products.P99');
   });
 
   it('compilePack throws a PackInvalidError carrying the problems', () => {

@@ -4,7 +4,10 @@ import type { PackIndex } from './packIndex.ts';
 import { EvaluationError, type Problem } from './types.ts';
 import { duplicates, problem } from './validateContext.ts';
 
-/** Test cases name real products, outputs and flags. */
+/**
+ * Test cases name real products, outputs and flags, and feed valid input. These are warnings: they
+ * do not change what the pack computes (the tests fail when run), so they never stop compilation.
+ */
 export function validateTests(pack: Pack, index: PackIndex, problems: Problem[]): void {
   const outputs = new Map<string, string>();
   for (const n of pack.graph.nodes)
@@ -18,6 +21,7 @@ export function validateTests(pack: Pack, index: PackIndex, problems: Problem[])
           'test.duplicateId',
           `$.tests[${i}].id`,
           lt(`测试“${t.id}”重复`, `test "${t.id}" is defined twice`),
+          'warning',
         ),
       ),
   );
@@ -55,21 +59,20 @@ export function validateTests(pack: Pack, index: PackIndex, problems: Problem[])
     if (t.expect.error === undefined)
       inputProblem(t.input, `$.tests[${i}].input`, lt(`测试“${t.id}”`, `test "${t.id}"`));
     const at = `$.tests[${i}].expect`;
-    for (const id of [
-      ...Object.keys(t.expect.products ?? {}),
-      ...Object.keys(t.expect.reasons ?? {}),
-    ])
-      if (!index.products.has(id))
-        problems.push(
-          problem(
-            'test.unknownProduct',
-            `${at}.products.${id}`,
-            lt(
-              `测试“${t.id}”引用的产品“${id}”不存在`,
-              `test "${t.id}" names product "${id}", which is not in the catalogue`,
+    for (const key of ['products', 'reasons'] as const)
+      for (const id of Object.keys(t.expect[key] ?? {}))
+        if (!index.products.has(id))
+          problems.push(
+            problem(
+              'test.unknownProduct',
+              `${at}.${key}.${id}`,
+              lt(
+                `测试“${t.id}”引用的产品“${id}”不存在`,
+                `test "${t.id}" names product "${id}", which is not in the catalogue`,
+              ),
+              'warning',
             ),
-          ),
-        );
+          );
     for (const name of Object.keys(t.expect.outputs ?? {}))
       if (!outputs.has(name))
         problems.push(
@@ -80,6 +83,7 @@ export function validateTests(pack: Pack, index: PackIndex, problems: Problem[])
               `测试“${t.id}”引用的输出“${name}”不存在`,
               `test "${t.id}" names output "${name}", which no output node has`,
             ),
+            'warning',
           ),
         );
     for (const name of Object.keys(t.expect.flags ?? {}))
@@ -92,6 +96,7 @@ export function validateTests(pack: Pack, index: PackIndex, problems: Problem[])
               `测试“${t.id}”引用的标志“${name}”不是输出标志`,
               `test "${t.id}" names flag "${name}", which is not a flag output`,
             ),
+            'warning',
           ),
         );
   });
