@@ -105,6 +105,12 @@ function NodeInspector(props: {
         value={node.label}
         onCommit={(value) => dispatch({ type: 'set', path: [...base, 'label'], value })}
       />
+      <LocalizedField
+        label={t('description')}
+        value={node.description}
+        multiline
+        onCommit={(value) => dispatch({ type: 'set', path: [...base, 'description'], value })}
+      />
       {nodeProblems.length > 0 && (
         <section className="inspector-problems" aria-label={t('problems')}>
           {nodeProblems.map((p, i) => (
