@@ -100,6 +100,7 @@ describe('evaluate: input errors', () => {
       'input.initiator',
       '$.initiator',
     ],
+    ['answers not an object', baseClient({ answers: ['A'] as never }), 'input.type', '$.answers'],
   ];
   it.each(cases)('%s', (_name, input, code, path) => {
     const e = errorOf(input);
@@ -107,6 +108,12 @@ describe('evaluate: input errors', () => {
     expect(e.path).toBe(path);
     expect(e.localized.en).toContain(path);
     expect(e.localized['zh-CN']).toContain(path);
+  });
+
+  it('refuses an input that is not an object', () => {
+    expect(() => evaluate(compiled, null as never)).toThrow(
+      expect.objectContaining({ code: 'input.type', path: '$' }),
+    );
   });
 
   it('localizes the thrown message on request', () => {

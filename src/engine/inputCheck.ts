@@ -5,6 +5,9 @@ import { EvaluationError } from './types.ts';
 
 type Check = (value: unknown, path: string) => void;
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
 const show = (v: unknown) => JSON.stringify(v) ?? String(v);
 
 function fail(code: string, path: string, zh: string, en: string): never {
@@ -171,6 +174,11 @@ export function compileInputCheck(index: PackIndex): (input: InputShape) => void
   }));
   const answers = new Map([...index.questions].map(([id, e]) => [id, answerCheck(e.question)]));
   return (input) => {
+    // Inputs come from files and forms: the shape itself is checked before any value.
+    if (!isRecord(input)) fail('input.type', '$', '输入应为对象', 'the input must be an object');
+    for (const key of ['facts', 'answers'] as const)
+      if (input[key] !== undefined && input[key] !== null && !isRecord(input[key]))
+        fail('input.type', `$.${key}`, '应为对象', 'expected an object');
     if (!isDate(input.evaluationDate))
       fail(
         'input.date',
