@@ -51,5 +51,6 @@ export function PackStoreProvider({ pack, children }: { pack: Pack; children: Re
 export function usePackSlice<T>(selector: (pack: Pack) => T): T {
   const store = useContext(PackStoreContext);
   if (!store) throw new Error('usePackSlice outside PackStoreProvider');
-  return useSyncExternalStore(store.subscribe, () => selector(store.get()));
+  const read = () => selector(store.get());
+  return useSyncExternalStore(store.subscribe, read, read);
 }
