@@ -59,55 +59,31 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
   const t = useMessages(messages);
   const at = (i: number, ...rest: PathKey[]): PathKey[] => [...path, i, ...rest];
   const set = (p: PathKey[], value: unknown) => dispatch({ type: 'set', path: p, value });
+  const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
   return (
     <fieldset className="q-options">
       <legend>{t('options')}</legend>
-      <table className="q-table">
-        <thead>
-          <tr>
-            <th>{t('id')}</th>
-            <th>{t('labelZh')}</th>
-            <th>{t('labelEn')}</th>
-            <th>{t('points')}</th>
-            <th title={t('knockoutHint')}>{t('knockout')}</th>
-            {binds && <th>{t('factValue')}</th>}
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {options.map((o, i) => (
-            <tr key={`${o.id}-${i}`} className={o.knockout ? 'knockout' : undefined}>
-              <td>
-                <TextCell
-                  label={`${t('id')} ${i + 1}`}
-                  value={o.id}
-                  pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
-                  disabled={fixed}
-                  onCommit={(v) => set(at(i, 'id'), v)}
-                />
-              </td>
-              <td>
-                <TextCell
-                  label={`${t('labelZh')} ${o.id}`}
-                  value={o.label['zh-CN']}
-                  onCommit={(v) => set(at(i, 'label'), { ...o.label, 'zh-CN': v })}
-                />
-              </td>
-              <td>
-                <TextCell
-                  label={`${t('labelEn')} ${o.id}`}
-                  value={o.label.en}
-                  onCommit={(v) => set(at(i, 'label'), { ...o.label, en: v })}
-                />
-              </td>
-              <td>
+      <ol className="q-option-list">
+        {options.map((o, i) => (
+          <li key={`${o.id}-${i}`} className={o.knockout ? 'q-option knockout' : 'q-option'}>
+            <div className="q-option-line">
+              <TextCell
+                className="q-option-id"
+                label={`${t('id')} ${i + 1}`}
+                value={o.id}
+                pattern={ID}
+                disabled={fixed}
+                onCommit={(v) => set(at(i, 'id'), v)}
+              />
+              <label>
+                {t('points')}{' '}
                 <NumberField
                   label={`${t('points')} ${o.id}`}
                   value={o.points}
                   onCommit={(v) => set(at(i, 'points'), v)}
                 />
-              </td>
-              <td>
+              </label>
+              <label title={t('knockoutHint')}>
                 <input
                   type="checkbox"
                   aria-label={`${t('knockout')} ${o.id}`}
@@ -120,71 +96,90 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
                         : undefined,
                     )
                   }
-                />
-                {o.knockout && (
-                  <span className="q-knockout">
-                    <TextCell
-                      label={`${t('flag')} ${o.id}`}
-                      value={o.knockout.flag}
-                      pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
-                      onCommit={(v) => set(at(i, 'knockout', 'flag'), v)}
-                    />
-                    <TextCell
-                      label={`${t('reasonZh')} ${o.id}`}
-                      value={o.knockout.reason['zh-CN']}
-                      onCommit={(v) => set(at(i, 'knockout', 'reason', 'zh-CN'), v)}
-                    />
-                    <TextCell
-                      label={`${t('reasonEn')} ${o.id}`}
-                      value={o.knockout.reason.en}
-                      onCommit={(v) => set(at(i, 'knockout', 'reason', 'en'), v)}
-                    />
-                  </span>
-                )}
-              </td>
-              {binds && (
-                <td>
+                />{' '}
+                {t('knockout')}
+              </label>
+              {!fixed && (
+                <span className="q-tools">
+                  <button
+                    type="button"
+                    aria-label={`${t('up')} ${o.id}`}
+                    disabled={i === 0}
+                    onClick={() => dispatch({ type: 'move', path, from: i, to: i - 1 })}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${t('down')} ${o.id}`}
+                    disabled={i === options.length - 1}
+                    onClick={() => dispatch({ type: 'move', path, from: i, to: i + 1 })}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${t('remove')} ${o.id}`}
+                    disabled={options.length === 1}
+                    onClick={() => dispatch({ type: 'remove', path, index: i })}
+                  >
+                    ✕
+                  </button>
+                </span>
+              )}
+            </div>
+            <div className="q-option-line">
+              <span className="locale-tag">中文</span>
+              <TextCell
+                label={`${t('labelZh')} ${o.id}`}
+                value={o.label['zh-CN']}
+                onCommit={(v) => set(at(i, 'label'), { ...o.label, 'zh-CN': v })}
+              />
+              <span className="locale-tag">EN</span>
+              <TextCell
+                label={`${t('labelEn')} ${o.id}`}
+                value={o.label.en}
+                onCommit={(v) => set(at(i, 'label'), { ...o.label, en: v })}
+              />
+            </div>
+            {binds && (
+              <div className="q-option-line">
+                <label>
+                  {t('factValue')}{' '}
                   <TextCell
                     label={`${t('factValue')} ${o.id}`}
                     value={o.factValue === undefined ? '' : String(o.factValue)}
                     onCommit={(v) => set(at(i, 'factValue'), parseFactValue(v))}
                   />
-                </td>
-              )}
-              <td className="row-tools">
-                {!fixed && (
-                  <>
-                    <button
-                      type="button"
-                      aria-label={`${t('up')} ${o.id}`}
-                      disabled={i === 0}
-                      onClick={() => dispatch({ type: 'move', path, from: i, to: i - 1 })}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`${t('down')} ${o.id}`}
-                      disabled={i === options.length - 1}
-                      onClick={() => dispatch({ type: 'move', path, from: i, to: i + 1 })}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`${t('remove')} ${o.id}`}
-                      disabled={options.length === 1}
-                      onClick={() => dispatch({ type: 'remove', path, index: i })}
-                    >
-                      ✕
-                    </button>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                </label>
+              </div>
+            )}
+            {o.knockout && (
+              <div className="q-option-line q-knockout">
+                <label>
+                  {t('flag')}{' '}
+                  <TextCell
+                    label={`${t('flag')} ${o.id}`}
+                    value={o.knockout.flag}
+                    pattern={ID}
+                    onCommit={(v) => set(at(i, 'knockout', 'flag'), v)}
+                  />
+                </label>
+                <TextCell
+                  label={`${t('reasonZh')} ${o.id}`}
+                  value={o.knockout.reason['zh-CN']}
+                  onCommit={(v) => set(at(i, 'knockout', 'reason', 'zh-CN'), v)}
+                />
+                <TextCell
+                  label={`${t('reasonEn')} ${o.id}`}
+                  value={o.knockout.reason.en}
+                  onCommit={(v) => set(at(i, 'knockout', 'reason', 'en'), v)}
+                />
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
       {!fixed && (
         <button
           type="button"

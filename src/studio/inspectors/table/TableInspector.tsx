@@ -6,7 +6,8 @@ import { ColumnsEditor } from './ColumnsEditor.tsx';
 import { TableGrid } from './TableGrid.tsx';
 import { analysisColumns, levelsOf } from './columnBounds.ts';
 import { analyzeTable } from './tableAnalysis.ts';
-import { newRow } from './tableEdits.ts';
+import { newRow, parseOutputCell } from './tableEdits.ts';
+import { TextCell } from '../questionnaire/TextCell.tsx';
 import '../questionnaire/inspectorBase.css';
 import './table.css';
 
@@ -36,7 +37,6 @@ const messages = defineMessages({
     overlaps: '“唯一”策略下重叠的行对（{n}）',
     cellErrors: '无法解析的单元格（{n}）',
     cellAt: '第 {row} 行 {column} 列',
-    problems: '问题',
   },
   en: {
     hitPolicy: 'Hit policy',
@@ -63,18 +63,11 @@ const messages = defineMessages({
     overlaps: 'Pairs of rows that overlap under "unique" ({n})',
     cellErrors: 'Cells that do not parse ({n})',
     cellAt: 'row {row}, column {column}',
-    problems: 'Problems',
   },
 });
 
 /** The decision table: hit policy, typed columns, a virtualized grid, and its gaps and overlaps. */
-export function TableInspector({
-  pack,
-  node,
-  nodeIndex,
-  dispatch,
-  problems,
-}: InspectorProps<'table'>) {
+export function TableInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'table'>) {
   const t = useMessages(messages);
   const localize = useLocalize();
   const config = node.config;
@@ -100,15 +93,6 @@ export function TableInspector({
 
   return (
     <div className="table-inspector">
-      {problems.length > 0 && (
-        <ul className="inspector-problems" aria-label={t('problems')}>
-          {problems.map((p, i) => (
-            <li key={i} className={p.severity}>
-              <code>{p.path}</code> {localize(p.message)}
-            </li>
-          ))}
-        </ul>
-      )}
       <div className="q-row">
         <label>
           {t('hitPolicy')}{' '}
@@ -152,6 +136,30 @@ export function TableInspector({
         </label>
         <span>{t('rows', { n: config.rows.length })}</span>
       </div>
+      {config.defaultOutput && (
+        <div className="q-row table-default" role="group" aria-label={t('defaultOutput')}>
+          {t('defaultOutput')}:
+          {config.outputs.map((c, i) => {
+            const cell = config.defaultOutput?.[i] ?? null;
+            const levels = outputLevels[i] ?? [];
+            return (
+              <TextCell
+                key={c.id}
+                label={`${t('defaultOutput')} ${localize(c.label)}`}
+                value={cell === null ? '' : String(cell)}
+                validate={(v) => parseOutputCell(v, c, levels) !== undefined}
+                onCommit={(v) =>
+                  dispatch({
+                    type: 'set',
+                    path: [...base, 'defaultOutput', i],
+                    value: parseOutputCell(v, c, levels) ?? null,
+                  })
+                }
+              />
+            );
+          })}
+        </div>
+      )}
       <ColumnsEditor
         pack={pack}
         nodeId={node.id}
