@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import { levelColor } from '../../graph/nodeViews/summaries.ts';
 import { boundaries, moveBoundary, type Band } from './bandEdits.ts';
@@ -31,16 +31,24 @@ type Props = {
   scores?: readonly number[];
   /** Called once when a drag or a key press ends, with the bands after the move. */
   onCommit: (bands: Band[]) => void;
+  /** Called on every move of a drag with the bands shown, and with null when it ends. */
+  onPreview?: (bands: Band[] | null) => void;
+  /** Drawn above the track on the ruler's scale (e.g. a population histogram). */
+  overlay?: (domain: { lo: number; end: number; whole: boolean }) => ReactNode;
 };
 
 /**
  * The bands as a ruler. Dragging the handle between two bands moves both neighbours at once; the
  * pack is changed once, when the drag ends, so that undo takes the whole drag back.
  */
-export function BandRuler({ bands, levels, scores = [], onCommit }: Props) {
+export function BandRuler({ bands, levels, scores = [], onCommit, onPreview, overlay }: Props) {
   const t = useMessages(messages);
   const trackRef = useRef<HTMLDivElement>(null);
-  const [preview, setPreview] = useState<Band[] | null>(null);
+  const [preview, setPreviewState] = useState<Band[] | null>(null);
+  const setPreview = (next: Band[] | null) => {
+    setPreviewState(next);
+    onPreview?.(next);
+  };
   const [active, setActive] = useState<[number, number] | null>(null);
   const shown = preview ?? bands;
   const lo = Math.min(...bands.map((b) => b.min));
@@ -105,6 +113,7 @@ export function BandRuler({ bands, levels, scores = [], onCommit }: Props) {
 
   return (
     <div className="band-ruler" aria-label={t('ruler')}>
+      {overlay?.({ lo, end, whole })}
       {scores.length > 0 && (
         <div className="band-ruler-histogram" role="img" aria-label={t('histogram')}>
           {bins.map((b, k) => (

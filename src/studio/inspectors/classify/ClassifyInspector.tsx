@@ -5,6 +5,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { evenBands } from '../../nodeKinds/defaults.ts';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { upstreamOf } from '../common/scopeRefs.ts';
+import { RulerHistogram, setWhatIfPreview, ThresholdWhatIf } from '../../population/index.ts';
 import type { InspectorProps } from '../common/types.ts';
 import { BandRuler } from './BandRuler.tsx';
 import { BandsTable } from './BandsTable.tsx';
@@ -123,9 +124,12 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
             const change = bandsChange(bandsPath, config.bands, after, 'band boundary');
             if (change) dispatch(change);
           }}
+          onPreview={(shown) => setWhatIfPreview(node.id, shown)}
+          overlay={(domain) => <RulerHistogram nodeId={node.id} {...domain} />}
         />
         <BandsTable bands={config.bands} scale={scale} path={bandsPath} dispatch={dispatch} />
       </section>
+      <ThresholdWhatIf pack={pack} nodeId={node.id} bands={config.bands} />
       <LimitsEditor
         pack={pack}
         nodeId={node.id}
