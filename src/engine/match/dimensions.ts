@@ -1,5 +1,6 @@
 import type { MatchDimension, Product, Verdict } from '../../domain/index.ts';
 import { compileCondition } from '../conditions.ts';
+import { foldProduct } from './foldProduct.ts';
 import type { CompileContext } from '../nodes/kind.ts';
 import { own } from '../scope.ts';
 import { enterScope, scopeFacts } from '../scopeFacts.ts';
@@ -97,11 +98,14 @@ export function compileDimension(
       };
     }
     case 'condition': {
-      // One test for every product: the product is handed to it through the fact source.
-      const test = compileCondition(dim.when, `${at}.when`);
       return {
         prepare: () => undefined,
         forProduct(product) {
+          // What the condition asks of the product is answered now; often nothing is left.
+          const folded = foldProduct(dim.when, product);
+          if (folded === true) return () => PASS;
+          if (folded === false) return () => fail;
+          const test = compileCondition(folded, `${at}.when`);
           return (scope) => {
             enterScope(scope, product);
             return test(scopeFacts) ? PASS : fail;
