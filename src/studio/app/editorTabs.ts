@@ -38,6 +38,14 @@ export const EDITOR_TAB_REGISTRY: readonly EditorTabEntry[] = [
     'json',
     lazy(() => import('../json/JsonView.tsx')),
   ),
+  tab(
+    'simulate',
+    lazy(() => import('../simulate/SimulateTab.tsx')),
+  ),
+  tab(
+    'tests',
+    lazy(() => import('../testcases/TestsTab.tsx')),
+  ),
 ];
 
 export const AVAILABLE_TABS: readonly EditorTab[] = EDITOR_TAB_REGISTRY.map((t) => t.id);
