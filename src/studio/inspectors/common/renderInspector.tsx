@@ -1,0 +1,30 @@
+import type { ComponentType } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { GraphNode, Pack, PackChange } from '../../../domain/index.ts';
+import { LocaleProvider, type UiLocale } from '../../i18n/index.tsx';
+import type { InspectorProps } from './types.ts';
+
+/** Server-renders an inspector for one node of a pack, for tests; changes go to `changes`. */
+export function renderInspector(
+  Inspector: ComponentType<InspectorProps<never>>,
+  pack: Pack,
+  nodeId: string,
+  locale: UiLocale = 'zh-CN',
+): { html: string; changes: PackChange[] } {
+  const nodeIndex = pack.graph.nodes.findIndex((n) => n.id === nodeId);
+  const node = pack.graph.nodes[nodeIndex] as GraphNode;
+  const changes: PackChange[] = [];
+  const Any = Inspector as ComponentType<InspectorProps<GraphNode['kind']>>;
+  const html = renderToStaticMarkup(
+    <LocaleProvider locale={locale} setLocale={() => {}}>
+      <Any
+        pack={pack}
+        node={node}
+        nodeIndex={nodeIndex}
+        dispatch={(c) => changes.push(c)}
+        problems={[]}
+      />
+    </LocaleProvider>,
+  );
+  return { html, changes };
+}

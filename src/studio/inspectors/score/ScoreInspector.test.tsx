@@ -1,0 +1,15 @@
+import { expect, it } from 'vitest';
+import { starterPack } from '../../graph/testPacks.ts';
+import { renderInspector } from '../common/renderInspector.tsx';
+import { ScoreInspector } from './index.ts';
+
+it('offers only upstream numbers for the terms and shows the weight sum', () => {
+  const pack = starterPack('cn-csrc-2017');
+  const { html } = renderInspector(ScoreInspector, pack, 'effectiveScore');
+  expect(html).toContain('data-sum="2"');
+  expect(html).toContain('value="risk.total"');
+  expect(html).toContain('value="policy.scoreCeiling"');
+  // classify and match are downstream of the score: never offered.
+  expect(html).not.toContain('value="classify.score"');
+  expect(html).not.toContain('value="risk.complete"');
+});
