@@ -1,23 +1,22 @@
 import type { ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { GraphNode, Pack, PackChange } from '../../../domain/index.ts';
+import type { NodeKind, NodeOfKind, Pack, PackChange } from '../../../domain/index.ts';
 import { LocaleProvider, type UiLocale } from '../../i18n/index.tsx';
 import type { InspectorProps } from './types.ts';
 
 /** Server-renders an inspector for one node of a pack, for tests; changes go to `changes`. */
-export function renderInspector(
-  Inspector: ComponentType<InspectorProps<never>>,
+export function renderInspector<K extends NodeKind>(
+  Inspector: ComponentType<InspectorProps<K>>,
   pack: Pack,
   nodeId: string,
   locale: UiLocale = 'zh-CN',
 ): { html: string; changes: PackChange[] } {
   const nodeIndex = pack.graph.nodes.findIndex((n) => n.id === nodeId);
-  const node = pack.graph.nodes[nodeIndex] as GraphNode;
+  const node = pack.graph.nodes[nodeIndex] as NodeOfKind<K>;
   const changes: PackChange[] = [];
-  const Any = Inspector as ComponentType<InspectorProps<GraphNode['kind']>>;
   const html = renderToStaticMarkup(
     <LocaleProvider locale={locale} setLocale={() => {}}>
-      <Any
+      <Inspector
         pack={pack}
         node={node}
         nodeIndex={nodeIndex}
