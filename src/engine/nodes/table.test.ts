@@ -4,7 +4,6 @@ import { addNode, baseClient, buildPack, nodeOutput } from '../../testing/fixtur
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
 import { EvaluationError } from '../types.ts';
-import { validatePack } from '../validatePack.ts';
 
 type Row = [id: string, age: string, level: string, out: (string | number | null)[]];
 
@@ -64,17 +63,6 @@ describe('table hit policies', () => {
       expect(err.path).toBe('$.graph.nodes[5].config.rows');
       expect(err.nodeId).toBe('t');
     }
-  });
-
-  it('validation warns of overlaps in a unique table, at its rows', () => {
-    const problems = validatePack(tablePack({ hitPolicy: 'unique' }, rows));
-    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
-    expect(problems.find((p) => p.code === 'table.overlap')).toMatchObject({
-      path: '$.graph.nodes[5].config.rows',
-      nodeId: 't',
-    });
-    // A C1 client between 30 and 60 matches no row.
-    expect(problems.find((p) => p.code === 'table.gap')?.message.en).toContain('lvl = "C1"');
   });
 
   it('first: the first match in row order', () => {

@@ -12,7 +12,6 @@ import {
   type TableConfig,
 } from '../table/columns.ts';
 import { compileHitPolicy, type Row } from '../table/hitPolicies.ts';
-import { lintTable } from '../table/tableLint.ts';
 
 export type TableOutput = { result: unknown; matched: string[] };
 
@@ -88,9 +87,6 @@ export const tableKind: NodeKindDef<'table'> = {
         'config.defaultOutput',
         lt('默认输出的个数与输出列不一致', 'default output has the wrong number of cells'),
       );
-    // Only a table whose cells all parse is searched for gaps and overlaps.
-    if (!ctx.problems.some((p) => p.code === 'table.cell'))
-      for (const f of lintTable(c, inTypes)) ctx.warn(f.code, 'config.rows', f.message);
     const numericAgg = c.hitPolicy === 'collect' && ['sum', 'min', 'max'].includes(c.aggregation);
     if (numericAgg && (c.outputs.length !== 1 || c.outputs[0]?.type !== 'number'))
       ctx.error(
