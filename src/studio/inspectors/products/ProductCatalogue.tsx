@@ -2,9 +2,9 @@ import { useMemo, useRef, useState } from 'react';
 import { lt, type Product, type Scale } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { PackPartInspectorProps } from '../common/types.ts';
-import { TextCell } from '../questionnaire/TextCell.tsx';
 import { nextId } from '../questionnaire/questionEdits.ts';
 import { levelText } from '../rules/index.ts';
+import { ProductRow } from './ProductRow.tsx';
 import { CsvImportDialog } from './CsvImportDialog.tsx';
 import { catalogueView, type Sort, type SortKey } from './catalogueView.ts';
 import { importChange, parseProductsCsv, productsToCsv, type CsvImport } from './productCsv.ts';
@@ -60,8 +60,6 @@ const messages = defineMessages({
   },
 });
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-
 const ids = (s: Scale | undefined) => s?.levels.map((l) => l.id) ?? [];
 
 /** The catalogue as an editable, sortable, filterable table, with CSV import and export. */
@@ -87,8 +85,6 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
       }),
     [catalogue.items, filter, sort, risk, horizon, variety],
   );
-  const set = (index: number, key: keyof Product, value: unknown) =>
-    dispatch({ type: 'set', path: ['products', 'items', index, key], value });
   // The panel hands over the whole pack's problems; the catalogue shows its own.
   const catalogueProblems = problems.filter((p) => p.path.startsWith('$.products'));
   const taken = new Set(catalogue.items.map((p) => p.id));
@@ -130,27 +126,6 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
         {label} {sort.key === key ? (sort.descending ? '▼' : '▲') : ''}
       </button>
     </th>
-  );
-  const levelSelect = (
-    s: typeof risk,
-    value: string | undefined,
-    label: string,
-    onChange: (v: string | undefined) => void,
-    optional: boolean,
-  ) => (
-    <select
-      aria-label={label}
-      value={value ?? ''}
-      onChange={(e) => onChange(e.target.value || undefined)}
-    >
-      {optional && <option value="">{t('none')}</option>}
-      {value && !s?.levels.some((l) => l.id === value) && <option value={value}>{value}</option>}
-      {s?.levels.map((l) => (
-        <option key={l.id} value={l.id}>
-          {levelText(l.id, localize(l.label))}
-        </option>
-      ))}
-    </select>
   );
 
   return (
@@ -259,95 +234,14 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
           </thead>
           <tbody>
             {rows.map(({ product: p, index }) => (
-              <tr key={`${p.id}-${index}`} data-product={p.id}>
-                <td>
-                  <TextCell
-                    label={`${t('id')} ${p.id}`}
-                    value={p.id}
-                    pattern={ID}
-                    validate={(v) => v === p.id || !taken.has(v)}
-                    onCommit={(v) => set(index, 'id', v)}
-                  />
-                </td>
-                <td>
-                  <TextCell
-                    label={`${t('nameZh')} ${p.id}`}
-                    value={p.name['zh-CN']}
-                    onCommit={(v) => set(index, 'name', { ...p.name, 'zh-CN': v })}
-                  />
-                </td>
-                <td>
-                  <TextCell
-                    label={`${t('nameEn')} ${p.id}`}
-                    value={p.name.en}
-                    onCommit={(v) => set(index, 'name', { ...p.name, en: v })}
-                  />
-                </td>
-                <td className={`risk-cell risk-${ids(risk).indexOf(p.risk)}`}>
-                  {levelSelect(
-                    risk,
-                    p.risk,
-                    `${t('risk')} ${p.id}`,
-                    (v) => v && set(index, 'risk', v),
-                    false,
-                  )}
-                </td>
-                {horizon && (
-                  <td>
-                    {levelSelect(
-                      horizon,
-                      p.horizon,
-                      `${t('horizon')} ${p.id}`,
-                      (v) => set(index, 'horizon', v),
-                      true,
-                    )}
-                  </td>
-                )}
-                {variety && (
-                  <td>
-                    {levelSelect(
-                      variety,
-                      p.variety,
-                      `${t('variety')} ${p.id}`,
-                      (v) => set(index, 'variety', v),
-                      true,
-                    )}
-                  </td>
-                )}
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`${t('complex')} ${p.id}`}
-                    checked={p.complex}
-                    onChange={(e) => set(index, 'complex', e.target.checked)}
-                  />
-                </td>
-                <td>
-                  <TextCell
-                    label={`${t('tags')} ${p.id}`}
-                    value={p.tags.join(', ')}
-                    onCommit={(v) =>
-                      set(
-                        index,
-                        'tags',
-                        v
-                          .split(/[,;，；]/)
-                          .map((s) => s.trim())
-                          .filter(Boolean),
-                      )
-                    }
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={`${t('remove')} ${p.id}`}
-                    onClick={() => dispatch({ type: 'remove', path: ['products', 'items'], index })}
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
+              <ProductRow
+                key={`${p.id}-${index}`}
+                product={p}
+                index={index}
+                scales={{ risk, horizon, variety }}
+                taken={taken}
+                dispatch={dispatch}
+              />
             ))}
           </tbody>
         </table>
