@@ -91,3 +91,6 @@ export type {
   Overlap,
   TableAnalysis,
 } from './lint/tableAnalysis.ts';
+export { lintPack, checkPack } from './lint/lintPack.ts';
+export { createRangeFinder } from './lint/valueRange.ts';
+export type { ValueRange } from './lint/valueRange.ts';

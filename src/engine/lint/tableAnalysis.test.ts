@@ -134,3 +134,25 @@ describe('analyzeTable: overlaps and errors', () => {
     expect(a.gaps.length).toBeGreaterThan(0);
   });
 });
+
+describe('analyzeTable: integer columns', () => {
+  const whole: AnalysisColumn = {
+    type: { type: 'number' },
+    integer: true,
+    bounds: { min: 0, max: 30 },
+  };
+
+  it('sees no gap between ranges that meet at consecutive whole numbers', () => {
+    expect(analyzeTable([whole], [['[0..10]'], ['[11..20]'], ['>= 21']]).gaps).toEqual([]);
+    expect(analyzeTable([whole], [['< 10.5'], ['> 10.5']]).gaps).toEqual([]);
+  });
+
+  it('still finds a gap holding a whole number, and the same gap as fractional', () => {
+    const rows = [['[0..10]'], ['[12..30]']];
+    expect(analyzeTable([whole], rows).gaps.map((g) => g.cells)).toEqual([['(10..12)']]);
+    const real = { ...whole, integer: false };
+    expect(analyzeTable([real], [['[0..10]'], ['[11..30]']]).gaps.map((g) => g.cells)).toEqual([
+      ['(10..11)'],
+    ]);
+  });
+});

@@ -16,6 +16,8 @@ export type AnalysisColumn = {
   type: ColumnType;
   /** Values outside these bounds cannot occur (a fact's min / max, a score range). */
   bounds?: { min?: number; max?: number } | undefined;
+  /** Only whole numbers occur (an integer fact, a score of whole points): gaps between them are not gaps. */
+  integer?: boolean | undefined;
 };
 
 export type CellError = { row: number; column: number; error: LocalizedText; at: number };
@@ -51,15 +53,24 @@ function numberDomain(cells: readonly string[], col: AnalysisColumn): Domain {
   const first = sorted[0];
   if (first === undefined)
     return { samples: [{ value: 0, text: '', kind: 'between' }], ordered: true };
-  samples.push({ value: first - 1, text: String(first), kind: 'below' });
-  sorted.forEach((c, i) => {
-    samples.push({ value: c, text: String(c), kind: 'point' });
-    const next = sorted[i + 1];
-    if (next !== undefined) samples.push({ value: (c + next) / 2, text: '', kind: 'between' });
-  });
+  // In an integer column each sample must be a whole number, and a stretch holding none is skipped.
+  const whole = col.integer === true;
   samples.push({
-    value: (sorted.at(-1) as number) + 1,
-    text: String(sorted.at(-1)),
+    value: whole ? Math.ceil(first) - 1 : first - 1,
+    text: String(first),
+    kind: 'below',
+  });
+  sorted.forEach((c, i) => {
+    if (!whole || Number.isInteger(c)) samples.push({ value: c, text: String(c), kind: 'point' });
+    const next = sorted[i + 1];
+    if (next === undefined) return;
+    const between = whole ? Math.floor(c) + 1 : (c + next) / 2;
+    if (between < next) samples.push({ value: between, text: '', kind: 'between' });
+  });
+  const last = sorted.at(-1) as number;
+  samples.push({
+    value: whole ? Math.floor(last) + 1 : last + 1,
+    text: String(last),
     kind: 'above',
   });
   const inside = samples.filter(

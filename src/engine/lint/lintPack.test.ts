@@ -1,0 +1,355 @@
+import { describe, expect, it } from 'vitest';
+import miniPack from '../../domain/fixtures/miniPack.json' with { type: 'json' };
+import { parsePack, type Pack, type PackInput } from '../../domain/index.ts';
+import { compilePack } from '../compilePack.ts';
+import { evaluate } from '../evaluate.ts';
+import { EvaluationError } from '../types.ts';
+import { checkPack, lintPack } from './lintPack.ts';
+import csrcText from '../../../rule-packs/cn-csrc-2017/pack.json?raw';
+import bankText from '../../../rule-packs/cn-bank-wealth/pack.json?raw';
+import mifidText from '../../../rule-packs/eu-mifid2/pack.json?raw';
+
+/** The mini pack (scores 0-30 in whole points: Q1 0/10/20, Q2 0/5/10), changed by `edit`. */
+function mini(edit: (p: PackInput & Record<string, never>) => void = () => {}): Pack {
+  const input = structuredClone(miniPack) as unknown as PackInput & Record<string, never>;
+  edit(input);
+  const result = parsePack(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 2)));
+  return result.pack;
+}
+
+type AnyNode = { id: string; kind: string; config: Record<string, unknown> };
+const nodeIn = (p: PackInput, id: string) =>
+  (p.graph.nodes as unknown as AnyNode[]).find((n) => n.id === id) as AnyNode;
+const bands = (p: PackInput) =>
+  nodeIn(p, 'classify').config.bands as { level: string; min: number; max: number }[];
+const codes = (pack: Pack) => lintPack(pack).map((p) => `${p.severity} ${p.code} ${p.path}`);
+
+/** Adds a node fed by the input node. */
+function addNode(p: PackInput, node: Record<string, unknown>) {
+  (p.graph.nodes as unknown[]).push(node);
+  (p.graph.edges as unknown[]).push({
+    id: `e-${String(node.id)}`,
+    source: 'score',
+    target: node.id,
+  });
+}
+
+const reason = { code: 'r', text: { 'zh-CN': '原因', en: 'reason' } };
+const label = { 'zh-CN': '标签', en: 'label' };
+
+describe('lintPack on sound packs', () => {
+  it.each([
+    ['cn-csrc-2017', csrcText],
+    ['cn-bank-wealth', bankText],
+    ['eu-mifid2', mifidText],
+  ])('starter pack %s has no lint errors', (_id, text) => {
+    const parsed = parsePack(text);
+    if (!parsed.ok) throw new Error('starter pack must parse');
+    const errors = lintPack(parsed.pack).filter((p) => p.severity === 'error');
+    expect(errors.map((p) => `${p.path} ${p.message.en}`)).toEqual([]);
+  });
+
+  it('finds nothing in the mini pack', () => {
+    expect(lintPack(mini())).toEqual([]);
+  });
+});
+
+describe('classify bands', () => {
+  it('knows whole-number scores leave no gap between 10 and 11', () => {
+    expect(codes(mini())).toEqual([]);
+  });
+
+  it('reports the 10-11 gap once a fractional point makes fractional scores possible', () => {
+    const pack = mini((p) => {
+      const q1 = p.questionnaires[0]?.sections[0]?.questions[0] as {
+        options: { points: number }[];
+      };
+      (q1.options[1] as { points: number }).points = 10.5;
+    });
+    expect(codes(pack)).toEqual([
+      'error lint.band.gap $.graph.nodes[2].config.bands[1].min',
+      'error lint.band.gap $.graph.nodes[2].config.bands[2].min',
+    ]);
+    // The engine agrees: 10.5 is in no band.
+    const run = () =>
+      evaluate(compilePack(pack), {
+        facts: { age: 40 },
+        answers: { Q1: 'B', Q2: ['A'] },
+        evaluationDate: '2026-06-01',
+      });
+    expect(run).toThrow(expect.objectContaining({ code: 'classify.noBand' }) as EvaluationError);
+  });
+
+  it('reports a gap a reachable score falls in, as the engine fails on it', () => {
+    const pack = mini((p) => {
+      (bands(p)[1] as { min: number }).min = 16;
+    });
+    const found = lintPack(pack);
+    expect(found).toMatchObject([
+      {
+        code: 'lint.band.gap',
+        severity: 'error',
+        nodeId: 'classify',
+        path: '$.graph.nodes[2].config.bands[1].min',
+      },
+    ]);
+    expect(found[0]?.message.en).toContain('C1 (up to 10) and C2 (from 16)');
+    expect(found[0]?.message['zh-CN']).toContain('空档');
+    expect(() =>
+      evaluate(compilePack(pack), {
+        facts: { age: 40 },
+        answers: { Q1: 'B', Q2: ['B'] },
+        evaluationDate: '2026-06-01',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'classify.noBand' }) as EvaluationError);
+  });
+
+  it('reports scores above the top band and below the lowest', () => {
+    const pack = mini((p) => {
+      (bands(p)[0] as { min: number }).min = 1;
+      (bands(p)[2] as { max: number }).max = 25;
+    });
+    expect(codes(pack)).toEqual([
+      'error lint.band.gapBelow $.graph.nodes[2].config.bands[0].min',
+      'error lint.band.gapAbove $.graph.nodes[2].config.bands[2].max',
+    ]);
+  });
+
+  it('tells an overlap from a band that can never be hit', () => {
+    const overlap = mini((p) => {
+      (bands(p)[1] as { min: number }).min = 8;
+    });
+    expect(codes(overlap)).toEqual([
+      'warning lint.band.overlap $.graph.nodes[2].config.bands[1].min',
+    ]);
+    const dead = mini((p) => {
+      bands(p).splice(1, 0, { level: 'C2', min: 3, max: 8 });
+    });
+    expect(codes(dead)).toContain('error lint.band.unreachable $.graph.nodes[2].config.bands[1]');
+  });
+
+  it('warns of a band beyond the possible scores, and of levels out of order', () => {
+    const pack = mini((p) => {
+      bands(p).push({ level: 'C3', min: 40, max: 50 });
+      const [c1, c2] = bands(p);
+      if (c1 && c2) [c1.level, c2.level] = ['C2', 'C1'];
+    });
+    expect(codes(pack)).toEqual([
+      'warning lint.band.outOfRange $.graph.nodes[2].config.bands[3]',
+      'warning lint.band.order $.graph.nodes[2].config.bands[1].level',
+    ]);
+  });
+
+  it('gives way to lint in checkPack, which does not repeat validation band warnings', () => {
+    const pack = mini((p) => {
+      (bands(p)[1] as { min: number }).min = 16;
+    });
+    const all = checkPack(pack).map((p) => p.code);
+    expect(all).toContain('lint.band.gap');
+    expect(all).not.toContain('band.gap');
+  });
+});
+
+describe('rules that can never fire', () => {
+  const rulesPack = (conditions: unknown[]) =>
+    mini((p) => {
+      addNode(p, {
+        id: 'checks',
+        kind: 'rules',
+        config: {
+          rules: conditions.map((c, i) => ({
+            name: `r${i}`,
+            conditions: c,
+            event: { type: 'flag', params: { name: 'f', reason } },
+          })),
+        },
+      });
+    });
+
+  it('finds contradictory comparisons on one fact, integer-aware and within its bounds', () => {
+    const pack = rulesPack([
+      {
+        all: [
+          { fact: 'age', operator: 'lessThan', value: 10 },
+          { fact: 'age', operator: 'greaterThan', value: 20 },
+        ],
+      },
+      {
+        all: [
+          { fact: 'age', operator: 'greaterThan', value: 10 },
+          { fact: 'age', operator: 'lessThan', value: 11 },
+        ],
+      },
+      { all: [{ fact: 'age', operator: 'greaterThan', value: 130 }] },
+      {
+        all: [
+          { fact: 'age', operator: 'greaterThan', value: 10 },
+          { fact: 'age', operator: 'lessThan', value: 12 },
+        ],
+      },
+      {
+        all: [
+          { fact: 'age', operator: 'equal', value: 30 },
+          { fact: 'age', operator: 'notEqual', value: 30 },
+        ],
+      },
+    ]);
+    const found = lintPack(pack);
+    expect(found.map((p) => `${p.code} ${p.path}`)).toEqual([
+      'lint.rule.neverFires $.graph.nodes[5].config.rules[0].conditions.all',
+      'lint.rule.neverFires $.graph.nodes[5].config.rules[1].conditions.all',
+      'lint.rule.neverFires $.graph.nodes[5].config.rules[2].conditions.all[0]',
+      'lint.rule.neverFires $.graph.nodes[5].config.rules[4].conditions.all',
+    ]);
+    expect(found[0]?.message.en).toBe(
+      'rule "r0" can never fire: the conditions age lessThan 10 & age greaterThan 20 can never hold (values in [0, 130], whole numbers)',
+    );
+    expect(found.every((p) => p.severity === 'error' && p.nodeId === 'checks')).toBe(true);
+  });
+
+  it('finds equal to a value outside a scale, an option list or a boolean', () => {
+    const pack = rulesPack([
+      { all: [{ fact: 'classify', path: '$.level', operator: 'equal', value: 'C9' }] },
+      { all: [{ fact: 'answers', path: '$.Q1', operator: 'in', value: ['X', 'Y'] }] },
+      { all: [{ fact: 'professional', operator: 'equal', value: 'true' }] },
+      { all: [{ fact: 'classify', path: '$.level', operator: 'in', value: ['C9', 'C2'] }] },
+      { all: [{ fact: 'answers', path: '$.Q1', operator: 'equal', value: 'A' }] },
+    ]);
+    expect(codes(pack)).toEqual([
+      'error lint.rule.neverFires $.graph.nodes[5].config.rules[0].conditions.all[0]',
+      'error lint.rule.neverFires $.graph.nodes[5].config.rules[1].conditions.all[0]',
+      'error lint.rule.neverFires $.graph.nodes[5].config.rules[2].conditions.all[0]',
+    ]);
+    expect(lintPack(pack)[0]?.message.en).toContain('"C1","C2","C3"');
+  });
+
+  it('warns of a dead branch of an any, and fails the rule only when every branch is dead', () => {
+    const dead = { fact: 'classify', path: '$.level', operator: 'equal', value: 'C7' };
+    const live = { fact: 'age', operator: 'greaterThan', value: 60 };
+    const pack = rulesPack([{ any: [dead, live] }, { any: [dead, dead] }, { not: dead }]);
+    expect(codes(pack)).toEqual([
+      'warning lint.condition.neverTrue $.graph.nodes[5].config.rules[0].conditions.any[0]',
+      'error lint.rule.neverFires $.graph.nodes[5].config.rules[1].conditions.any[0]',
+    ]);
+  });
+});
+
+describe('decision tables', () => {
+  const tablePack = (rows: string[][], extra: Record<string, unknown> = {}) =>
+    mini((p) =>
+      addNode(p, {
+        id: 'grid',
+        kind: 'table',
+        config: {
+          hitPolicy: 'unique',
+          inputs: [{ id: 's', label, type: 'number', ref: 'score.total' }],
+          outputs: [{ id: 'o', label, type: 'string' }],
+          rows: rows.map((inputs, i) => ({ id: `row${i}`, inputs, outputs: [`v${i}`] })),
+          ...extra,
+        },
+      }),
+    );
+
+  it('sees no gap between whole-number ranges and no gap outside the score range', () => {
+    expect(codes(tablePack([['< 10'], ['[10..20]'], ['[21..30]']]))).toEqual([]);
+  });
+
+  it('reports an uncovered range unless there is a default output', () => {
+    const rows = [['[0..10]'], ['[13..30]']];
+    const found = lintPack(tablePack(rows));
+    expect(found).toMatchObject([
+      {
+        code: 'lint.table.gap',
+        severity: 'error',
+        nodeId: 'grid',
+        path: '$.graph.nodes[5].config.rows',
+      },
+    ]);
+    expect(found[0]?.message.en).toContain('(10..13)');
+    expect(codes(tablePack(rows, { defaultOutput: ['none'] }))).toEqual([]);
+  });
+
+  it('reports overlapping rows under unique and conflicting ones under any', () => {
+    const rows = [['[0..15]'], ['[10..30]']];
+    expect(codes(tablePack(rows))).toEqual([
+      'error lint.table.overlap $.graph.nodes[5].config.rows[1]',
+    ]);
+    expect(codes(tablePack(rows, { hitPolicy: 'any' }))).toEqual([
+      'error lint.table.conflict $.graph.nodes[5].config.rows[1]',
+    ]);
+    expect(codes(tablePack(rows, { hitPolicy: 'first' }))).toEqual([]);
+  });
+});
+
+describe('matching matrix', () => {
+  it('requires a higher level to be allowed at least what a lower one is', () => {
+    const pack = mini((p) => {
+      const cells = (
+        nodeIn(p, 'match').config.dimensions as { cells: Record<string, Record<string, string>> }[]
+      )[0]?.cells as Record<string, Record<string, string>>;
+      (cells.C2 as Record<string, string>).R2 = 'prohibited';
+    });
+    expect(codes(pack)).toEqual([
+      'error lint.matrix.notMonotone $.graph.nodes[3].config.dimensions[0].cells.C2.R2',
+      'warning lint.matrix.riskierLooser $.graph.nodes[3].config.dimensions[0].cells.C2.R3',
+    ]);
+  });
+});
+
+describe('content', () => {
+  it('warns of a questionnaire no node scores and a question that scores nothing', () => {
+    const pack = mini((p) => {
+      const q = structuredClone(p.questionnaires[0]) as (typeof p.questionnaires)[number];
+      q.id = 'spare';
+      for (const s of q.sections)
+        for (const question of s.questions) question.id = `${question.id}x`;
+      p.questionnaires.push(q);
+      (p.questionnaires[0]?.sections[0]?.questions as unknown[]).push({
+        id: 'Q3',
+        type: 'single',
+        text: label,
+        options: [
+          { id: 'A', label, points: 0 },
+          { id: 'B', label, points: 0 },
+        ],
+      });
+    });
+    expect(codes(pack)).toEqual([
+      'warning lint.questionnaire.unused $.questionnaires[1]',
+      'warning lint.question.noPoints $.questionnaires[0].sections[0].questions[2]',
+    ]);
+  });
+
+  it('refuses a product horizon the catalogue has no scale for', () => {
+    const pack = mini((p) => {
+      (p.products.items[0] as { horizon?: string }).horizon = 'long';
+    });
+    expect(codes(pack)).toEqual(['error lint.product.undefinedScale $.products.items[0].horizon']);
+  });
+
+  it('names every localized text with an empty zh-CN or en', () => {
+    const pack = mini((p) => {
+      const q1 = p.questionnaires[0]?.sections[0]?.questions[0] as { text: Record<string, string> };
+      q1.text.en = ' ';
+      (p.vocabulary.scales[0]?.levels[1] as { label: Record<string, string> }).label['zh-CN'] = '';
+    });
+    const found = lintPack(pack);
+    expect(found.map((p) => `${p.code} ${p.path}`)).toEqual([
+      'lint.translation.missing $.vocabulary.scales[0].levels[1].label',
+      'lint.translation.missing $.questionnaires[0].sections[0].questions[0].text',
+    ]);
+    expect(found[0]?.message.en).toBe('missing zh-CN text (en: "Balanced")');
+  });
+});
+
+describe('lint on a pack that does not validate', () => {
+  it('adds what it can in checkPack and never throws', () => {
+    const pack = mini((p) => {
+      nodeIn(p, 'classify').config.scale = 'nope';
+      (p.products as { riskScale: string }).riskScale = 'gone';
+    });
+    expect(() => checkPack(pack)).not.toThrow();
+    expect(checkPack(pack).some((p) => p.severity === 'error')).toBe(true);
+  });
+});
