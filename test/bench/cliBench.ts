@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../../src/domain/index.ts';
@@ -55,11 +55,11 @@ async function ensureCsv(
 /** Runs the real binary under /usr/bin/time for wall time and peak RSS (all threads). */
 function timeCli(
   args: string[],
-): Promise<{ seconds: number; rssKb: number; code: number | null; tail: string }> {
+): Promise<{ seconds: number; rssKb: number; cpu: number; code: number | null; tail: string }> {
   return new Promise((done, fail) => {
     const child = spawn(
       '/usr/bin/time',
-      ['-f', '%e %M', process.execPath, join(ROOT, 'bin/suitability.mjs'), ...args],
+      ['-f', '%e %M %U %S', process.execPath, join(ROOT, 'bin/suitability.mjs'), ...args],
       {
         cwd: ROOT,
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -70,10 +70,13 @@ function timeCli(
     child.on('error', fail);
     child.on('close', (code) => {
       const lines = err.trim().split('\n');
-      const [seconds = 'NaN', rss = 'NaN'] = (lines.at(-1) ?? '').split(' ');
+      const [seconds = 'NaN', rss = 'NaN', user = 'NaN', sys = 'NaN'] = (lines.at(-1) ?? '').split(
+        ' ',
+      );
       done({
         seconds: Number(seconds),
         rssKb: Number(rss),
+        cpu: Number(user) + Number(sys),
         code,
         tail: lines.slice(-3, -1).join(' / '),
       });
@@ -90,6 +93,11 @@ export async function runCliBench(
   const rowsOut: string[][] = [];
   for (const workers of [1, 2]) {
     const out = join(tmpdir(), `suitability-bench-${process.pid}-${workers}.csv`);
+    // The machine may be shared: say how busy it was, and count CPU time as well as wall time.
+    const load = loadavg()
+      .slice(0, 1)
+      .map((l) => num(l, 1))
+      .join('');
     const r = await timeCli([
       'evaluate',
       CSRC_PACK_PATH,
@@ -108,13 +116,26 @@ export async function runCliBench(
       num(rows),
       `${num(r.seconds, 1)} s`,
       num(rows / r.seconds),
+      `${num(r.cpu, 1)} s`,
+      num((r.cpu * 1e6) / rows, 1),
       mib(r.rssKb * 1024),
-      r.code === 0 ? r.tail : `exit ${r.code}: ${r.tail}`,
+      load,
+      r.code === 0 ? 'ok' : `exit ${r.code}: ${r.tail}`,
     ]);
   }
   printTable(
     `CLI end to end: suitability evaluate, ${num(rows)}-row CSV in, CSV out (${pack.products.items.length} verdict columns)`,
-    ['workers', 'rows', 'wall time', 'rows/s', 'peak RSS', 'summary'],
+    [
+      'workers',
+      'rows',
+      'wall time',
+      'rows/s (wall)',
+      'CPU time',
+      'CPU µs/row',
+      'peak RSS',
+      'load avg',
+      'exit',
+    ],
     rowsOut,
   );
 }

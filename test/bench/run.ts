@@ -87,11 +87,15 @@ if (only.has('catalogue')) {
   const rows: string[][] = [];
   for (const size of [30, 300, 3000]) {
     const sized = withCatalogueSize(pack, size);
-    const zen = size >= 3000 ? 100 : size >= 300 ? 500 : 2000;
-    const { base, timings } = await comparePeers(sized, inputs.slice(0, n), {
-      reference: 300,
-      zen,
-    });
+    const zen = size >= 3000 ? 50 : size >= 300 ? 500 : 2000;
+    const { base, timings } = await comparePeers(
+      sized,
+      inputs.slice(0, size >= 3000 ? n / 10 : n),
+      {
+        reference: 300,
+        zen,
+      },
+    );
     for (const row of timingRows(timings, base)) rows.push([`${size}`, ...row]);
   }
   printTable(
