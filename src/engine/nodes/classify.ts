@@ -48,34 +48,7 @@ export const classifyKind: NodeKindDef<'classify'> = {
           lt(`分段下限 ${b.min} 大于上限 ${b.max}`, `band min ${b.min} is above its max ${b.max}`),
         );
     });
-    const sorted = c.bands.map((b, i) => ({ ...b, i })).sort((a, b) => a.min - b.min);
-    for (let k = 1; k < sorted.length; k++) {
-      const prev = sorted[k - 1];
-      const cur = sorted[k];
-      if (!prev || !cur) continue;
-      if (cur.min <= prev.max)
-        ctx.warn(
-          'band.overlap',
-          `config.bands[${cur.i}].min`,
-          lt(
-            `分段 ${cur.level} 与 ${prev.level} 重叠（先列出的优先）`,
-            `band ${cur.level} overlaps ${prev.level} (the first listed wins)`,
-          ),
-        );
-      else if (
-        Number.isInteger(prev.max) && Number.isInteger(cur.min)
-          ? cur.min > prev.max + 1
-          : cur.min > prev.max
-      )
-        ctx.warn(
-          'band.gap',
-          `config.bands[${cur.i}].min`,
-          lt(
-            `分段 ${prev.level} 与 ${cur.level} 之间有空档（${prev.max} 到 ${cur.min}），落在其中的分数会报错`,
-            `gap between bands ${prev.level} and ${cur.level} (${prev.max} to ${cur.min}): a score there is an error`,
-          ),
-        );
-    }
+    // Gaps and overlaps between bands are the pack lint's (engine/lint), which knows the score's range.
     for (const [list, name] of [
       [c.caps, 'caps'],
       [c.floors, 'floors'],
