@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyChange, invertChange, type Pack } from '../../domain/index.ts';
 import { orderGraph } from '../../engine/index.ts';
-import { connectChange, deleteChange, moveChange, nodeIdOfPath, reaches } from './graphEdits.ts';
+import {
+  connectChange,
+  deleteChange,
+  freeSpot,
+  moveChange,
+  nodeIdOfPath,
+  reaches,
+} from './graphEdits.ts';
 import { starterPack } from './testPacks.ts';
 
 const csrc = starterPack('cn-csrc-2017');
@@ -116,4 +123,30 @@ it('finds the node a JSON path points into', () => {
   expect(nodeIdOfPath(csrc, '$.graph.nodes[5].config.bands[1].min')).toBe(csrc.graph.nodes[5]?.id);
   expect(nodeIdOfPath(csrc, '$.products.items[0]')).toBeUndefined();
   expect(nodeIdOfPath(csrc, '$.graph.nodes[999]')).toBeUndefined();
+});
+
+describe('freeSpot', () => {
+  const size = { width: 100, height: 50 };
+  it('keeps the wanted place when it is free', () => {
+    expect(freeSpot([{ x: 500, y: 500, width: 100, height: 50 }], { x: 0, y: 0 }, size)).toEqual({
+      x: 0,
+      y: 0,
+    });
+  });
+  it('finds the nearest place that overlaps no node', () => {
+    const boxes = [
+      { x: 0, y: 0, width: 100, height: 50 },
+      { x: 130, y: 0, width: 100, height: 50 },
+    ];
+    const spot = freeSpot(boxes, { x: 10, y: 0 }, size);
+    for (const b of boxes) {
+      const apart =
+        spot.x + size.width <= b.x ||
+        b.x + b.width <= spot.x ||
+        spot.y + size.height <= b.y ||
+        b.y + b.height <= spot.y;
+      expect(apart).toBe(true);
+    }
+    expect(Math.hypot(spot.x - 10, spot.y)).toBeLessThanOrEqual(120);
+  });
 });

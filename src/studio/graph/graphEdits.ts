@@ -122,3 +122,37 @@ export function nodeIdOfPath(pack: Pack, path: string): string | undefined {
   const m = /^\$\.graph\.nodes\[(\d+)\]/.exec(path);
   return m ? pack.graph.nodes[Number(m[1])]?.id : undefined;
 }
+
+export type Box = XY & { width: number; height: number };
+
+/**
+ * The place nearest to `p` where a node of `size` overlaps no box (with `gap` around it), searched
+ * ring by ring on a grid: a node added by click lands by the centre of the view, not on a node.
+ */
+export function freeSpot(
+  boxes: readonly Box[],
+  p: XY,
+  size: { width: number; height: number },
+  gap = 24,
+): XY {
+  const free = (q: XY) =>
+    boxes.every(
+      (b) =>
+        q.x + size.width + gap <= b.x ||
+        b.x + b.width + gap <= q.x ||
+        q.y + size.height + gap <= b.y ||
+        b.y + b.height + gap <= q.y,
+    );
+  const step = 40;
+  for (let r = 0; r <= 40; r++) {
+    const ring: XY[] = [];
+    for (let i = -r; i <= r; i++)
+      for (let j = -r; j <= r; j++)
+        if (Math.max(Math.abs(i), Math.abs(j)) === r)
+          ring.push({ x: p.x + i * step, y: p.y + j * step });
+    ring.sort((a, b) => Math.hypot(a.x - p.x, a.y - p.y) - Math.hypot(b.x - p.x, b.y - p.y));
+    const found = ring.find(free);
+    if (found) return found;
+  }
+  return p;
+}

@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { NodeKind, Pack, PackChange } from '../../domain/index.ts';
 import { kindEntry, uniqueNodeId } from '../nodeKinds/index.ts';
 import { layoutPositions, DEFAULT_NODE_SIZE, type Size } from './autoLayout.ts';
-import { addNodeChange, moveChange, type XY } from './graphEdits.ts';
+import { addNodeChange, freeSpot, moveChange, type XY } from './graphEdits.ts';
 
 type Options = {
   pack: Pack;
@@ -28,10 +28,20 @@ export function useGraphActions({ pack, dispatch, onSelect, canvasRef }: Options
       const entry = kindEntry(kind);
       const id = uniqueNodeId(current, kind);
       const center = at ?? viewportCenter(flow, canvasRef.current);
-      const position = freeSpot(current, {
+      const boxes = current.graph.nodes.map((n) => {
+        const measured = flow.getInternalNode(n.id)?.measured;
+        return {
+          ...n.position,
+          width: measured?.width ?? DEFAULT_NODE_SIZE.width,
+          height: measured?.height ?? DEFAULT_NODE_SIZE.height,
+        };
+      });
+      // A drop lands where the pointer is; a click finds room near the middle of the view.
+      const corner = {
         x: center.x - DEFAULT_NODE_SIZE.width / 2,
         y: center.y - DEFAULT_NODE_SIZE.height / 2,
-      });
+      };
+      const position = at ? corner : freeSpot(boxes, corner, DEFAULT_NODE_SIZE);
       const node = { ...entry.createDefault(current, id), position };
       dispatch(addNodeChange(current, node));
       onSelect(id);
@@ -90,15 +100,4 @@ function viewportCenter(flow: ReturnType<typeof useReactFlow>, el: HTMLElement |
     x: rect.left + rect.width / 2,
     y: rect.top + rect.height / 2,
   });
-}
-
-/** Steps down and right from `p` until no node sits there: nodes added in a row stay visible. */
-function freeSpot(pack: Pack, p: XY): XY {
-  const near = (q: XY) =>
-    pack.graph.nodes.some(
-      (n) => Math.abs(n.position.x - q.x) < 24 && Math.abs(n.position.y - q.y) < 24,
-    );
-  let q = p;
-  for (let i = 0; i < 50 && near(q); i++) q = { x: q.x + 32, y: q.y + 32 };
-  return q;
 }
