@@ -46,6 +46,10 @@ export const EDITOR_TAB_REGISTRY: readonly EditorTabEntry[] = [
     'tests',
     lazy(() => import('../testcases/TestsTab.tsx')),
   ),
+  tab(
+    'population',
+    lazy(() => import('../population/PopulationTab.tsx')),
+  ),
 ];
 
 export const AVAILABLE_TABS: readonly EditorTab[] = EDITOR_TAB_REGISTRY.map((t) => t.id);
