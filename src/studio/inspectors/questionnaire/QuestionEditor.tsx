@@ -8,7 +8,7 @@ import { OptionsEditor } from './OptionsEditor.tsx';
 import { QuestionPreview } from './QuestionPreview.tsx';
 import { ShowIfBuilder } from './ShowIfBuilder.tsx';
 import { TextCell } from './TextCell.tsx';
-import { convertQuestion } from './questionEdits.ts';
+import { convertQuestion, renameQuestionChange } from './questionEdits.ts';
 import { pointsRange, questionRange } from './scoreRange.ts';
 
 const messages = defineMessages({
@@ -105,7 +105,7 @@ export function QuestionEditor({ pack, question: q, path, earlier, otherIds, dis
             value={q.id}
             pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
             validate={(v) => v === q.id || !otherIds.has(v)}
-            onCommit={(v) => set('id', v)}
+            onCommit={(v) => dispatch(renameQuestionChange(pack, path, q.id, v))}
           />
         </label>
         <label>

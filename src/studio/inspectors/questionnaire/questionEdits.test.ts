@@ -8,6 +8,7 @@ import {
   newQuestion,
   nextId,
   nextOptionId,
+  renameQuestionChange,
 } from './questionEdits.ts';
 
 const pack = PackSchema.parse(miniPack);
@@ -80,5 +81,38 @@ describe('moveQuestionChange', () => {
     );
     expect(change?.type).toBe('batch');
     expect(ids(applyChange(withTwoSections, change!))).toEqual([['Q1'], ['Q2']]);
+  });
+});
+
+describe('renameQuestionChange', () => {
+  it('renames the question and the show-if conditions that read it, as one step', () => {
+    const withShowIf = applyChange(pack, {
+      type: 'set',
+      path: ['questionnaires', 0, 'sections', 0, 'questions', 1, 'showIf'],
+      value: {
+        op: 'all',
+        conditions: [
+          { op: 'selected', question: 'Q1', options: ['B'] },
+          { op: 'not', condition: { op: 'answered', question: 'Q1' } },
+        ],
+      },
+    });
+    const change = renameQuestionChange(
+      withShowIf,
+      ['questionnaires', 0, 'sections', 0, 'questions', 0],
+      'Q1',
+      'LOSS',
+    );
+    expect(change.type === 'batch' && change.changes).toHaveLength(2);
+    const next = applyChange(withShowIf, change);
+    const [first, second] = next.questionnaires[0]!.sections[0]!.questions;
+    expect(first?.id).toBe('LOSS');
+    expect(second?.showIf).toEqual({
+      op: 'all',
+      conditions: [
+        { op: 'selected', question: 'LOSS', options: ['B'] },
+        { op: 'not', condition: { op: 'answered', question: 'LOSS' } },
+      ],
+    });
   });
 });

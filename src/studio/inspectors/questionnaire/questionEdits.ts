@@ -7,6 +7,7 @@ import {
   type PathKey,
   type Question,
   type QuestionType,
+  type ShowIf,
 } from '../../../domain/index.ts';
 
 /** The first `<prefix><n>` not in `taken`: Q1, Q2... */
@@ -120,4 +121,45 @@ export function moveQuestionChange(
       { type: 'insert', path: questionsPath(to.section), index: to.index, value: question },
     ],
   };
+}
+
+/** The same condition with every reference to question `from` pointing at `to`. */
+export function renameInShowIf(showIf: ShowIf, from: string, to: string): ShowIf {
+  switch (showIf.op) {
+    case 'all':
+    case 'any':
+      return { ...showIf, conditions: showIf.conditions.map((c) => renameInShowIf(c, from, to)) };
+    case 'not':
+      return { ...showIf, condition: renameInShowIf(showIf.condition, from, to) };
+    default:
+      return showIf.question === from ? { ...showIf, question: to } : showIf;
+  }
+}
+
+/**
+ * Renames a question as one step: its id and every show-if that reads it, in every
+ * questionnaire (answers share one namespace), so that conditional display keeps working.
+ */
+export function renameQuestionChange(
+  pack: Pack,
+  path: readonly PathKey[],
+  from: string,
+  to: string,
+): PackChange {
+  const changes: PackChange[] = [{ type: 'set', path: [...path, 'id'], value: to }];
+  pack.questionnaires.forEach((questionnaire, qi) =>
+    questionnaire.sections.forEach((section, si) =>
+      section.questions.forEach((q, i) => {
+        if (!q.showIf) return;
+        const renamed = renameInShowIf(q.showIf, from, to);
+        if (JSON.stringify(renamed) !== JSON.stringify(q.showIf))
+          changes.push({
+            type: 'set',
+            path: ['questionnaires', qi, 'sections', si, 'questions', i, 'showIf'],
+            value: renamed,
+          });
+      }),
+    ),
+  );
+  return { type: 'batch', changes, label: 'rename question' };
 }
