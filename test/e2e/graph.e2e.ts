@@ -29,6 +29,20 @@ async function nodePosition(page: Page, id: string): Promise<string> {
   return (await node(page, id).getAttribute('style')) ?? '';
 }
 
+/** Waits until the viewport has stopped moving (fit-view and centering animate). */
+async function waitForViewportStill(page: Page): Promise<void> {
+  await page.waitForFunction(
+    `(() => {
+      const t = document.querySelector('.react-flow__viewport')?.getAttribute('style');
+      const same = window.__lastViewport === t;
+      window.__lastViewport = t;
+      return same;
+    })()`,
+    undefined,
+    { polling: 200 },
+  );
+}
+
 /** Drags from the centre of one element to the centre of another with real mouse moves. */
 async function dragBetween(page: Page, from: string, to: string): Promise<void> {
   const a = await page.locator(from).boundingBox();
@@ -106,6 +120,7 @@ export async function addConnectLayoutUndo({ page, baseUrl, screenshot }: Scenar
     'the new node opens in the inspector',
   );
   await page.locator('.graph-toolbar button').nth(1).click();
+  await waitForViewportStill(page);
   await dragBetween(
     page,
     '.react-flow__node[data-id="risk"] .react-flow__handle.source',
