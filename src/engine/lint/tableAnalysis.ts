@@ -162,13 +162,23 @@ export function analyzeTable(
     const cells = rows.map((row) => row[c] ?? '');
     return col.type.type === 'number' ? numberDomain(cells, col) : discreteDomain(cells, col.type);
   });
-  // matches[r][c][s]: row r's cell in column c holds for sample s.
-  const matches = new Map<number, boolean[][]>();
+  // matches[r][c]: bit s is set when row r's cell in column c holds for sample s. Bitsets keep
+  // the pairwise overlap check cheap on tables of hundreds of rows.
+  const matches = new Map<number, Uint32Array[]>();
   for (const r of valid)
     matches.set(
       r,
-      domains.map((d, c) => d.samples.map((s) => (tests[r]?.[c] as UnaryTest)(s.value))),
+      domains.map((d, c) => {
+        const bits = new Uint32Array(Math.ceil(d.samples.length / 32));
+        const test = tests[r]?.[c] as UnaryTest;
+        d.samples.forEach((sample, i) => {
+          if (test(sample.value)) bits[i >>> 5] = (bits[i >>> 5] as number) | (1 << (i & 31));
+        });
+        return bits;
+      }),
     );
+  const holds = (r: number, c: number, s: number) =>
+    (((matches.get(r)?.[c]?.[s >>> 5] ?? 0) >>> (s & 31)) & 1) === 1;
   // A row whose cells from column c on are all "any" covers everything from there.
   const anyFrom = new Map<number, number>();
   for (const r of valid) {
@@ -192,7 +202,7 @@ export function analyzeTable(
     const groups = new Map<string, { rows: number[]; samples: number[] }>();
     const ordered: { rows: number[]; from: number; to: number }[] = [];
     domain.samples.forEach((_, s) => {
-      const next = alive.filter((r) => matches.get(r)?.[c]?.[s]);
+      const next = alive.filter((r) => holds(r, c, s));
       const key = next.join(',');
       if (domain.ordered) {
         const last = ordered.at(-1);
@@ -223,9 +233,14 @@ export function analyzeTable(
   const overlaps: Overlap[] = [];
   outer: for (let i = 0; i < valid.length; i++) {
     for (let j = i + 1; j < valid.length; j++) {
-      const a = matches.get(valid[i] as number) as boolean[][];
-      const b = matches.get(valid[j] as number) as boolean[][];
-      const meet = a.every((col, c) => col.some((m, s) => m && b[c]?.[s]));
+      const a = matches.get(valid[i] as number) as Uint32Array[];
+      const b = matches.get(valid[j] as number) as Uint32Array[];
+      const meet = a.every((col, c) => {
+        const other = b[c] as Uint32Array;
+        for (let w = 0; w < col.length; w++)
+          if (((col[w] as number) & (other[w] as number)) !== 0) return true;
+        return false;
+      });
       if (meet) {
         overlaps.push({ rows: [valid[i] as number, valid[j] as number] });
         if (overlaps.length >= maxOverlaps) break outer;
