@@ -7,7 +7,7 @@ import { App, LOCALE_SETTING } from './app/App.tsx';
 import { STARTER_PACKS } from './app/starterPacks.ts';
 import { showToast } from './app/toasts.ts';
 import { UI_LOCALES, detectLocale } from './i18n/index.tsx';
-import { PackStore, openTabChannel } from './state/index.ts';
+import { PackStore, openTabChannel, webStorageStash } from './state/index.ts';
 import './styles/app.css';
 
 async function start(): Promise<void> {
@@ -18,6 +18,7 @@ async function start(): Promise<void> {
     channel,
     tabId: crypto.randomUUID(),
     validate: validatePack,
+    stash: webStorageStash(localStorage),
   });
   let initialLocale = detectLocale(navigator.languages);
   try {

@@ -179,3 +179,22 @@ export async function engineProblemsShowAsMarkers(args: ScenarioArgs) {
   check(text.includes('nowhere'), `the marker should say what is wrong, got: ${text}`);
   await screenshot('engine-marker');
 }
+
+export async function reloadRightAfterAnEditKeepsIt(args: ScenarioArgs) {
+  const { page, baseUrl } = args;
+  await allowClipboard(args);
+  await openWorkspace(page, baseUrl);
+  await openPack(page, PACK);
+  await openJsonTab(page);
+  await editJson(page, (text) => retitle(text, '立即刷新', 'Reloaded at once'));
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid=json-editor] .view-lines')
+      ?.textContent?.includes('立即刷新'),
+  );
+  // The text is in the editor, perhaps not yet applied (that waits for a pause in typing) and
+  // surely not saved: leaving the page must keep it all the same.
+  await page.reload();
+  await waitForTitle(page, '立即刷新');
+}

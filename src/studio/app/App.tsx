@@ -61,14 +61,20 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
       void packStore.close().then(refresh);
   }, [route.screen, packStore, refresh]);
 
-  // The last edit is saved before the page goes away (the autosave may not have fired yet).
+  // The last edit is kept before the page goes away (the autosave may not have fired yet):
+  // stashed synchronously on unload, and saved when the page lives long enough. Only the unload
+  // stashes: a tab that is merely hidden keeps saving on its own.
   useEffect(() => {
-    const onHide = () => void packStore.flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
+    const onHidden = () => void packStore.flush();
+    const onUnload = () => {
+      packStore.stashUnsaved();
+      onHidden();
+    };
+    window.addEventListener('pagehide', onUnload);
+    document.addEventListener('visibilitychange', onHidden);
     return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onUnload);
+      document.removeEventListener('visibilitychange', onHidden);
     };
   }, [packStore]);
 

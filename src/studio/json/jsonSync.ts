@@ -35,6 +35,7 @@ export class JsonSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private errors: PackError[] = [];
   private readonly unsubscribe: () => void;
+  private readonly unregisterPending: () => void;
 
   constructor(
     private readonly editor: MonacoEditor.IStandaloneCodeEditor,
@@ -44,6 +45,10 @@ export class JsonSync {
   ) {
     this.shown = packStore.state.pack;
     this.unsubscribe = packStore.store.subscribe((s) => this.receive(s.pack));
+    // Text typed but not yet applied is applied whenever the store saves or stashes at once.
+    this.unregisterPending = packStore.addPendingEdits(() => {
+      if (this.timer) this.apply();
+    });
     editor.onDidChangeModelContent((event) => {
       if (event.isFlush) return;
       if (this.timer) clearTimeout(this.timer);
@@ -113,6 +118,7 @@ export class JsonSync {
 
   /** Applies what was typed (if valid) and stops listening. */
   dispose(): void {
+    this.unregisterPending();
     if (this.timer) this.apply();
     this.unsubscribe();
   }

@@ -174,4 +174,58 @@ describe('PackStore', () => {
     expect(packStore.state).toMatchObject({ saveStatus: 'error', pack: null });
     expect(packStore.state.error?.en).toContain('missing');
   });
+
+  it('brings back an edit stashed when the page went away, as an undoable unsaved change', async () => {
+    const { openTab, storage } = await studio();
+    const before = openTab();
+    await before.packStore.open('mini');
+    const stored = before.packStore.state.pack;
+    before.packStore.dispatch(title('未保存', 'Unsaved'));
+    before.packStore.stashUnsaved(); // pagehide; the page is gone before the autosave
+
+    const after = openTab();
+    await after.packStore.open('mini');
+    expect(after.packStore.state).toMatchObject({ saveStatus: 'dirty', revision: 1 });
+    expect(after.packStore.state.pack?.title.en).toBe('Unsaved');
+    await after.autosave();
+    expect((await storage.packs.get('mini')).pack.title.en).toBe('Unsaved');
+    after.packStore.undo();
+    expect(after.packStore.state.pack).toEqual(stored);
+
+    const again = openTab();
+    await again.packStore.open('mini');
+    expect(again.packStore.state.history.undo).toHaveLength(0); // taken once, then cleared
+  });
+
+  it('does not let a stashed edit overwrite a later save from another tab', async () => {
+    const { openTab, storage } = await studio();
+    const gone = openTab();
+    await gone.packStore.open('mini');
+    gone.packStore.dispatch(title('旧页面', 'Old page'));
+    gone.packStore.stashUnsaved();
+    await storage.packs.rename('mini', { 'zh-CN': '新', en: 'Newer' });
+
+    const reopened = openTab();
+    await reopened.packStore.open('mini');
+    expect(reopened.packStore.state).toMatchObject({
+      saveStatus: 'conflict',
+      conflict: { revision: 2 },
+    });
+    expect(reopened.packStore.state.pack?.title.en).toBe('Old page');
+    await reopened.autosave();
+    expect((await storage.packs.get('mini')).pack.title.en).toBe('Newer');
+  });
+
+  it('applies input an editor holds back before saving or stashing', async () => {
+    const { openTab, storage } = await studio();
+    const { packStore } = openTab();
+    await packStore.open('mini');
+    let held: string | null = 'Typed';
+    packStore.addPendingEdits(() => {
+      if (held) packStore.dispatch(title('键入', held));
+      held = null;
+    });
+    await packStore.flush();
+    expect((await storage.packs.get('mini')).pack.title.en).toBe('Typed');
+  });
 });

@@ -1,70 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LocalizedText, Pack, PackChange } from '../../domain/index.ts';
-import { ConflictError, toStorageError, type PackRepository } from '../../storage/index.ts';
+import type { Pack, PackChange } from '../../domain/index.ts';
+import { ConflictError, toStorageError } from '../../storage/index.ts';
 import { checkChange } from './checkChange.ts';
 import { EMPTY_HISTORY, record, redo, undo, type History } from './history.ts';
-import type { TabChannel, TabMessage } from './tabSync.ts';
-import {
-  EMPTY_SELECTION,
-  type DispatchResult,
-  type SaveStatus,
-  type Problem,
-  type Selection,
-} from './types.ts';
+import { CLOSED, NO_PROBLEMS, refused, type PackState, type PackStoreDeps } from './packState.ts';
+import type { TabMessage } from './tabSync.ts';
+import type { DispatchResult, Problem, Selection } from './types.ts';
 
-export type PackState = {
-  /** Storage key of the open pack; `null` on the workspace. */
-  key: string | null;
-  pack: Pack | null;
-  /** The stored revision `pack` is based on: the next save must find it unchanged. */
-  revision: number;
-  /** The pack as last read from or written to storage; `pack !== savedPack` means unsaved edits. */
-  savedPack: Pack | null;
-  history: History;
-  selection: Selection;
-  saveStatus: SaveStatus;
-  /** The last storage error or refused edit, for the shell to show. */
-  error: LocalizedText | null;
-  /** Set when another tab saved this pack over the revision this tab edits. */
-  conflict: { revision: number } | null;
-  loading: boolean;
-};
-
-const CLOSED: PackState = {
-  key: null,
-  pack: null,
-  revision: 0,
-  savedPack: null,
-  history: EMPTY_HISTORY,
-  selection: EMPTY_SELECTION,
-  saveStatus: 'idle',
-  error: null,
-  conflict: null,
-  loading: false,
-};
-
-const NO_PROBLEMS: readonly Problem[] = [];
-
-export type PackStoreDeps = {
-  packs: PackRepository;
-  channel?: TabChannel;
-  /** Identifies this tab in channel messages. */
-  tabId?: string;
-  /** Autosave delay after the last edit. */
-  autosaveMs?: number;
-  setTimer?: (run: () => void, ms: number) => unknown;
-  clearTimer?: (timer: unknown) => void;
-  /** The engine's checks beyond the schema (`validatePack`); none when not given. */
-  validate?: (pack: Pack) => Problem[];
-};
-
-function refused(error: unknown, change: PackChange): LocalizedText {
-  const en = error instanceof Error ? error.message : String(error);
-  return {
-    'zh-CN': `无法应用修改（${change.type}）：${en}`,
-    en: `could not apply the edit (${change.type}): ${en}`,
-  };
-}
+export type { PackState, PackStoreDeps } from './packState.ts';
 
 /**
  * The open pack and everything about editing it: one store, changed only through these methods.
@@ -72,8 +15,8 @@ function refused(error: unknown, change: PackChange): LocalizedText {
  */
 export class PackStore {
   readonly store: StoreApi<PackState> = createStore<PackState>(() => CLOSED);
-  private readonly deps: Required<Omit<PackStoreDeps, 'channel' | 'validate'>> &
-    Pick<PackStoreDeps, 'channel' | 'validate'>;
+  private readonly deps: Required<Omit<PackStoreDeps, 'channel' | 'validate' | 'stash'>> &
+    Pick<PackStoreDeps, 'channel' | 'validate' | 'stash'>;
   private readonly problemCache = new WeakMap<Pack, readonly Problem[]>();
   private timer: unknown = null;
   private saving: Promise<void> | null = null;
@@ -113,6 +56,7 @@ export class PackStore {
         saveStatus: 'saved',
         loading: false,
       });
+      this.recover(key, stored.revision);
     } catch (e) {
       if (this.state.key === key)
         this.set({ loading: false, saveStatus: 'error', error: toStorageError(e, key).localized });
@@ -193,8 +137,24 @@ export class PackStore {
     }, this.deps.autosaveMs);
   }
 
-  /** Saves now whatever is pending (used before leaving the pack and on page hide). */
+  private readonly pendingEdits = new Set<() => void>();
+
+  /**
+   * An editor that holds input before dispatching it (the JSON view waits for a pause in typing)
+   * registers here, so that Save, leaving the pack and leaving the page apply that input first.
+   */
+  addPendingEdits(apply: () => void): () => void {
+    this.pendingEdits.add(apply);
+    return () => this.pendingEdits.delete(apply);
+  }
+
+  private applyPendingEdits(): void {
+    for (const apply of this.pendingEdits) apply();
+  }
+
+  /** Saves now whatever is pending (Save, leaving the pack, hiding the page). */
   async flush(): Promise<void> {
+    this.applyPendingEdits();
     if (this.timer !== null) {
       this.deps.clearTimer(this.timer);
       this.timer = null;
@@ -236,6 +196,7 @@ export class PackStore {
         saveStatus: this.state.pack === pack ? 'saved' : 'dirty',
         error: null,
       });
+      this.deps.stash?.remove(key);
       this.deps.channel?.post({
         type: 'saved',
         key,
@@ -263,6 +224,7 @@ export class PackStore {
   async reload(): Promise<void> {
     const { key } = this.state;
     if (!key) return;
+    this.deps.stash?.remove(key);
     if (this.timer !== null) this.deps.clearTimer(this.timer);
     this.timer = null;
     const selection = this.state.selection;
@@ -278,6 +240,7 @@ export class PackStore {
     this.timer = null;
     try {
       const copy = await this.deps.packs.createCopy(pack);
+      this.deps.stash?.remove(key);
       this.store.setState({
         ...CLOSED,
         key: copy.key,
@@ -290,6 +253,37 @@ export class PackStore {
     } catch (e) {
       this.set({ saveStatus: 'error', error: toStorageError(e, key).localized });
       return undefined;
+    }
+  }
+
+  /**
+   * Keeps the unsaved edit synchronously (page hide): the asynchronous save may not finish
+   * before the page is gone. `open` takes it back.
+   */
+  stashUnsaved(): void {
+    this.applyPendingEdits();
+    const { key, pack, savedPack, revision } = this.state;
+    if (key && pack && pack !== savedPack) this.deps.stash?.put({ key, revision, pack });
+  }
+
+  /** An edit stashed when the page went away comes back as an undoable, unsaved change. */
+  private recover(key: string, storedRevision: number): void {
+    const unsaved = this.deps.stash?.take(key);
+    const { pack } = this.state;
+    if (!unsaved || !pack) return;
+    const change = { type: 'replace', pack: unsaved.pack } as const;
+    const next = record(pack, EMPTY_HISTORY, change);
+    if (unsaved.revision === storedRevision) {
+      this.set({ ...next, saveStatus: 'dirty' });
+      this.scheduleSave();
+    } else {
+      // Saved elsewhere since: keep the edit on screen, but let the user choose.
+      this.set({
+        ...next,
+        revision: unsaved.revision,
+        saveStatus: 'conflict',
+        conflict: { revision: storedRevision },
+      });
     }
   }
 

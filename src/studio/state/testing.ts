@@ -4,6 +4,7 @@ import { openStorage, type Storage } from '../../storage/index.ts';
 import { fixedClock, testPack } from '../../storage/testPack.ts';
 import { PackStore } from './packStore.ts';
 import type { TabChannel, TabMessage } from './tabSync.ts';
+import { memoryStash } from './unsavedStash.ts';
 
 /** Timers that fire only when the test says so: autosave without sleeping. */
 export class ManualTimers {
@@ -61,6 +62,8 @@ export async function createTestStudio(packs: Pack[] = [testPack()]) {
   const storage: Storage = openStorage(`test-studio-${++dbCounter}`, fixedClock());
   for (const pack of packs) await storage.packs.create(pack);
   const hub = new ChannelHub();
+  // Shared by the tabs, as localStorage is.
+  const stash = memoryStash();
   let tabs = 0;
   const openTab = (validate = validatePack) => {
     const timers = new ManualTimers();
@@ -71,6 +74,7 @@ export async function createTestStudio(packs: Pack[] = [testPack()]) {
       setTimer: timers.setTimer,
       clearTimer: timers.clearTimer,
       validate,
+      stash,
     });
     /** Fires the autosave and waits for the write. */
     const autosave = async () => {
@@ -79,5 +83,5 @@ export async function createTestStudio(packs: Pack[] = [testPack()]) {
     };
     return { packStore, timers, autosave };
   };
-  return { storage, openTab, dispose: () => storage.db.delete() };
+  return { storage, stash, openTab, dispose: () => storage.db.delete() };
 }
