@@ -238,6 +238,8 @@ export async function noticeForOneClient({ page, baseUrl, screenshot }: Scenario
   check(zhText.includes(`${y}年${m}月${d}日`), 'dated with the evaluation date');
   check(zhText.includes('投资者（签字）'), 'a signature line for the investor');
   await screenshot('notice-zh');
+  await page.locator('.notice-warnings').scrollIntoViewIfNeeded();
+  await screenshot('notice-zh-warnings');
   await notice.locator('select').selectOption('en');
   await page.waitForFunction(() =>
     document.querySelector('[data-testid=notice]')?.textContent?.includes('Notice of Suitability'),

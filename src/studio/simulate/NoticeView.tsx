@@ -23,7 +23,6 @@ const HEADINGS = {
     none: '无',
     warnings: '三、风险提示',
     confirm: '四、投资者确认',
-    enhanced: '加强程序',
     footer: '本告知书依据规则包',
   },
   en: {
@@ -37,7 +36,6 @@ const HEADINGS = {
     none: 'None',
     warnings: '3. Risk warnings',
     confirm: '4. Investor confirmation',
-    enhanced: 'enhanced procedure',
     footer: 'Issued under the rule pack',
   },
 } as const;
@@ -50,7 +48,6 @@ function Products({ list, notice }: { list: NoticeProduct[]; notice: Notice }) {
       {list.map((p) => (
         <li key={p.id}>
           <b>{p.name}</b> <span className="notice-risk">{p.risk}</span>
-          {p.flags.length > 0 && <span className="notice-tag">{h.enhanced}</span>}
           {p.reasons.length > 0 && <div className="notice-reasons">{p.reasons.join('；')}</div>}
         </li>
       ))}

@@ -78,13 +78,15 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
   };
   const sampleName = pack.sampleClients.find((s) => s.id === session.sample)?.name;
   const saveAsTest = () => {
-    if (simulation.kind !== 'result') return;
+    if (simulation.kind === 'invalid') return;
     const who = sampleName ?? { 'zh-CN': messages['zh-CN'].preview, en: messages.en.preview };
     const name = {
       'zh-CN': format(messages['zh-CN'].testName, { client: who['zh-CN'] }),
       en: format(messages.en.testName, { client: who.en }),
     };
-    const test = testFromSimulation(pack, simulation.input, simulation.result, name);
+    const outcome =
+      simulation.kind === 'result' ? simulation.result : { errorCode: simulation.error.code };
+    const test = testFromSimulation(pack, simulation.input, outcome, name);
     const done = packStore.dispatch(addTestChange(pack, test));
     if (done.ok) {
       setOpenTest(test.id);
@@ -155,7 +157,7 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
               type="button"
               className="btn"
               data-action="save-test"
-              disabled={simulation.kind !== 'result'}
+              disabled={simulation.kind === 'invalid'}
               onClick={saveAsTest}
             >
               {t('saveTest')}

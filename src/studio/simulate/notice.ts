@@ -56,8 +56,6 @@ const TEXT = {
     level: '风险承受能力等级',
     warnMismatch:
       '上列“需警示并确认”的产品或服务与您的风险承受能力、投资期限或投资品种不匹配。本公司不主动向您推荐；如您主动要求购买，本公司将向您出具专门的风险警示书，您须书面确认已知悉风险后方可购买。',
-    enhanced:
-      '部分产品风险等级较高（标注“加强程序”），本公司将履行加强的告知、询问和回访程序，并给予您更长的考虑时间。',
     prohibitedNote: '上列“禁止”的产品或服务不得向您销售。',
     lowest: '您属于风险承受能力最低类别，不得购买高于您风险承受能力等级的产品或服务。',
     expired: '您的风险测评已过期，购买任何产品前须重新测评。',
@@ -79,8 +77,6 @@ const TEXT = {
     level: 'Risk-tolerance level',
     warnMismatch:
       'The products and services listed as "warning and confirmation" do not match your risk tolerance, investment horizon or investment variety. We do not recommend them to you; if you ask to buy one, we will give you a specific written risk warning and you must confirm in writing that you understand the risks before buying.',
-    enhanced:
-      'Some products carry a high risk (marked "enhanced procedure"): we will apply enhanced disclosure, questions and follow-up, and give you more time to consider.',
     prohibitedNote: 'The products and services listed as "prohibited" may not be sold to you.',
     lowest:
       'You are in the lowest risk-tolerance category: you may not buy products or services above your risk-tolerance level.',
@@ -136,8 +132,17 @@ export function buildNotice(
   if (result.flags.includes('lowestCategory')) warnings.push(x.lowest);
   if (result.flags.includes('reassessmentDue')) warnings.push(x.expired);
   if (warned.length > 0) warnings.push(x.warnMismatch);
-  if (warned.some((p) => p.flags.length > 0)) warnings.push(x.enhanced);
   if (prohibited.length > 0) warnings.push(x.prohibitedNote);
+  // The procedures the pack's match policies require for these products (enhanced procedure,
+  // written confirmation, recording...), each once.
+  const raised = new Set(Object.values(result.products).flatMap((v) => v.flags));
+  for (const n of pack.graph.nodes)
+    if (n.kind === 'match')
+      for (const p of n.config.policies)
+        if (p.kind === 'flag' && raised.has(p.flag)) {
+          const text = l(p.reason.text);
+          if (!warnings.includes(text)) warnings.push(text);
+        }
   return {
     locale,
     title: x.title,

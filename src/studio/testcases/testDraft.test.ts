@@ -50,6 +50,19 @@ describe('test cases from simulations', () => {
     expect(removed.tests).toEqual(pack.tests);
   });
 
+  it('an input the engine refuses is saved as a test of its error code', () => {
+    const input = baseClient({ answers: { Q1: 'Z' } });
+    const test = testFromSimulation(
+      pack,
+      input,
+      { errorCode: 'input.unknownOption' },
+      { 'zh-CN': '错', en: 'bad' },
+    );
+    expect(test.expect).toEqual({ error: 'input.unknownOption' });
+    const withTest = applyChange(pack, addTestChange(pack, test));
+    expect(runTests(compilePack(withTest)).cases.at(-1)?.passed).toBe(true);
+  });
+
   it('an expectation group without entries is dropped, so that nothing is checked there', () => {
     const one = withExpectation({}, 'flags', 'lowestCategory', true);
     expect(one).toEqual({ flags: { lowestCategory: true } });

@@ -55,11 +55,14 @@ export function expectationFrom(pack: Pack, result: EvaluationResult): Expectati
   return { outputs, flags, products };
 }
 
-/** A test case of this simulation, expectations prefilled from its result. */
+/**
+ * A test case of this simulation: expectations prefilled from its result, or, for an input the
+ * engine refuses, the error code it must keep failing with.
+ */
 export function testFromSimulation(
   pack: Pack,
   input: EvaluationInputDraft,
-  result: EvaluationResult,
+  outcome: EvaluationResult | { errorCode: string },
   name: LocalizedText,
 ): TestCase {
   const id = uniqueTestId(pack, input.clientId ? `sim-${input.clientId}` : 'sim');
@@ -72,7 +75,7 @@ export function testFromSimulation(
       answers: input.answers ?? {},
       initiator: input.initiator ?? 'client',
     }),
-    expect: expectationFrom(pack, result),
+    expect: 'errorCode' in outcome ? { error: outcome.errorCode } : expectationFrom(pack, outcome),
   };
 }
 
