@@ -8,6 +8,7 @@ import { evaluateCommand } from './commands/evaluate.ts';
 import { diffCommand } from './commands/diff.ts';
 import { hashCommand } from './commands/hash.ts';
 import { exportCommand } from './commands/exportPack.ts';
+import { verifyCommand } from './commands/verify.ts';
 
 /** Every command; adding one is adding it here. */
 export const COMMANDS: readonly Command[] = [
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   diffCommand,
   hashCommand,
   exportCommand,
+  verifyCommand,
 ];
 
 export const VERSION = '0.1.0';

@@ -1,4 +1,4 @@
-import { validatePack } from '../../engine/index.ts';
+import { checkPack } from '../../engine/index.ts';
 import type { Command } from '../command.ts';
 import { printer } from '../command.ts';
 import { loadPack } from '../loadPack.ts';
@@ -10,15 +10,17 @@ export const validateCommand: Command = {
   spec: { positionals: ['PACK'], options: {} },
   usage: 'validate PACK',
   summary: {
-    'zh-CN': '检查规则包：格式、引用、图、区间、决策表；有错误时退出码为 1',
-    en: 'check a pack: schema, references, graph, bands, tables; exit 1 on errors',
+    'zh-CN':
+      '检查规则包：格式、引用、图，以及发布前的 lint（分段与决策表的空档和重叠、永不触发的规则、矩阵单调、缺失翻译等）；有错误时退出码为 1，警告只打印',
+    en: 'check a pack: schema, references, graph, and the lint that gates publishing (gaps and overlaps in bands and tables, rules that never fire, monotone matrices, missing translations...); exit 1 on errors, warnings are printed',
   },
   async run({ positionals, lang, stdout }) {
     const [file] = positionals as [string];
     const { pack, text, hash, hashStatus } = await loadPack(file);
     const out = printer(stdout, lang);
     const locate = pathLocator(text);
-    const problems = validatePack(pack);
+    // Validation and lint, as the studio's publish gate sees them: errors fail, warnings inform.
+    const problems = checkPack(pack);
     const severity = {
       error: ['错误', 'error'],
       warning: ['警告', 'warning'],
