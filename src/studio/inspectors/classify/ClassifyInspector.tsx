@@ -127,9 +127,9 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
           onPreview={(shown) => setWhatIfPreview(node.id, shown)}
           overlay={(domain) => <RulerHistogram nodeId={node.id} {...domain} />}
         />
+        <ThresholdWhatIf pack={pack} nodeId={node.id} bands={config.bands} />
         <BandsTable bands={config.bands} scale={scale} path={bandsPath} dispatch={dispatch} />
       </section>
-      <ThresholdWhatIf pack={pack} nodeId={node.id} bands={config.bands} />
       <LimitsEditor
         pack={pack}
         nodeId={node.id}
