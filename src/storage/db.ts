@@ -46,5 +46,12 @@ export function openStudioDb(name: string = DEFAULT_DB_NAME): StudioDb {
     revisions: '++seq, key, [key+revision]',
     settings: '&name',
   });
+  // Governance (versions, approvals, audit): new tables only, so there is nothing to upgrade.
+  db.version(2).stores({
+    audit: '&seq, packId, action',
+    versions: '++id, key, [key+version]',
+    users: '&id',
+    keys: '&id',
+  });
   return db;
 }
