@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   formatPackError,
   locateJson,
@@ -68,8 +69,14 @@ export async function assertReadable(path: string): Promise<void> {
   }
 }
 
+/** A pack is named by its file, or by its folder holding `pack.json` (`rule-packs/cn-csrc-2017`). */
+export async function resolvePackPath(path: string): Promise<string> {
+  const info = await stat(path).catch(() => null);
+  return info?.isDirectory() ? join(path, 'pack.json') : path;
+}
+
 /**
- * Reads a pack file: JSON, format migrations, schema, and the content hash when the file carries
+ * Reads a pack file (or a pack folder's `pack.json`): JSON, format migrations, schema, and the content hash when the file carries
  * one (a pack changed after it was stamped is refused: it is not the approved pack). Pass
  * `verifyHash: false` only to re-stamp a pack on purpose.
  *
@@ -81,6 +88,7 @@ export async function loadPack(
   path: string,
   options: { verifyHash?: boolean } = {},
 ): Promise<LoadedPack> {
+  path = await resolvePackPath(path);
   const text = await readText(path);
   const result = parsePack(text, path);
   if (!result.ok) throw new PackLoadError(path, result.errors);

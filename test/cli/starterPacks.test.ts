@@ -13,10 +13,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe.each(starters)('starter pack %s through the CLI', (name) => {
   const pack = join(packsDir, name, 'pack.json');
 
-  it('validates and passes its own tests', async () => {
+  it('validates and passes its own tests, named by its file or by its folder', async () => {
     const [validate, test] = await Promise.all([
       runCli(['validate', pack]),
-      runCli(['test', pack]),
+      runCli(['test', join(packsDir, name)]),
     ]);
     expect(validate.stderr).toBe('');
     expect(validate.code).toBe(0);
