@@ -13,6 +13,7 @@ import {
   type InputDraft,
 } from './inputForm.ts';
 import { QuestionField } from './QuestionField.tsx';
+import './form.css';
 
 const messages = defineMessages({
   'zh-CN': {

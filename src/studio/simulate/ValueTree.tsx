@@ -1,4 +1,5 @@
 import { useLocalize } from '../i18n/index.tsx';
+import './valueTree.css';
 
 /** `{"zh-CN": ..., "en": ...}`: shown as text in the UI language, not as an object. */
 function isLocalized(v: object): v is { 'zh-CN': string; en: string } {
