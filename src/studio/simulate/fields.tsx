@@ -64,13 +64,12 @@ export function NumberInput(props: {
     <>
       <input
         type="text"
-        inputMode="decimal"
+        inputMode={integer ? 'numeric' : 'decimal'}
         className="sim-number"
         aria-label={label}
         aria-invalid={bad || undefined}
         value={text}
         placeholder={min !== undefined && max !== undefined ? `${min} – ${max}` : undefined}
-        step={integer ? 1 : undefined}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
