@@ -1,0 +1,158 @@
+import {
+  hashPack,
+  parsePack,
+  type LocalizedText,
+  type Pack,
+  type PackStatus,
+} from '../domain/index.ts';
+import { diffPacks, type DiffEntry } from '../engine/index.ts';
+import type { AuditLog, GovernanceDb } from './auditLog.ts';
+import { PackRepository, type Clock, type StoredPack } from './packRepository.ts';
+
+/** The content a reviewer approves: everything but the governance fields around it. */
+export function contentHash(pack: Pack): string {
+  return hashPack({ ...pack, status: 'draft', version: '0.0.0', changelog: [] });
+}
+
+/** `1.4.2` -> `1.4.3`; anything else gets `.1` on its patch number's place. */
+export function nextPatch(version: string): string {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+  return m ? `${m[1]}.${m[2]}.${Number(m[3]) + 1}` : version;
+}
+
+/**
+ * What a content edit does to a pack's status. A published pack is never changed: the edit
+ * becomes a new draft with the next version number (the published copy stays in `versions`).
+ * An edit to a pack in review or approved sends it back to draft, since what was reviewed is gone.
+ */
+export function afterEdit(previous: Pack, next: Pack): Pack {
+  if (contentHash(previous) === contentHash(next)) return next;
+  const status: PackStatus = next.status;
+  if (status === 'draft' || status === 'retired') return next;
+  const { integrity: _integrity, ...rest } = next;
+  const version =
+    status === 'published' && next.version === previous.version
+      ? nextPatch(next.version)
+      : next.version;
+  return { ...rest, status: 'draft', version };
+}
+
+export function summarizeDiff(entries: readonly DiffEntry[]): LocalizedText {
+  const head = entries.slice(0, 3);
+  const more = entries.length - head.length;
+  return {
+    'zh-CN':
+      head.map((e) => e.text['zh-CN']).join('；') + (more > 0 ? `；另有 ${more} 处修改` : ''),
+    en: head.map((e) => e.text.en).join('; ') + (more > 0 ? `; and ${more} more changes` : ''),
+  };
+}
+
+/**
+ * The pack repository with an audit trail: every save, creation, copy, delete and restore
+ * appends an entry in the same transaction, signed with the current profile's id.
+ */
+export class AuditedPackRepository extends PackRepository {
+  constructor(
+    private readonly gdb: GovernanceDb,
+    private readonly audit: AuditLog,
+    private readonly actor: () => string,
+    now?: Clock,
+  ) {
+    super(gdb, now);
+  }
+
+  private tx<T>(run: () => Promise<T>): Promise<T> {
+    const { packs, revisions, audit, settings } = this.gdb;
+    return this.gdb.transaction('rw', [packs, revisions, audit, settings], run);
+  }
+
+  override save(key: string, pack: Pack, expectedRevision: number): Promise<StoredPack> {
+    return this.tx(async () => {
+      const record = await this.gdb.packs.get(key);
+      const parsed = record ? parsePack(record.pack, key) : undefined;
+      const previous = parsed?.ok ? parsed.pack : undefined;
+      const next = previous ? afterEdit(previous, pack) : pack;
+      const stored = await super.save(key, next, expectedRevision);
+      if (previous && contentHash(previous) !== contentHash(next)) {
+        const changes = diffPacks(previous, next);
+        await this.audit.append({
+          actor: this.actor(),
+          action: 'change',
+          packId: next.id,
+          version: next.version,
+          summary: summarizeDiff(changes),
+          details: { key, revision: stored.revision, changes: changes.length },
+        });
+      }
+      return stored;
+    });
+  }
+
+  override create(pack: Pack): Promise<StoredPack> {
+    return this.tx(async () => this.logged('create', await super.create(pack)));
+  }
+
+  /** Stores a pack read from a file, recording where it came from. */
+  importPack(pack: Pack, file: string): Promise<StoredPack> {
+    return this.tx(async () => this.logged('import', await super.create(pack), { file }));
+  }
+
+  override createCopy(pack: Pack): Promise<StoredPack> {
+    return this.tx(async () => this.logged('create', await super.createCopy(pack)));
+  }
+
+  override duplicate(key: string): Promise<StoredPack> {
+    return this.tx(() => super.duplicate(key));
+  }
+
+  override rename(key: string, title: LocalizedText): Promise<StoredPack> {
+    return this.tx(() => super.rename(key, title));
+  }
+
+  override remove(key: string): Promise<void> {
+    return this.tx(async () => {
+      await super.remove(key);
+      await this.mark('delete', key);
+    });
+  }
+
+  override restore(key: string): Promise<void> {
+    return this.tx(async () => {
+      await super.restore(key);
+      await this.mark('restore', key);
+    });
+  }
+
+  private async logged(
+    action: 'create' | 'import',
+    stored: StoredPack,
+    extra: Record<string, string> = {},
+  ): Promise<StoredPack> {
+    const { pack } = stored;
+    await this.audit.append({
+      actor: this.actor(),
+      action,
+      packId: pack.id,
+      version: pack.version,
+      summary: {
+        'zh-CN': action === 'import' ? `导入 ${extra.file ?? ''}` : `创建规则包 ${stored.key}`,
+        en: action === 'import' ? `imported ${extra.file ?? ''}` : `created pack ${stored.key}`,
+      },
+      details: { key: stored.key, hash: hashPack(pack), ...extra },
+    });
+    return stored;
+  }
+
+  private async mark(action: 'delete' | 'restore', key: string): Promise<void> {
+    await this.audit.append({
+      actor: this.actor(),
+      action,
+      packId: key,
+      summary:
+        action === 'delete'
+          ? { 'zh-CN': `删除规则包 ${key}`, en: `deleted pack ${key}` }
+          : { 'zh-CN': `恢复规则包 ${key}`, en: `restored pack ${key}` },
+      details: { key },
+    });
+  }
+}

@@ -1,0 +1,302 @@
+import {
+  hashPack,
+  lt,
+  parsePack,
+  SemverSchema,
+  type LocalizedText,
+  type Pack,
+  type PackStatus,
+} from '../domain/index.ts';
+import { compilePack, lintPack, runTests } from '../engine/index.ts';
+import type { AuditLog, GovernanceDb, VersionRecord } from './auditLog.ts';
+import { nextPatch, type AuditedPackRepository } from './auditedPacks.ts';
+import { StorageError } from './errors.ts';
+import type { Clock, StoredPack } from './packRepository.ts';
+import type { UsersRepository } from './usersRepository.ts';
+import type { KeysRepository } from './keysRepository.ts';
+
+/** A step of the workflow was refused; says why in both locales. */
+export class GovernanceError extends StorageError {
+  constructor(
+    readonly reason: string,
+    localized: LocalizedText,
+    where: string,
+  ) {
+    super('database', localized, where);
+    this.name = 'GovernanceError';
+  }
+}
+
+export type StoredVersion = Omit<VersionRecord, 'pack'> & { pack: Pack };
+
+/** Why a pack cannot be published yet; empty when it can. */
+export type PublishCheck = { lintErrors: number; testsFailed: number; testsTotal: number };
+
+export function checkPublishable(pack: Pack): PublishCheck {
+  const lintErrors = lintPack(pack).filter((p) => p.severity === 'error').length;
+  if (lintErrors > 0) return { lintErrors, testsFailed: 0, testsTotal: pack.tests.length };
+  const report = runTests(compilePack(pack));
+  return { lintErrors, testsFailed: report.failed, testsTotal: report.total };
+}
+
+/**
+ * Named versions and the maker-checker workflow: draft -> in review -> approved -> published.
+ * Each step is a save of the pack (so it gets a revision) plus an audit entry, in one transaction.
+ */
+export class VersionsRepository {
+  constructor(
+    private readonly db: GovernanceDb,
+    private readonly packs: AuditedPackRepository,
+    private readonly audit: AuditLog,
+    private readonly users: UsersRepository,
+    private readonly keys: KeysRepository,
+    private readonly now: Clock,
+  ) {}
+
+  /** Named and published versions of a pack, oldest first. */
+  async list(key: string): Promise<StoredVersion[]> {
+    const records = await this.db.versions.where('key').equals(key).sortBy('id');
+    return records.flatMap((r) => {
+      const parsed = parsePack(r.pack, `${key}@${r.version}`);
+      return parsed.ok ? [{ ...r, pack: parsed.pack }] : [];
+    });
+  }
+
+  /** Gives the current revision a version number and a change note, and keeps a copy of it. */
+  nameVersion(key: string, version: string, note: string): Promise<StoredVersion> {
+    return this.step(key, async (stored) => {
+      await this.checkNew(key, version, note);
+      const pack = withVersion(stored.pack, version, note, this.users.currentUser.id, this.now());
+      const saved = await this.packs.save(key, pack, stored.revision);
+      await this.log(
+        pack,
+        'change',
+        lt(`命名版本 ${version}：${note}`, `named version ${version}: ${note}`),
+        {
+          kind: 'version',
+        },
+      );
+      return this.keep(saved, 'named', note);
+    });
+  }
+
+  /** A draft goes to review under the version number it would be published as. */
+  submit(key: string, version: string, note: string): Promise<StoredPack> {
+    return this.step(key, async (stored) => {
+      requireStatus(stored.pack, ['draft'], key);
+      await this.checkNew(key, version, note);
+      const base = withVersion(stored.pack, version, note, this.users.currentUser.id, this.now());
+      const pack: Pack = { ...base, status: 'in-review', integrity: { approvals: [] } };
+      const saved = await this.packs.save(key, pack, stored.revision);
+      await this.log(
+        pack,
+        'review',
+        lt(`提交审核 ${version}：${note}`, `submitted ${version} for review: ${note}`),
+      );
+      return saved;
+    });
+  }
+
+  /** The checker's decision. Refused to the last editor of the pack, and to non-approvers. */
+  decide(key: string, decision: 'approved' | 'rejected', comment: string): Promise<StoredPack> {
+    return this.step(key, async (stored) => {
+      requireStatus(stored.pack, ['in-review'], key);
+      const user = this.users.currentUser;
+      if (user.role !== 'approver')
+        throw new GovernanceError(
+          'notApprover',
+          lt(
+            `${user.name}（${user.id}）不是审批人，不能审批`,
+            `${user.name} (${user.id}) is not an approver and cannot review`,
+          ),
+          key,
+        );
+      const maker = await this.audit.lastEditor(stored.pack.id);
+      if (maker === user.id)
+        throw new GovernanceError(
+          'ownChange',
+          lt(
+            `不能审批自己的修改：${key} 的最后修改人是 ${user.id}，须由另一位审批人审批（双人复核）`,
+            `you cannot approve your own change: ${user.id} last edited ${key}; another approver must review it (maker-checker)`,
+          ),
+          key,
+        );
+      if (decision === 'rejected' && comment.trim() === '')
+        throw new GovernanceError(
+          'comment',
+          lt('驳回须填写意见', 'a rejection needs a comment'),
+          key,
+        );
+      const approval = { by: user.id, role: user.role, at: this.now(), decision, comment };
+      const approvals = [...(stored.pack.integrity?.approvals ?? []), approval];
+      const status: PackStatus = decision === 'approved' ? 'approved' : 'draft';
+      const pack: Pack = { ...stored.pack, status, integrity: { approvals } };
+      const saved = await this.packs.save(key, pack, stored.revision);
+      const v = pack.version;
+      await this.log(
+        pack,
+        decision === 'approved' ? 'approve' : 'reject',
+        decision === 'approved'
+          ? lt(`批准 ${v}：${comment}`, `approved ${v}: ${comment}`)
+          : lt(`驳回 ${v}：${comment}`, `rejected ${v}: ${comment}`),
+        { comment },
+      );
+      return saved;
+    });
+  }
+
+  /**
+   * Publishes an approved pack when its lint has no errors and all its tests pass: stamps author,
+   * approvals, time and content hash (and a signature when the workspace has a key).
+   */
+  async publish(key: string): Promise<StoredVersion> {
+    const stored = await this.packs.get(key);
+    requireStatus(stored.pack, ['approved'], key);
+    const check = checkPublishable(stored.pack);
+    if (check.lintErrors > 0 || check.testsFailed > 0)
+      throw new GovernanceError(
+        'notReady',
+        lt(
+          `不能发布 ${key}：检查发现 ${check.lintErrors} 个错误，${check.testsFailed}/${check.testsTotal} 个测试未通过`,
+          `cannot publish ${key}: lint found ${check.lintErrors} errors, ${check.testsFailed} of ${check.testsTotal} tests fail`,
+        ),
+        key,
+      );
+    const note = stored.pack.changelog.find((c) => c.version === stored.pack.version);
+    const at = this.now();
+    const base: Pack = { ...stored.pack, status: 'published' };
+    const integrity = {
+      approvals: stored.pack.integrity?.approvals ?? [],
+      author: note?.author ?? this.users.currentUser.id,
+      publishedAt: at,
+      hash: hashPack(base),
+    };
+    // Signing is asynchronous WebCrypto, which must not run inside an IndexedDB transaction.
+    const pack = await this.keys.sign({ ...base, integrity });
+    return this.step(key, async (current) => {
+      if (current.revision !== stored.revision) requireStatus(current.pack, ['approved'], key);
+      const saved = await this.packs.save(key, pack, current.revision);
+      await this.log(pack, 'publish', lt(`发布 ${pack.version}`, `published ${pack.version}`), {
+        hash: integrity.hash,
+        signed: pack.integrity?.signature !== undefined,
+        approvers: integrity.approvals.filter((a) => a.decision === 'approved').map((a) => a.by),
+      });
+      return this.keep(saved, 'published', note?.note.en ?? '');
+    });
+  }
+
+  /** Puts an old revision's content back as the current draft (nothing is lost: it is a save). */
+  restoreRevision(key: string, revision: number): Promise<StoredPack> {
+    return this.step(key, async (stored) => {
+      const old = (await this.packs.revisions(key)).find((r) => r.revision === revision);
+      if (!old)
+        throw new GovernanceError(
+          'revision',
+          lt(`找不到修订 ${revision}`, `revision ${revision} not found`),
+          key,
+        );
+      const current = stored.pack;
+      const { integrity: _integrity, ...content } = old.pack;
+      const version = current.status === 'published' ? nextPatch(current.version) : current.version;
+      const pack: Pack = { ...content, status: 'draft', version, changelog: current.changelog };
+      const saved = await this.packs.save(key, pack, stored.revision);
+      await this.log(
+        pack,
+        'restore',
+        lt(`恢复修订 ${revision} 为草稿`, `restored revision ${revision} as a draft`),
+        {
+          fromRevision: revision,
+        },
+      );
+      return saved;
+    });
+  }
+
+  private step<T>(key: string, run: (stored: StoredPack) => Promise<T>): Promise<T> {
+    const { packs, revisions, audit, settings, versions } = this.db;
+    return this.db.transaction('rw', [packs, revisions, audit, settings, versions], async () =>
+      run(await this.packs.get(key)),
+    );
+  }
+
+  private async checkNew(key: string, version: string, note: string): Promise<void> {
+    if (!SemverSchema.safeParse(version).success)
+      throw new GovernanceError(
+        'semver',
+        lt(
+          `版本号须为语义化版本（如 1.2.0）：${version}`,
+          `a version number is semantic, e.g. 1.2.0: ${version}`,
+        ),
+        key,
+      );
+    if (note.trim() === '')
+      throw new GovernanceError('note', lt('须填写变更说明', 'a change note is required'), key);
+    const taken = await this.db.versions.where('[key+version]').equals([key, version]).count();
+    if (taken > 0)
+      throw new GovernanceError(
+        'taken',
+        lt(
+          `版本 ${version} 已存在，已发布的版本不可更改`,
+          `version ${version} already exists; named and published versions never change`,
+        ),
+        key,
+      );
+  }
+
+  private async keep(
+    saved: StoredPack,
+    kind: VersionRecord['kind'],
+    note: string,
+  ): Promise<StoredVersion> {
+    const record: VersionRecord = {
+      key: saved.key,
+      version: saved.pack.version,
+      kind,
+      note,
+      revision: saved.revision,
+      pack: saved.pack,
+      at: saved.updatedAt,
+      author: this.users.currentUser.id,
+      hash: hashPack(saved.pack),
+    };
+    const id = await this.db.versions.add(record);
+    return { ...record, id, pack: saved.pack };
+  }
+
+  private async log(
+    pack: Pack,
+    action: 'change' | 'review' | 'approve' | 'reject' | 'publish' | 'restore',
+    summary: LocalizedText,
+    details: Record<string, string | number | boolean | string[]> = {},
+  ): Promise<void> {
+    await this.audit.append({
+      actor: this.users.currentUser.id,
+      action,
+      packId: pack.id,
+      version: pack.version,
+      summary,
+      details,
+    });
+  }
+}
+
+function withVersion(pack: Pack, version: string, note: string, author: string, at: string): Pack {
+  const entry = { version, date: at.slice(0, 10), note: { 'zh-CN': note, en: note }, author };
+  return {
+    ...pack,
+    version,
+    changelog: [...pack.changelog.filter((c) => c.version !== version), entry],
+  };
+}
+
+function requireStatus(pack: Pack, allowed: readonly PackStatus[], key: string): void {
+  if (allowed.includes(pack.status)) return;
+  throw new GovernanceError(
+    'status',
+    lt(
+      `${key} 当前状态为 ${pack.status}，此操作需要 ${allowed.join(' / ')}`,
+      `${key} is ${pack.status}; this step needs ${allowed.join(' / ')}`,
+    ),
+    key,
+  );
+}
