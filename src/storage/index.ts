@@ -15,3 +15,10 @@ export function openStorage(name: string = DEFAULT_DB_NAME, now?: Clock): Storag
   const db = openStudioDb(name);
   return { db, packs: new PackRepository(db, now), settings: new SettingsRepository(db) };
 }
+
+export * from './auditLog.ts';
+export * from './auditedPacks.ts';
+export * from './usersRepository.ts';
+export * from './keysRepository.ts';
+export * from './versionsRepository.ts';
+export * from './versionsStorage.ts';
