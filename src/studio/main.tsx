@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { validatePack } from '../engine/index.ts';
-import { openStorage, seedStarterPacks, toStorageError } from '../storage/index.ts';
+import { openGovernedStorage, seedStarterPacks, toStorageError } from '../storage/index.ts';
 import { App, LOCALE_SETTING } from './app/App.tsx';
 import { STARTER_PACKS } from './app/starterPacks.ts';
 import { showToast } from './app/toasts.ts';
@@ -11,7 +11,7 @@ import { PackStore, openTabChannel, webStorageStash } from './state/index.ts';
 import './styles/app.css';
 
 async function start(): Promise<void> {
-  const storage = openStorage();
+  const storage = openGovernedStorage();
   const channel = openTabChannel();
   const packStore = new PackStore({
     packs: storage.packs,
@@ -24,6 +24,7 @@ async function start(): Promise<void> {
   try {
     initialLocale =
       (await storage.settings.get(LOCALE_SETTING, z.enum(UI_LOCALES))) ?? initialLocale;
+    await storage.users.load();
     const seeded = await seedStarterPacks(storage.packs, storage.settings, STARTER_PACKS);
     for (const { message } of seeded.rejected) showToast({ kind: 'error', message });
   } catch (e) {

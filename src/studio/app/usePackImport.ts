@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type ChangeEvent } from 'react';
-import { toStorageError } from '../../storage/index.ts';
+import { isGoverned, toStorageError } from '../../storage/index.ts';
 import { defineMessages, messageText } from '../i18n/index.tsx';
 import { useStudio } from '../state/index.ts';
 import type { ImportFailure } from './ImportErrors.tsx';
@@ -33,7 +33,9 @@ export function usePackImport(onImported: () => void) {
       }
       setFailure(null);
       try {
-        const stored = await storage.packs.create(result.pack);
+        const stored = isGoverned(storage)
+          ? await storage.packs.importPack(result.pack, file.name)
+          : await storage.packs.create(result.pack);
         showToast({
           kind: 'info',
           message: messageText(messages, 'imported', { file: file.name, key: stored.key }),
