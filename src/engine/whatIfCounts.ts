@@ -112,9 +112,65 @@ function compileBands(bands: readonly Band[], levels: readonly string[]) {
   };
 }
 
+/** Clients that share score, floor, cap and class, with how many there are of each. */
+type Groups = {
+  scores: Float64Array;
+  floors: Int8Array;
+  caps: Int8Array;
+  classes: Int32Array;
+  weights: Uint32Array;
+  invalid: number;
+};
+
+const groupCache = new WeakMap<WhatIfTable, Groups>();
+
 /**
- * One counting pass over the table: where each client lands at `bands`, where it was at
- * `baseline`, and the product reach and flags from the class tables.
+ * Scores are few (a questionnaire total takes ~100 values) and so are limits and classes, so
+ * 100,000 clients fold into a few thousand groups: an update then costs the groups, not the clients.
+ */
+function groupsOf(table: WhatIfTable): Groups {
+  const known = groupCache.get(table);
+  if (known) return known;
+  const ids = new Map<string, number>();
+  const of = new Int32Array(table.n);
+  let invalid = 0;
+  for (let i = 0; i < table.n; i++) {
+    const c = table.classes[i] as number;
+    if (c < 0) {
+      invalid++;
+      of[i] = -1;
+      continue;
+    }
+    const key = `${table.scores[i]}|${table.floors[i]}|${table.caps[i]}|${c}`;
+    let g = ids.get(key);
+    if (g === undefined) ids.set(key, (g = ids.size));
+    of[i] = g;
+  }
+  const n = ids.size;
+  const groups: Groups = {
+    scores: new Float64Array(n),
+    floors: new Int8Array(n),
+    caps: new Int8Array(n),
+    classes: new Int32Array(n),
+    weights: new Uint32Array(n),
+    invalid,
+  };
+  for (let i = 0; i < table.n; i++) {
+    const g = of[i] as number;
+    if (g < 0) continue;
+    groups.scores[g] = table.scores[i] as number;
+    groups.floors[g] = table.floors[i] as number;
+    groups.caps[g] = table.caps[i] as number;
+    groups.classes[g] = table.classes[i] as number;
+    add(groups.weights, g, 1);
+  }
+  groupCache.set(table, groups);
+  return groups;
+}
+
+/**
+ * One counting pass: where each client lands at `bands`, where it was at `baseline`, and the
+ * product reach and flags from the class tables. The first call on a table groups its clients.
  */
 export function countWhatIf(
   table: WhatIfTable,
@@ -128,17 +184,14 @@ export function countWhatIf(
   const baseOf = bands === baseline ? bandOf : compileBands(baseline, levels);
   const perClassBand = new Uint32Array(table.classCount * L);
   const moves = new Uint32Array((L + 1) * (L + 1));
-  const { scores, floors, caps, classes, classFlags } = table;
-  let invalid = 0;
-  for (let i = 0; i < table.n; i++) {
-    const c = classes[i] as number;
-    if (c < 0) {
-      invalid++;
-      continue;
-    }
-    const score = scores[i] as number;
-    const floor = floors[i] as number;
-    const cap = caps[i] as number;
+  const { classFlags } = table;
+  const { scores, floors, caps, classes, weights, invalid } = groupsOf(table);
+  for (let g = 0; g < weights.length; g++) {
+    const c = classes[g] as number;
+    const k = weights[g] as number;
+    const score = scores[g] as number;
+    const floor = floors[g] as number;
+    const cap = caps[g] as number;
     const b = bandOf(score);
     const a = baseOf === bandOf ? b : baseOf(score);
     const to =
@@ -149,8 +202,8 @@ export function countWhatIf(
       a < 0 || (classFlags[c * L + a] as number) & ERROR_BIT
         ? L
         : Math.min(Math.max(a, floor), cap);
-    add(moves, from * (L + 1) + to, 1);
-    if (to < L) add(perClassBand, c * L + b, 1);
+    add(moves, from * (L + 1) + to, k);
+    if (to < L) add(perClassBand, c * L + b, k);
   }
   const levelCounts = new Uint32Array(L);
   let failed = 0;

@@ -31,10 +31,6 @@ const messages = defineMessages({
 export const DEFAULT_COUNT = 100_000;
 export const MAX_COUNT = 2_000_000;
 
-export function defaultGenerator(evaluationDate: string): PopulationConfig {
-  return { seed: 1, evaluationDate, appetite: { a: 2, b: 2 }, coherence: 0.7, firmInitiated: 0.3 };
-}
-
 type Props = {
   pack: Pack;
   count: number;

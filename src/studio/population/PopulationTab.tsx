@@ -3,7 +3,8 @@ import { compilePack, countWhatIf, PackInvalidError, primaryClassify } from '../
 import type { EditorTabProps } from '../app/editorTabs.ts';
 import { defineMessages, messageText, useLocalize, useMessages } from '../i18n/index.tsx';
 import { selectPack, usePackState } from '../state/index.ts';
-import { defaultGenerator, DEFAULT_COUNT, GeneratePanel } from './GeneratePanel.tsx';
+import { DEFAULT_COUNT, GeneratePanel } from './GeneratePanel.tsx';
+import { generatorDefaults } from './generatorDefaults.ts';
 import { LoadPanel } from './LoadPanel.tsx';
 import { PopulationCharts } from './PopulationCharts.tsx';
 import { RunBar } from './RunBar.tsx';
@@ -48,8 +49,10 @@ export default function PopulationTab({ packKey }: EditorTabProps) {
   const pack = usePackState(selectPack);
   const run = usePopulationRun(packKey);
   const loaded = useLoadedClients(packKey);
-  const generator = useGenerator(packKey) ?? {
-    config: defaultGenerator(today()),
+  const stored = useGenerator(packKey);
+  const defaults = useMemo(() => (pack ? generatorDefaults(pack, today()) : undefined), [pack]);
+  const generator = stored ?? {
+    config: defaults ?? { seed: 1, evaluationDate: today() },
     count: DEFAULT_COUNT,
   };
   const [mode, setMode] = useState<'generate' | 'load'>('generate');

@@ -9,7 +9,7 @@ const messages = defineMessages({
     cancel: '取消',
     progress: '评估进度',
     running: '正在评估 {label}：{done} / {total}',
-    done: '{label}：{total} 位客户，用时 {seconds} 秒（每秒 {rate} 位）',
+    done: '{label}，用时 {seconds} 秒（每秒 {rate} 位）',
     cancelled: '已取消：{label}（完成 {done} / {total}）',
     failed: '评估失败：',
     stale: '规则包在这次评估之后有改动（分数区间之外），结果可能已过时，请重新评估。',
@@ -20,7 +20,7 @@ const messages = defineMessages({
     cancel: 'Cancel',
     progress: 'Evaluation progress',
     running: 'Evaluating {label}: {done} / {total}',
-    done: '{label}: {total} clients in {seconds} s ({rate} clients/s)',
+    done: '{label}, in {seconds} s ({rate} clients/s)',
     cancelled: 'Cancelled: {label} ({done} / {total} done)',
     failed: 'Evaluation failed: ',
     stale:

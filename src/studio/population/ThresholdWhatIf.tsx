@@ -3,7 +3,8 @@ import type { Pack } from '../../domain/index.ts';
 import { countWhatIf } from '../../engine/index.ts';
 import { defineMessages, messageText, useLocalize, useMessages } from '../i18n/index.tsx';
 import { selectKey, usePackState } from '../state/index.ts';
-import { defaultGenerator, DEFAULT_COUNT } from './GeneratePanel.tsx';
+import { DEFAULT_COUNT } from './GeneratePanel.tsx';
+import { generatorDefaults } from './generatorDefaults.ts';
 import {
   packSignature,
   startRun,
@@ -81,7 +82,8 @@ export function ThresholdWhatIf({ pack, nodeId, bands }: Props) {
 
   const evaluate = () => {
     if (!key) return;
-    const config = generator?.config ?? defaultGenerator(new Date().toISOString().slice(0, 10));
+    const config =
+      generator?.config ?? generatorDefaults(pack, new Date().toISOString().slice(0, 10));
     const count = generator?.count ?? DEFAULT_COUNT;
     startRun(
       key,
@@ -189,9 +191,9 @@ export function ThresholdWhatIf({ pack, nodeId, bands }: Props) {
     );
   }
   return (
-    <section className="insp-section whatif" data-testid="whatif">
-      <h3>{t('title')}</h3>
+    <div className="whatif" data-testid="whatif">
+      <h4 className="whatif-sub">{t('title')}</h4>
       {body}
-    </section>
+    </div>
   );
 }

@@ -125,10 +125,9 @@ function checked(
     return undefined;
   } catch (e) {
     if (!(e instanceof EvaluationError)) throw e;
-    return {
-      line,
-      message: lt(`${e.path}：${e.localized['zh-CN']}`, `${e.path}: ${e.localized.en}`),
-    };
+    // The engine's input messages already name the path; add it only when one does not.
+    const named = (text: string) => (text.includes(e.path) ? text : `${e.path}: ${text}`);
+    return { line, message: lt(named(e.localized['zh-CN']), named(e.localized.en)) };
   }
 }
 

@@ -1,0 +1,36 @@
+import type { Pack } from '../../domain/index.ts';
+import type { FactDistribution, PopulationConfig } from '../../testing/population.ts';
+
+/**
+ * Starting distributions for a pack's synthetic population, read from its sample clients:
+ * booleans and enums take the personas' shares. Personas over-represent edge cases (one lowest-
+ * category client in ten), so a value the personas mostly lack stays rare: at most 3%.
+ */
+export function generatorDefaults(pack: Pack, evaluationDate: string): PopulationConfig {
+  const samples = pack.sampleClients.map((s) => s.input.facts ?? {});
+  const facts: Record<string, FactDistribution> = {};
+  for (const fact of pack.vocabulary.facts) {
+    const values = samples.map((f) => f[fact.id]).filter((v) => v !== undefined && v !== null);
+    if (values.length === 0) continue;
+    const missing = fact.required ? 0 : Math.min(0.9, 1 - values.length / samples.length);
+    if (fact.type === 'boolean') {
+      const share = values.filter((v) => v === true).length / values.length;
+      const p = share >= 0.5 ? Math.max(share, 0.97) : Math.min(share, 0.03);
+      facts[fact.id] = { kind: 'boolean', p, missing };
+    } else if (fact.type === 'enum' && !fact.scale && fact.values) {
+      const weights: Record<string, number> = {};
+      for (const v of fact.values) weights[v.id] = 0.5;
+      for (const v of values)
+        if (typeof v === 'string' && v in weights) weights[v] = (weights[v] ?? 0) + 4;
+      facts[fact.id] = { kind: 'choice', weights, missing };
+    }
+  }
+  return {
+    seed: 1,
+    evaluationDate,
+    appetite: { a: 2, b: 2 },
+    coherence: 0.7,
+    firmInitiated: 0.3,
+    facts,
+  };
+}
