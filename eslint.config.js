@@ -7,10 +7,25 @@ import globals from 'globals';
 const coreRestrictions = {
   patterns: [
     {
-      group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'monaco-editor', '@monaco-editor/*', 'dexie', 'node:*', 'fs', 'path', 'worker_threads'],
+      group: [
+        'react',
+        'react-dom',
+        'react/*',
+        '@xyflow/*',
+        'monaco-editor',
+        '@monaco-editor/*',
+        'dexie',
+        'node:*',
+        'fs',
+        'path',
+        'worker_threads',
+      ],
       message: 'src/domain and src/engine are pure: no UI, storage or Node imports.',
     },
-    { group: ['**/studio/**', '**/cli/**', '**/storage/**'], message: 'The core may not import the layers above it.' },
+    {
+      group: ['**/studio/**', '**/cli/**', '**/storage/**'],
+      message: 'The core may not import the layers above it.',
+    },
   ],
 };
 
@@ -21,11 +36,17 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='eval']", message: 'Packs are data: never eval.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'Packs are data: never new Function.' },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'Packs are data: never new Function.',
+        },
       ],
     },
   },
@@ -37,7 +58,14 @@ export default tseslint.config(
   {
     files: ['src/storage/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/studio/**', '**/cli/**'], message: 'storage sits below studio and cli.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/studio/**', '**/cli/**'], message: 'storage sits below studio and cli.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -45,7 +73,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'], message: 'studio does not import the CLI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cli/**'], message: 'studio does not import the CLI.' }] },
+      ],
     },
   },
 );
