@@ -31,6 +31,9 @@ export type ConditionFindings = {
 /** What a fact (with its path) can hold: a known finite set of values, or numbers in a range. */
 type Domain = { values: unknown[] } | { range: ValueRange | undefined };
 
+/** An optional fact or an unanswered question reads as missing: `undefined`, or `null` as given. */
+const ABSENT = [undefined, null];
+
 const numeric = (v: unknown) => !Number.isNaN(Number.parseFloat(v as string));
 
 /** json-rules-engine's operators on a literal value, as the engine evaluates them. */
@@ -61,6 +64,13 @@ function holds(c: FactCondition, a: unknown): boolean | undefined {
 const isLiteral = (c: FactCondition) =>
   c.value === null || typeof c.value !== 'object' || Array.isArray(c.value);
 
+/** The values a fact can hold, as people read them: without the missing markers. */
+const shown = (values: readonly unknown[]) =>
+  values
+    .filter((v) => !ABSENT.includes(v as never))
+    .map((v) => JSON.stringify(v))
+    .join(', ');
+
 function describe(c: FactCondition): string {
   return `${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${JSON.stringify(c.value)}`;
 }
@@ -89,12 +99,9 @@ function contradiction(
   if (candidates) {
     const left = candidates.filter((v) => group.every((c) => holds(c, v) !== false));
     if (left.length > 0) return undefined;
-    const known =
-      domain && 'values' in domain ? `；可能的值为 ${JSON.stringify(domain.values)}` : '';
+    const known = domain && 'values' in domain ? `；可能的值为 ${shown(domain.values)}` : '';
     const knownEn =
-      domain && 'values' in domain
-        ? `; the possible values are ${JSON.stringify(domain.values)}`
-        : '';
+      domain && 'values' in domain ? `; the possible values are ${shown(domain.values)}` : '';
     return lt(`${what} ${text} 永远不会成立${known}`, `${whatEn} ${text} can never hold${knownEn}`);
   }
   // Numbers only: the comparisons must leave some value (a whole one, for integer facts).
@@ -125,7 +132,8 @@ export function createConditionLinter(pack: Pack) {
     const keys = path ? [...path.slice(1).matchAll(/[A-Za-z0-9_-]+/g)].map((m) => m[0]) : [];
     const f = index.facts.get(fact);
     if (f && keys.length === 0) {
-      if (f.type === 'enum' && f.values && !f.scale) return { values: f.values.map((v) => v.id) };
+      if (f.type === 'enum' && f.values && !f.scale)
+        return { values: [...f.values.map((v) => v.id), ...ABSENT] };
       // Declared bounds are enforced on input, so they are certain.
       if (f.type === 'number')
         return { range: { min: f.min ?? -Infinity, max: f.max ?? Infinity, integer: f.integer } };
@@ -133,7 +141,7 @@ export function createConditionLinter(pack: Pack) {
     if (fact === 'answers' && keys.length === 1) {
       const q = index.questions.get(keys[0] as string)?.question;
       if (q && (q.type === 'single' || q.type === 'yesno'))
-        return { values: [...q.options.map((o) => o.id), undefined] };
+        return { values: [...q.options.map((o) => o.id), ...ABSENT] };
     }
     const root: ValueType | undefined =
       f || fact === 'answers' || fact === 'context'
@@ -142,11 +150,10 @@ export function createConditionLinter(pack: Pack) {
     if (!root) return undefined;
     const t = typeAtPath(root, keys);
     if (!t.ok) return undefined;
-    // A missing optional value reads as undefined; it is one of the values a fact can hold.
-    if (t.type.type === 'boolean') return { values: [true, false, undefined] };
+    if (t.type.type === 'boolean') return { values: [true, false, ...ABSENT] };
     if (t.type.type === 'level') {
       const scale = index.scales.get(t.type.scale);
-      return scale ? { values: [...scale.ids, undefined] } : undefined;
+      return scale ? { values: [...scale.ids, ...ABSENT] } : undefined;
     }
     return undefined;
   };

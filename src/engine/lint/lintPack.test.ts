@@ -221,7 +221,7 @@ describe('rules that can never fire', () => {
       'error lint.rule.neverFires $.graph.nodes[5].config.rules[1].conditions.all[0]',
       'error lint.rule.neverFires $.graph.nodes[5].config.rules[2].conditions.all[0]',
     ]);
-    expect(lintPack(pack)[0]?.message.en).toContain('"C1","C2","C3"');
+    expect(lintPack(pack)[0]?.message.en).toContain('the possible values are "C1", "C2", "C3"');
   });
 
   it('warns of a dead branch of an any, and fails the rule only when every branch is dead', () => {
