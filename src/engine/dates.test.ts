@@ -20,4 +20,11 @@ describe('dates', () => {
     // Memoized results are the same as fresh ones.
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
   });
+
+  it('reads only four, two and two ASCII digits joined by dashes', () => {
+    for (const d of ['0001-01-01', '9999-12-31']) expect(isDate(d)).toBe(true);
+    for (const d of ['2026-00-10', '2026-06-01 ', '２026-06-01', '2026/06/01', '', '2026-06-0a'])
+      expect(isDate(d)).toBe(false);
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+  });
 });

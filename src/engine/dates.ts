@@ -1,53 +1,63 @@
 /** Calendar dates as `YYYY-MM-DD` strings: they compare in order as strings, and need no clock. */
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-// Populations repeat the same few dates: remember what was already checked or computed.
-const MEMO_LIMIT = 4096;
-const validDates = new Set<string>();
-const addedMonths = new Map<string, string>();
+/**
+ * `YYYY-MM-DD` read as the number YYYYMMDD, or -1 when the text is not four, two and two ASCII
+ * digits joined by dashes. Every input date goes through here, so it reads character codes rather
+ * than running a regular expression and allocating its match.
+ */
+function packedDate(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 export function isDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
-  if (validDates.has(value)) return true;
-  if (!checkDate(value)) return false;
-  if (validDates.size >= MEMO_LIMIT) validDates.clear();
-  validDates.add(value);
-  return true;
-}
-
-function checkDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+  const n = packedDate(value);
+  if (n < 0) return false;
+  const month = Math.floor(n / 100) % 100;
+  const day = n % 100;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Math.floor(n / 10000), month);
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+// Populations repeat the same few assessment dates: remember results, per month count, bounded.
+const MEMO_LIMIT = 4096;
+const addedMonths = new Map<number, Map<string, string>>();
+
 /** Adds calendar months; a day past the end of the target month clamps to its last day. */
 export function addMonths(date: string, months: number): string {
-  const key = `${date}+${months}`;
-  const known = addedMonths.get(key);
+  let memo = addedMonths.get(months);
+  if (!memo) {
+    memo = new Map();
+    addedMonths.set(months, memo);
+  }
+  const known = memo.get(date);
   if (known !== undefined) return known;
-  if (addedMonths.size >= MEMO_LIMIT) addedMonths.clear();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
   const result = computeAddMonths(date, months);
-  addedMonths.set(key, result);
+  memo.set(date, result);
   return result;
 }
 
 function computeAddMonths(date: string, months: number): string {
-  const m = DATE.exec(date);
-  if (!m) return date;
-  const total = Number(m[1]) * 12 + (Number(m[2]) - 1) + months;
+  const n = packedDate(date);
+  if (n < 0) return date;
+  const total = Math.floor(n / 10000) * 12 + (Math.floor(n / 100) % 100) - 1 + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
-  const day = Math.min(Number(m[3]), daysInMonth(year, month));
+  const day = Math.min(n % 100, daysInMonth(year, month));
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
