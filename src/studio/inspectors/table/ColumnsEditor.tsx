@@ -67,8 +67,11 @@ export function ColumnsEditor({ pack, nodeId, config, base, dispatch, side }: Pr
   const set = (i: number, key: string, value: unknown) =>
     dispatch({ type: 'set', path: [...base, side, i, key], value });
   return (
-    <fieldset className={`table-columns table-${side}`}>
-      <legend>{t(side)}</legend>
+    // Wide tables fold their column settings away so that the rows stay in view.
+    <details className={`table-columns table-${side}`} open={columns.length <= 4}>
+      <summary>
+        {t(side)} ({columns.length})
+      </summary>
       {columns.map((c, i) => (
         <div key={`${c.id}-${i}`} className="q-row" data-column={c.id}>
           <TextCell
@@ -171,6 +174,6 @@ export function ColumnsEditor({ pack, nodeId, config, base, dispatch, side }: Pr
       >
         + {t('add')}
       </button>
-    </fieldset>
+    </details>
   );
 }

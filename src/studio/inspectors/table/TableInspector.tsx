@@ -1,11 +1,12 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { HIT_POLICIES } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { InspectorProps } from '../common/types.ts';
 import { ColumnsEditor } from './ColumnsEditor.tsx';
 import { TableGrid } from './TableGrid.tsx';
 import { analysisColumns, levelsOf } from './columnBounds.ts';
-import { analyzeTable } from './tableAnalysis.ts';
+import type { TableAnalysis } from './tableAnalysis.ts';
+import { useTableAnalysis } from './useTableAnalysis.ts';
 import { newRow, parseOutputCell } from './tableEdits.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import '../questionnaire/inspectorBase.css';
@@ -66,22 +67,18 @@ const messages = defineMessages({
   },
 });
 
+const EMPTY: TableAnalysis = { errors: [], gaps: [], overlaps: [], truncated: false };
+
 /** The decision table: hit policy, typed columns, a virtualized grid, and its gaps and overlaps. */
 export function TableInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'table'>) {
   const t = useMessages(messages);
   const localize = useLocalize();
   const config = node.config;
   const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
-  // Typing stays responsive on big tables: the analysis follows a moment behind.
-  const deferred = useDeferredValue(config);
-  const analysis = useMemo(
-    () =>
-      analyzeTable(
-        analysisColumns(pack, deferred),
-        deferred.rows.map((r) => r.inputs),
-      ),
-    [pack, deferred],
-  );
+  const columns = useMemo(() => analysisColumns(pack, config), [pack, config]);
+  const inputRows = useMemo(() => config.rows.map((r) => r.inputs), [config.rows]);
+  const { analysis: current, stale } = useTableAnalysis(columns, inputRows);
+  const analysis = current ?? EMPTY;
   const overlapping = useMemo(
     () => new Set(config.hitPolicy === 'unique' ? analysis.overlaps.flatMap((o) => o.rows) : []),
     [analysis, config.hitPolicy],
@@ -176,7 +173,11 @@ export function TableInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
         dispatch={dispatch}
         side="outputs"
       />
-      <section className="table-analysis" aria-live="polite">
+      <section
+        className={stale ? 'table-analysis stale' : 'table-analysis'}
+        aria-live="polite"
+        aria-busy={stale}
+      >
         {analysis.errors.length > 0 && (
           <details open className="error">
             <summary>{t('cellErrors', { n: analysis.errors.length })}</summary>
