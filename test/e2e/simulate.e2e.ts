@@ -178,6 +178,17 @@ export async function savedSimulationFailsWhenABandMoves({
   await page.locator('[data-action=edit-test]').click();
   await page.locator('[data-testid=expect-editor] [data-expect-output=level]').waitFor();
   await screenshot('saved-test');
+  // Unpinning one product's verdict is an edit of the pack's test, saved like any other.
+  const product = pack.products.items[0]?.id ?? '';
+  await page.locator(`[data-expect-product="${product}"] select`).selectOption('');
+  await waitForStatus(page, 'saved');
+  await page.locator('[data-action=edit-test]').click();
+  const checks = Object.keys(want.outputs).length + pack.products.items.length - 1;
+  await page.waitForFunction(
+    (n) =>
+      document.querySelector('[data-testid=test-detail]')?.textContent?.includes(`检查 ${n} 项`),
+    checks,
+  );
 
   // Break the rule in the JSON view: the client's band now starts one point above the score.
   const score = want.outputs['score'] as number;

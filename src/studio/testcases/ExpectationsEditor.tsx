@@ -9,7 +9,7 @@ const messages = defineMessages({
   'zh-CN': {
     outputs: '期望的结果值',
     flags: '期望的标记',
-    products: '期望的产品结论',
+    products: '期望的产品结论（及必须出现的原因代码）',
     reasons: '必须出现的原因代码',
     error: '期望的错误代码',
     errorHint: '填写后，评估须以此错误代码失败才算通过',
@@ -23,7 +23,7 @@ const messages = defineMessages({
   en: {
     outputs: 'Expected outputs',
     flags: 'Expected flags',
-    products: 'Expected product verdicts',
+    products: 'Expected product verdicts (and reason codes that must be present)',
     reasons: 'Reason codes that must be present',
     error: 'Expected error code',
     errorHint: 'When given, the evaluation must fail with this code for the test to pass',
@@ -83,7 +83,7 @@ export function ExpectationsEditor({ pack, expect, onChange, actual }: Props) {
   const localize = useLocalize();
   const outputs = declaredValues(pack);
   const flags = declaredFlags(pack);
-  const set = (group: 'outputs' | 'flags' | 'products', key: string, value: unknown) =>
+  const set = (group: 'outputs' | 'flags' | 'products' | 'reasons', key: string, value: unknown) =>
     onChange(withExpectation(expect, group, key, value as FactValue | undefined));
   return (
     <div className="expect-editor" data-testid="expect-editor">
@@ -176,27 +176,30 @@ export function ExpectationsEditor({ pack, expect, onChange, actual }: Props) {
                   </select>
                 </td>
                 <td>{now && <span className={`verdict verdict-${now}`}>{v(now)}</span>}</td>
+                <td>
+                  <TextCommit
+                    label={`${p.id} ${t('reasons')}`}
+                    value={(expect.reasons?.[p.id] ?? []).join(', ')}
+                    placeholder={(actual?.products[p.id]?.reasons ?? [])
+                      .map((r) => r.code)
+                      .join(', ')}
+                    onCommit={(text) => {
+                      const codes = text.split(/[\s,，]+/).filter(Boolean);
+                      set('reasons', p.id, codes.length > 0 ? codes : undefined);
+                    }}
+                  />
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {expect.reasons && Object.keys(expect.reasons).length > 0 && (
-        <>
-          <h4>{t('reasons')}</h4>
-          <ul>
-            {Object.entries(expect.reasons).map(([id, codes]) => (
-              <li key={id}>
-                <code>{id}</code>: {codes.join(', ')}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
       <h4>{t('error')}</h4>
       <p className="muted">{t('errorHint')}</p>
-      <ErrorInput
-        value={expect.error}
+      <TextCommit
+        label={t('error')}
+        placeholder="input.missingFact"
+        value={expect.error ?? ''}
         onCommit={(code) => {
           const { error: _, ...rest } = expect;
           onChange(code ? { ...rest, error: code } : rest);
@@ -206,7 +209,13 @@ export function ExpectationsEditor({ pack, expect, onChange, actual }: Props) {
   );
 }
 
-function ErrorInput(props: { value: string | undefined; onCommit: (code: string) => void }) {
+/** A text input that commits on blur or Enter, so that typing is one edit, not one per key. */
+function TextCommit(props: {
+  value: string;
+  onCommit: (text: string) => void;
+  label: string;
+  placeholder?: string;
+}) {
   const [text, setText] = useState<string | null>(null);
   const commit = () => {
     if (text === null) return;
@@ -216,8 +225,9 @@ function ErrorInput(props: { value: string | undefined; onCommit: (code: string)
   return (
     <input
       type="text"
-      placeholder="input.missingFact"
-      value={text ?? props.value ?? ''}
+      aria-label={props.label}
+      placeholder={props.placeholder}
+      value={text ?? props.value}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}

@@ -100,9 +100,9 @@ export function removeTestChange(index: number): PackChange {
 /** The expectation with one entry set, or removed when `value` is undefined. */
 export function withExpectation(
   expect: Expectation,
-  group: 'outputs' | 'flags' | 'products',
+  group: 'outputs' | 'flags' | 'products' | 'reasons',
   key: string,
-  value: FactValue | boolean | Verdict | undefined,
+  value: FactValue | boolean | Verdict | string[] | undefined,
 ): Expectation {
   const entries = { ...(expect[group] ?? {}) } as Record<string, unknown>;
   if (value === undefined) delete entries[key];
