@@ -228,4 +228,21 @@ describe('PackStore', () => {
     await packStore.flush();
     expect((await storage.packs.get('mini')).pack.title.en).toBe('Typed');
   });
+
+  it('treats held editor input as an edit when another tab saves', async () => {
+    const { openTab } = await studio();
+    const a = openTab();
+    const b = openTab();
+    await a.packStore.open('mini');
+    await b.packStore.open('mini');
+    let held = true;
+    a.packStore.addPendingEdits(() => {
+      if (held) a.packStore.dispatch(title('甲', 'Typed in A'));
+      held = false;
+    });
+    b.packStore.dispatch(title('乙', 'B'));
+    await b.autosave();
+    await vi.waitFor(() => expect(a.packStore.state.saveStatus).toBe('conflict'));
+    expect(a.packStore.state.pack?.title.en).toBe('Typed in A');
+  });
 });

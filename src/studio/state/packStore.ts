@@ -213,9 +213,12 @@ export class PackStore {
 
   /** Another tab saved: take its version when this tab has nothing unsaved, else flag the conflict. */
   private async heard(message: TabMessage): Promise<void> {
-    const { key, revision, pack, savedPack } = this.state;
+    const { key, revision } = this.state;
     if (message.from === this.deps.tabId || message.key !== key || message.revision <= revision)
       return;
+    // Input an editor still holds counts as an edit: it must not vanish under a silent reload.
+    this.applyPendingEdits();
+    const { pack, savedPack } = this.state;
     if (pack === savedPack && this.timer === null && !this.saving) await this.reload();
     else this.set({ saveStatus: 'conflict', conflict: { revision: message.revision } });
   }
