@@ -10,12 +10,13 @@ import { availableParallelism, cpus } from 'node:os';
 import type { EvaluationInput } from '../../src/domain/index.ts';
 import { createPopulation } from '../../src/testing/population.ts';
 import { runCliBench } from './cliBench.ts';
+import { runWhatIfBench } from './whatIf.ts';
 import { comparePeers } from './engines.ts';
 import { mib, num, printTable, TIMING_HEADER, timingRows } from './measure.ts';
 import { withCatalogueSize, withExtraRules } from './synthesize.ts';
 import { csrcPopulationConfig, loadCsrcPack } from './workload.ts';
 
-const SECTIONS = ['engine', 'catalogue', 'rules', 'cli'] as const;
+const SECTIONS = ['engine', 'catalogue', 'rules', 'cli', 'whatif'] as const;
 
 function option(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -128,3 +129,4 @@ if (only.has('rules')) {
 }
 
 if (only.has('cli')) await runCliBench(pack, population, count('rows', 1_000_000));
+if (only.has('whatif')) await runWhatIfBench(pack, clients);
