@@ -6,6 +6,7 @@ import { selectKey, usePackState } from '../state/index.ts';
 import { DEFAULT_COUNT } from './GeneratePanel.tsx';
 import { generatorDefaults } from './generatorDefaults.ts';
 import {
+  cancelRun,
   packSignature,
   startRun,
   useGenerator,
@@ -24,6 +25,7 @@ const messages = defineMessages({
     stale: '规则包在客群评估之后有改动（分数区间之外），请重新评估。',
     run: '评估 {n} 位模拟客户',
     running: '正在评估客群：{done} / {total}',
+    cancel: '取消',
     moved: '相对评估时的分数区间，{n} 位客户（共 {total} 位）改变等级',
     from: '从 \\ 到',
     fails: '失败',
@@ -43,6 +45,7 @@ const messages = defineMessages({
       'The pack changed after the population was evaluated (beyond the score bands): evaluate again.',
     run: 'Evaluate {n} synthetic clients',
     running: 'Evaluating the population: {done} / {total}',
+    cancel: 'Cancel',
     moved: '{n} of {total} clients change level against the bands at evaluation',
     from: 'from \\ to',
     fails: 'fails',
@@ -97,13 +100,22 @@ export function ThresholdWhatIf({ pack, nodeId, bands }: Props) {
   let body;
   if (run?.status === 'running')
     body = (
-      <p className="insp-muted">
-        {t('running', { done: formatCount(run.done), total: formatCount(run.total) })}
-      </p>
+      <div className="insp-row">
+        <progress max={run.total} value={run.done} className="pop-progress" />
+        <span className="insp-muted">
+          {t('running', { done: formatCount(run.done), total: formatCount(run.total) })}
+        </span>
+        <button className="btn btn-small" onClick={cancelRun}>
+          {t('cancel')}
+        </button>
+      </div>
     );
   else if (!ready || !result || !run.table)
     body = (
       <>
+        {run?.status === 'failed' && run.failure && (
+          <p className="insp-error">{localize(run.failure)}</p>
+        )}
         <p className="insp-muted">
           {run?.table && run.classifyId !== nodeId
             ? t('other', { node: run.classifyId })
