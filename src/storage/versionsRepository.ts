@@ -69,7 +69,7 @@ export class VersionsRepository {
       const pack = withVersion(stored.pack, version, note, this.users.currentUser.id, this.now());
       const saved = await this.packs.save(key, pack, stored.revision);
       await this.log(
-        pack,
+        saved,
         'change',
         lt(`命名版本 ${version}：${note}`, `named version ${version}: ${note}`),
         {
@@ -89,7 +89,7 @@ export class VersionsRepository {
       const pack: Pack = { ...base, status: 'in-review', integrity: { approvals: [] } };
       const saved = await this.packs.save(key, pack, stored.revision);
       await this.log(
-        pack,
+        saved,
         'review',
         lt(`提交审核 ${version}：${note}`, `submitted ${version} for review: ${note}`),
       );
@@ -134,7 +134,7 @@ export class VersionsRepository {
       const saved = await this.packs.save(key, pack, stored.revision);
       const v = pack.version;
       await this.log(
-        pack,
+        saved,
         decision === 'approved' ? 'approve' : 'reject',
         decision === 'approved'
           ? lt(`批准 ${v}：${comment}`, `approved ${v}: ${comment}`)
@@ -176,7 +176,7 @@ export class VersionsRepository {
     return this.step(key, async (current) => {
       if (current.revision !== stored.revision) requireStatus(current.pack, ['approved'], key);
       const saved = await this.packs.save(key, pack, current.revision);
-      await this.log(pack, 'publish', lt(`发布 ${pack.version}`, `published ${pack.version}`), {
+      await this.log(saved, 'publish', lt(`发布 ${pack.version}`, `published ${pack.version}`), {
         hash: integrity.hash,
         signed: pack.integrity?.signature !== undefined,
         approvers: integrity.approvals.filter((a) => a.decision === 'approved').map((a) => a.by),
@@ -201,7 +201,7 @@ export class VersionsRepository {
       const pack: Pack = { ...content, status: 'draft', version, changelog: current.changelog };
       const saved = await this.packs.save(key, pack, stored.revision);
       await this.log(
-        pack,
+        saved,
         'restore',
         lt(`恢复修订 ${revision} 为草稿`, `restored revision ${revision} as a draft`),
         {
@@ -209,6 +209,19 @@ export class VersionsRepository {
         },
       );
       return saved;
+    });
+  }
+
+  /** Records that a pack file left the studio, with the hash it carried. */
+  async recordExport(pack: Pack): Promise<void> {
+    const file = `${pack.id}-${pack.version}.json`;
+    await this.audit.append({
+      actor: this.users.currentUser.id,
+      action: 'export',
+      packId: pack.id,
+      version: pack.version,
+      summary: lt(`导出 ${file}`, `exported ${file}`),
+      details: { file, hash: pack.integrity?.hash ?? hashPack(pack) },
     });
   }
 
@@ -264,7 +277,7 @@ export class VersionsRepository {
   }
 
   private async log(
-    pack: Pack,
+    saved: StoredPack,
     action: 'change' | 'review' | 'approve' | 'reject' | 'publish' | 'restore',
     summary: LocalizedText,
     details: Record<string, string | number | boolean | string[]> = {},
@@ -272,10 +285,10 @@ export class VersionsRepository {
     await this.audit.append({
       actor: this.users.currentUser.id,
       action,
-      packId: pack.id,
-      version: pack.version,
+      packId: saved.pack.id,
+      version: saved.pack.version,
       summary,
-      details,
+      details: { key: saved.key, revision: saved.revision, ...details },
     });
   }
 }

@@ -1,0 +1,275 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { check, type ScenarioArgs } from './lib/types.ts';
+import {
+  editJson,
+  openJsonTab,
+  openPack,
+  openWorkspace,
+  packRows,
+  retitle,
+  waitForStatus,
+  waitForTitle,
+} from './lib/studio.ts';
+
+const PACK = 'cn-csrc-2017';
+
+async function allowClipboard({ context, baseUrl }: ScenarioArgs) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(baseUrl).origin,
+  });
+}
+
+/** Moves the C3 / C4 boundary of the CSRC pack from 53/54 down to 49/50 in the JSON view. */
+function lowerC4(text: string): string {
+  const doc = JSON.parse(text) as {
+    graph: {
+      nodes: { kind: string; config: { bands?: { level: string; min: number; max: number }[] } }[];
+    };
+  };
+  for (const node of doc.graph.nodes)
+    for (const band of node.config.bands ?? []) {
+      if (node.kind !== 'classify') continue;
+      if (band.level === 'C3') band.max = 49;
+      if (band.level === 'C4') band.min = 50;
+    }
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+async function openVersions(page: Page, section: string): Promise<void> {
+  await page.locator('[role=tab][data-tab=versions]').click();
+  await page.locator(`[data-section=${section}]`).click();
+}
+
+/** In the page: the revision IndexedDB holds for a pack when above `n`, else 0. */
+function revisionAbove({ key, n }: { key: string; n: number }): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('suitability-studio');
+    open.onerror = () => reject(new Error('open failed'));
+    open.onsuccess = () => {
+      const get = open.result.transaction('packs').objectStore('packs').get(key);
+      get.onsuccess = () => {
+        open.result.close();
+        const revision = (get.result as { revision: number } | undefined)?.revision ?? 0;
+        resolve(revision > n ? revision : 0);
+      };
+    };
+  });
+}
+
+/** Edits the JSON view and waits until the edit is stored as a new revision. */
+async function editAndSave(page: Page, edit: (text: string) => string): Promise<void> {
+  await openJsonTab(page);
+  const before = await page.evaluate(revisionAbove, { key: PACK, n: -1 });
+  await editJson(page, edit);
+  await page.waitForFunction(revisionAbove, { key: PACK, n: before }, { polling: 100 });
+  await waitForStatus(page, 'saved');
+}
+
+export async function editTheCsrcPackAndReadTheDiffInWords(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await allowClipboard(args);
+  await openWorkspace(page, baseUrl);
+  await openPack(page, PACK);
+  await editAndSave(page, lowerC4);
+  await openVersions(page, 'history');
+  const diff = page.locator('[data-testid=diff-view]');
+  await diff.waitFor();
+  const text = (await diff.textContent()) ?? '';
+  check(text.includes('区间 C3：37-53 -> 37-49'), `the diff says the C3 band moved: ${text}`);
+  check(text.includes('区间 C4：54-82 -> 50-82'), `the diff says the C4 band moved: ${text}`);
+  check((await diff.locator('[data-area=bands]').count()) === 1, 'band changes are grouped');
+  check(
+    (await page.locator('[data-testid=diff-nodes] [data-node=classify]').count()) === 1,
+    'the classify node is shown as changed',
+  );
+  const row = page.locator('[data-testid=revision-list] tr[data-revision="2"]');
+  const rowText = (await row.textContent()) ?? '';
+  check(
+    rowText.includes('author') && rowText.includes('区间 C3'),
+    `revision 2 says who and what: ${rowText}`,
+  );
+  await screenshot('diff-in-words');
+  // The changed node opens on the graph.
+  await page.locator('[data-testid=diff-nodes] [data-node=classify]').click();
+  await page.locator('[role=tab][data-tab=graph][aria-selected=true]').waitFor();
+}
+
+export async function impactOfABandMoveOnAGeneratedPopulation(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await allowClipboard(args);
+  await openWorkspace(page, baseUrl);
+  await openPack(page, PACK);
+  await editAndSave(page, lowerC4);
+  await openVersions(page, 'impact');
+  await page.locator('[data-testid=impact-size]').fill('2000');
+  await page.locator('[data-testid=impact-run]').click();
+  const matrix = page.locator('[data-testid=impact-matrix]');
+  await matrix.waitFor();
+  const moved = Number(await matrix.locator('td[data-from=C3][data-to=C4]').textContent());
+  const back = Number(await matrix.locator('td[data-from=C4][data-to=C3]').textContent());
+  check(moved > 0, `some C3 clients move to C4, got ${moved}`);
+  check(back === 0, `no client moves from C4 to C3, got ${back}`);
+  const total = (await page.locator('[data-testid=impact-total]').textContent()) ?? '';
+  check(total.includes('2000'), `the run covers 2000 clients: ${total}`);
+  await screenshot('impact-matrix');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid=impact-csv]').click(),
+  ]);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.trim().split(/\r?\n/);
+  check(lines[0]?.startsWith('clientId,levelA,levelB'), `CSV header: ${lines[0]}`);
+  check(lines.length - 1 >= moved, `every moved client is in the CSV (${lines.length - 1} rows)`);
+}
+
+async function addUser(page: Page, id: string, name: string): Promise<void> {
+  const bar = page.locator('[data-testid=user-bar]');
+  if (!(await bar.locator('details[open]').count())) await bar.locator('summary').click();
+  await page.locator('[data-testid=user-id]').fill(id);
+  await page.locator('[data-testid=user-name]').fill(name);
+  await page.locator('[data-testid=user-role]').selectOption('approver');
+  await page.locator('[data-testid=user-create]').click();
+  await page.waitForFunction(
+    (v) =>
+      (document.querySelector('[data-testid=user-select]') as HTMLSelectElement | null)?.value ===
+      v,
+    id,
+  );
+}
+
+export async function approvingYourOwnChangeIsRefusedAndASecondUserPublishes(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await allowClipboard(args);
+  await openWorkspace(page, baseUrl);
+  await openPack(page, PACK);
+  await openVersions(page, 'review');
+  await addUser(page, 'wang.fang', 'Wang Fang');
+  await editAndSave(page, (text) =>
+    retitle(text, '证券期货适当性（修订）', 'CSRC suitability (revised)'),
+  );
+  await waitForTitle(page, '证券期货适当性（修订）');
+  await openVersions(page, 'review');
+  await page.locator('[data-testid=version-input]').fill('1.1.0');
+  await page.locator('[data-testid=note-input]').fill('标题修订');
+  await page.locator('[data-testid=submit-review]').click();
+  await page
+    .locator('[data-testid=pack-status].in-review, [data-testid=versions-error]')
+    .first()
+    .waitFor();
+  check(
+    (await page.locator('[data-testid=versions-error]').count()) === 0,
+    `submitted: ${await page.locator('[data-testid=versions-error]').textContent()}`,
+  );
+  await page.locator('[data-testid=review-comment]').fill('自己批准');
+  await page.locator('[data-testid=approve]').click();
+  const refusal = page.locator('[data-testid=versions-error]');
+  await refusal.waitFor();
+  const said = (await refusal.textContent()) ?? '';
+  check(said.includes('不能审批自己的修改') && said.includes('wang.fang'), `refused: ${said}`);
+  check(
+    (await page.locator('[data-testid=pack-status].in-review').count()) === 1,
+    'still in review',
+  );
+  await screenshot('own-approval-refused');
+
+  await addUser(page, 'zhao.min', 'Zhao Min');
+  await page.locator('[data-testid=review-comment]').fill('已核对');
+  await page.locator('[data-testid=approve]').click();
+  await page.locator('[data-testid=pack-status].approved').waitFor();
+  const checks = (await page.locator('[data-testid=publish-checks]').textContent()) ?? '';
+  check(checks.includes('检查通过'), `lint and tests pass before publishing: ${checks}`);
+  await page.locator('[data-testid=publish]').click();
+  await page.locator('[data-testid=pack-status].published').waitFor();
+  const card = page.locator('[data-testid=published-card]');
+  check(
+    (await card.locator('[data-testid=published-author]').textContent()) === 'wang.fang',
+    'author',
+  );
+  const approvals = (await card.locator('[data-testid=published-approvals]').textContent()) ?? '';
+  check(approvals.includes('zhao.min (approved: 已核对)'), `approvals: ${approvals}`);
+  const hash = (await card.locator('[data-testid=published-hash]').textContent()) ?? '';
+  check(/^sha256:[0-9a-f]{64}$/.test(hash), `content hash recorded: ${hash}`);
+  await screenshot('published');
+
+  // The audit trail holds the whole story, and the chain verifies.
+  await openVersions(page, 'audit');
+  const status = page.locator('[data-testid=audit-status]');
+  await status.waitFor();
+  check((await status.getAttribute('data-ok')) === 'true', 'the log verifies');
+  for (const action of ['change', 'review', 'approve', 'publish'])
+    check(
+      (await page.locator(`[data-testid=audit-list] tr[data-action=${action}]`).count()) > 0,
+      `the log has a ${action} entry`,
+    );
+}
+
+export async function aTamperedExportIsRefusedOnImport({
+  page,
+  baseUrl,
+  screenshot,
+}: ScenarioArgs) {
+  await openWorkspace(page, baseUrl);
+  await openPack(page, PACK);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.keyboard.press('ControlOrMeta+Shift+E'),
+  ]);
+  const exported = await readFile(await download.path(), 'utf8');
+  check(exported.includes('"max": 19'), 'the export holds the C1 band');
+  // One byte: the C1 band now ends at 18.
+  const tampered = exported.replace('"max": 19', '"max": 18');
+  await page.locator('.brand').click();
+  const before = await packRows(page).count();
+  await page.locator('[data-testid=import-input]').setInputFiles({
+    name: 'cn-csrc-2017-1.0.0.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(tampered),
+  });
+  const errors = page.locator('[data-testid=import-errors]');
+  await errors.waitFor();
+  const text = (await errors.textContent()) ?? '';
+  check(text.includes('内容哈希不一致'), `the import says the hash does not match: ${text}`);
+  check(text.includes('cn-csrc-2017-1.0.0.json'), `the error names the file: ${text}`);
+  check((await packRows(page).count()) === before, 'nothing is stored');
+  await screenshot('tampered-import-refused');
+}
+
+export async function theAuditLogVerifiesAndATamperedOneDoesNot(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await allowClipboard(args);
+  await openWorkspace(page, baseUrl);
+  await openPack(page, PACK);
+  await editAndSave(page, lowerC4);
+  await openVersions(page, 'audit');
+  const status = page.locator('[data-testid=audit-status]');
+  await status.waitFor();
+  check((await status.getAttribute('data-ok')) === 'true', 'the untouched log verifies');
+  const edits = await page.locator('[data-testid=audit-list] tr[data-action=change]').count();
+  check(edits === 1, `the edit is logged (${edits} change entries)`);
+  // Someone with the browser's devtools rewrites who made the first entry.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('suitability-studio');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction('audit', 'readwrite');
+          const store = tx.objectStore('audit');
+          const get = store.get(1);
+          get.onsuccess = () => store.put({ ...(get.result as object), actor: 'mallory' });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error('write failed'));
+        };
+      }),
+  );
+  await page.locator('[data-testid=audit-verify]').click();
+  await page.locator('[data-testid=audit-status][data-ok=false]').waitFor();
+  check((await status.getAttribute('data-broken-at')) === '1', 'broken at entry 1');
+  const said = (await status.textContent()) ?? '';
+  check(said.includes('第 1 条'), `the view says where: ${said}`);
+  await screenshot('audit-tampered');
+}
