@@ -50,6 +50,10 @@ export const EDITOR_TAB_REGISTRY: readonly EditorTabEntry[] = [
     'population',
     lazy(() => import('../population/PopulationTab.tsx')),
   ),
+  tab(
+    'versions',
+    lazy(() => import('../versions/VersionsTab.tsx')),
+  ),
 ];
 
 export const AVAILABLE_TABS: readonly EditorTab[] = EDITOR_TAB_REGISTRY.map((t) => t.id);
