@@ -1,7 +1,24 @@
 import { z } from 'zod';
 import { IdSchema } from './ids.ts';
 
-/** The operators of json-rules-engine's default set that packs may use. */
+/**
+ * Operators on calendar dates (`YYYY-MM-DD`). They are not among json-rules-engine's defaults:
+ * its numeric operators `parseFloat` only the fact to decide whether it may compare, then compare
+ * with JavaScript's `<`, which is right for two ISO dates only by the accident of text order and
+ * wrong as soon as one side is not such a text. A side that is not a real date makes these false.
+ */
+export const DATE_OPERATORS = [
+  'dateBefore',
+  'dateOnOrBefore',
+  'dateAfter',
+  'dateOnOrAfter',
+] as const;
+export type DateOperator = (typeof DATE_OPERATORS)[number];
+
+/**
+ * The operators packs may use: json-rules-engine's default set, and the date operators, which a
+ * json-rules-engine that runs our rules must register (`engine.addOperator`).
+ */
 export const OPERATORS = [
   'equal',
   'notEqual',
@@ -13,6 +30,7 @@ export const OPERATORS = [
   'notIn',
   'contains',
   'doesNotContain',
+  ...DATE_OPERATORS,
 ] as const;
 export const OperatorSchema = z.enum(OPERATORS);
 export type Operator = z.infer<typeof OperatorSchema>;

@@ -53,6 +53,47 @@ describe('compileCondition operators (json-rules-engine 7 defaults)', () => {
   });
 });
 
+describe('date operators', () => {
+  it.each<[Operator, unknown, FactCondition['value'], boolean]>([
+    // Later in the same year is not on or before: parseFloat reads both as 2026.
+    ['dateOnOrBefore', '2026-12-31', '2026-06-01', false],
+    ['dateOnOrBefore', '2026-06-01', '2026-06-01', true],
+    ['dateOnOrBefore', '2026-05-31', '2026-06-01', true],
+    ['dateBefore', '2026-06-01', '2026-06-01', false],
+    ['dateBefore', '2025-12-31', '2026-01-01', true],
+    ['dateAfter', '2027-01-01', '2026-12-31', true],
+    ['dateAfter', '2026-06-01', '2026-06-01', false],
+    ['dateOnOrAfter', '2026-06-01', '2026-06-01', true],
+    ['dateOnOrAfter', '2026-05-31', '2026-06-01', false],
+    // A side that is not a real YYYY-MM-DD date, a missing one included, makes it false.
+    ['dateOnOrBefore', undefined, '2026-06-01', false],
+    ['dateOnOrAfter', '2026-06-01', null, false],
+    ['dateBefore', '2026-02-30', '2026-06-01', false],
+    ['dateBefore', '2026-6-1', '2026-06-01', false],
+    ['dateAfter', 20270101, '2026-06-01', false],
+    ['dateAfter', '2027-01-01', 2026, false],
+    ['dateBefore', '2026-01-01T00:00:00Z', '2026-06-01', false],
+    ['dateOnOrAfter', ['2026-06-01'], '2026-06-01', false],
+  ])('%s: %j against %j is %s', (operator, fact, value, expected) => {
+    expect(check({ all: [leaf(operator, value)] }, { x: fact })).toBe(expected);
+  });
+
+  it('compares with a date read from another fact', () => {
+    const c: Condition = {
+      not: { fact: 'x', operator: 'dateOnOrBefore', value: { fact: 'ctx', path: '$.on' } },
+    };
+    expect(check(c, { x: '2026-12-31', ctx: { on: '2026-06-01' } })).toBe(true);
+    expect(check(c, { x: '2026-05-31', ctx: { on: '2026-06-01' } })).toBe(false);
+    // No expiry date: not expired.
+    expect(check(c, { ctx: { on: '2026-06-01' } })).toBe(true);
+  });
+
+  it('never throw, even on values json-rules-engine cannot compare', () => {
+    const odd = JSON.parse('{"toString":1}') as unknown;
+    expect(check({ all: [leaf('dateAfter', '2026-01-01')] }, { x: odd })).toBe(false);
+  });
+});
+
 describe('compileCondition structure', () => {
   const t = leaf('equal', 1);
   const f = leaf('equal', 2);
@@ -213,6 +254,55 @@ describe('conditionProblems', () => {
       expect(p.message.en).toContain(p.path);
       expect(p.message['zh-CN']).toContain(p.path);
     }
+  });
+
+  it('calls a numeric operator on a date an error, and names the date operator to use', () => {
+    const date = { type: 'date' } as const;
+    const problems = conditionProblems(
+      {
+        all: [
+          { fact: 'expires', operator: 'lessThanInclusive', value: { fact: 'context' } },
+          { fact: 'opened', operator: 'greaterThan', value: '2020-01-01' },
+          { fact: 'age', operator: 'lessThan', value: { fact: 'context', path: '$.on' } },
+          { fact: 'age', operator: 'greaterThan', value: 18 },
+          { fact: 'expires', operator: 'dateOnOrBefore', value: { fact: 'context' } },
+        ],
+      },
+      at,
+      (c) =>
+        c.fact === 'expires' ? { fact: date, value: date } : c.fact === 'age' ? {} : { fact: date },
+    );
+    expect(problems.map((p) => [p.severity, p.code, p.path])).toEqual([
+      ['error', 'condition.numericOnDate', `${at}.all[0].operator`],
+      ['error', 'condition.numericOnDate', `${at}.all[1].operator`],
+    ]);
+    expect(problems[0]?.message.en).toContain('use dateOnOrBefore');
+    expect(problems[1]?.message['zh-CN']).toContain('dateAfter');
+  });
+
+  it('calls a date operator with a side that is never a date an error', () => {
+    const problems = conditionProblems(
+      {
+        any: [
+          { fact: 'd', operator: 'dateBefore', value: 20260101 },
+          { fact: 'd', operator: 'dateBefore', value: '2026-02-30' },
+          { fact: 'n', operator: 'dateAfter', value: '2026-01-01' },
+          { fact: 'd', operator: 'dateAfter', value: { fact: 'n' } },
+          { fact: 's', operator: 'dateAfter', value: '2026-01-01' },
+        ],
+      },
+      at,
+      (c) => ({
+        fact: { type: c.fact === 'n' ? 'number' : c.fact === 's' ? 'string' : 'date' },
+        value: { type: 'number' },
+      }),
+    );
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ['condition.notADate', `${at}.any[0].value`],
+      ['condition.notADate', `${at}.any[1].value`],
+      ['condition.notADate', `${at}.any[2].value`],
+      ['condition.notADate', `${at}.any[3].value`],
+    ]);
   });
 
   it('calls an error only what fails on every evaluation', () => {

@@ -1,4 +1,4 @@
-import { lt } from '../domain/index.ts';
+import { DATE_OPERATORS, lt } from '../domain/index.ts';
 import type {
   Condition,
   ConditionValue,
@@ -6,9 +6,12 @@ import type {
   Operator,
   TopLevelCondition,
 } from '../domain/index.ts';
+import { DATE_OPERATOR_TESTS } from './dateOperators.ts';
+import { isDate } from './dates.ts';
 import { compilePath } from './safePath.ts';
 import { EvaluationError } from './types.ts';
 import type { Problem } from './types.ts';
+import type { ValueType } from './valueTypes.ts';
 
 /** Where a condition reads its facts: a scope root name to its value (undefined when missing). */
 export type FactSource = (fact: string) => unknown;
@@ -43,7 +46,9 @@ const never = () => false;
 const always = () => true;
 const unlessLiteralList = (value: ConditionValue) => !Array.isArray(value);
 
-/** json-rules-engine 7's default operators, with their fact-value validators. */
+const { dateBefore, dateOnOrBefore, dateAfter, dateOnOrAfter } = DATE_OPERATOR_TESTS;
+
+/** json-rules-engine 7's default operators, with their fact-value validators, and ours on dates. */
 const OPERATORS: Record<Operator, OperatorDef> = {
   equal: { test: (a, b) => a === b, mayThrow: never },
   notEqual: { test: (a, b) => a !== b, mayThrow: never },
@@ -62,6 +67,10 @@ const OPERATORS: Record<Operator, OperatorDef> = {
     test: (a, b) => numeric(a) && (a as number) >= (b as number),
     mayThrow: always,
   },
+  dateBefore: { test: dateBefore, mayThrow: never },
+  dateOnOrBefore: { test: dateOnOrBefore, mayThrow: never },
+  dateAfter: { test: dateAfter, mayThrow: never },
+  dateOnOrAfter: { test: dateOnOrAfter, mayThrow: never },
 };
 
 type Read = (facts: FactSource) => unknown;
@@ -193,7 +202,8 @@ function compileNode(c: Condition, at: string): Compiled {
  * Compiles a json-rules-engine condition into a synchronous test, once, to nested closures. The
  * result is what json-rules-engine 7 computes with `allowUndefinedFacts: true` and the safe path
  * resolver: a missing fact is `undefined`, `all` and `any` of nothing are true, numeric operators
- * apply only to facts that read as numbers, `contains` only to facts that are lists. Where
+ * apply only to facts that read as numbers, `contains` only to facts that are lists; the date
+ * operators (ours, registered on json-rules-engine) hold only between two real dates. Where
  * json-rules-engine would fail (`in` on something that is not a list), the test throws an
  * `EvaluationError` located at `at`, the JSON path of the condition in the pack.
  *
@@ -231,8 +241,62 @@ const NUMERIC: ReadonlySet<Operator> = new Set([
   'greaterThanInclusive',
 ]);
 
-/** Problems of one fact condition's value, as [severity, code, zh-CN, en]. */
-function valueProblems(c: FactCondition): [Problem['severity'], string, string, string][] {
+/** The date operator that means what a numeric one was meant to on dates. */
+const DATE_FOR: Partial<Record<Operator, Operator>> = {
+  lessThan: 'dateBefore',
+  lessThanInclusive: 'dateOnOrBefore',
+  greaterThan: 'dateAfter',
+  greaterThanInclusive: 'dateOnOrAfter',
+};
+
+/**
+ * The static types of what a fact condition compares, when the caller knows them (validation
+ * does): the fact with its path, and the value when it is a `{ fact }` reference.
+ */
+export type ConditionTypes = (c: FactCondition) => { fact?: ValueType; value?: ValueType };
+
+/** [severity, code, zh-CN, en, the key of the fact condition it points at (default `value`)]. */
+type Finding = [Problem['severity'], string, string, string, ('operator' | 'value')?];
+
+/** Problems of comparing dates: a numeric operator on a date, a date operator on a non-date. */
+function dateProblems(c: FactCondition, types: ConditionTypes | undefined): Finding[] {
+  const v = c.value;
+  const op = c.operator;
+  const known = types?.(c) ?? {};
+  const isDateType = (t: ValueType | undefined) => t?.type === 'date';
+  const valueIsDate = isFactRef(v) ? isDateType(known.value) : isDate(v);
+  const instead = DATE_FOR[op];
+  if (instead && (isDateType(known.fact) || valueIsDate))
+    return [
+      [
+        'error',
+        'condition.numericOnDate',
+        `${op} 比较的是数字，不是日期；请改用 ${instead}`,
+        `${op} compares numbers, not dates; use ${instead}`,
+        'operator',
+      ],
+    ];
+  if (!(DATE_OPERATORS as readonly Operator[]).includes(op)) return [];
+  // `any` and `string` may hold dates; a type known to be something else never does.
+  const cannotBeDate = (t: ValueType | undefined) =>
+    t !== undefined && !['date', 'string', 'any'].includes(t.type);
+  const valueNotDate = isFactRef(v) ? cannotBeDate(known.value) : !isDate(v);
+  if (cannotBeDate(known.fact) || valueNotDate)
+    return [
+      [
+        'error',
+        'condition.notADate',
+        `${op} 只比较 YYYY-MM-DD 日期，此处一侧不是日期，条件永远不成立`,
+        `${op} compares YYYY-MM-DD dates only; one side is not a date, so this never holds`,
+      ],
+    ];
+  return [];
+}
+
+/** Problems of one fact condition's operator and value. */
+function valueProblems(c: FactCondition, types: ConditionTypes | undefined): Finding[] {
+  const dates = dateProblems(c, types);
+  if (dates.length > 0) return dates;
   const v = c.value;
   const op = c.operator;
   if (isFactRef(v)) return [];
@@ -278,9 +342,15 @@ function valueProblems(c: FactCondition): [Problem['severity'], string, string, 
 /**
  * What in a condition is legal but almost surely not what its author meant, judged by
  * json-rules-engine's semantics: an `in` that can only fail, a list that always passes, a number
- * compared with text. `at` is the condition's JSON path; each problem points inside it.
+ * compared with text, a date compared as a number. `at` is the condition's JSON path; each
+ * problem points inside it. `types`, when given, tells what the facts are, so that a numeric
+ * operator on a `date` fact is caught as well as one on a literal date.
  */
-export function conditionProblems(c: Condition | TopLevelCondition, at = '$'): Problem[] {
+export function conditionProblems(
+  c: Condition | TopLevelCondition,
+  at = '$',
+  types?: ConditionTypes,
+): Problem[] {
   const problems: Problem[] = [];
   const add = (severity: Problem['severity'], code: string, path: string, zh: string, en: string) =>
     problems.push({ code, severity, path, message: lt(`${path}：${zh}`, `${path}: ${en}`) });
@@ -300,8 +370,8 @@ export function conditionProblems(c: Condition | TopLevelCondition, at = '$'): P
     else if ('all' in x) visitList(x.all, 'all', path);
     else if ('not' in x) visit(x.not, `${path}.not`);
     else
-      for (const [severity, code, zh, en] of valueProblems(x))
-        add(severity, code, `${path}.value`, zh, en);
+      for (const [severity, code, zh, en, key = 'value'] of valueProblems(x, types))
+        add(severity, code, `${path}.${key}`, zh, en);
   };
   visit(c, at);
   return problems;

@@ -58,6 +58,7 @@ export type {
   JreFactNeed,
 } from './interop/exportJre.ts';
 export { evaluateReference, evaluateRulesReference } from './interop/reference.ts';
+export { addPackOperators } from './interop/jreOperators.ts';
 export { exportJdm } from './interop/exportJdm.ts';
 export type { JdmExport, JdmGraph, JdmNode } from './interop/exportJdm.ts';
 export { computeCoverage, COVERAGE_KINDS } from './coverage.ts';

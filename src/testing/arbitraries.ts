@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { OPERATORS, questionsOf } from '../domain/index.ts';
+import { DATE_OPERATORS, OPERATORS, questionsOf } from '../domain/index.ts';
 import type {
   Answer,
   Condition,
@@ -31,6 +31,19 @@ export const FACT_NAMES = ['age', 'score', 'tags', 'profile', 'risk', 'flag'] as
 export const OBJECT_KEYS = ['a', 'b', 'total', '0', 'x-y'] as const;
 
 /**
+ * Date-like texts: real dates (the same year, so `parseFloat` reads both as 2026), a date that is
+ * not on the calendar, one not written YYYY-MM-DD, and an ISO timestamp.
+ */
+export const DATE_SCALARS = [
+  '2026-06-01',
+  '2026-12-31',
+  '2025-12-31',
+  '2026-02-30',
+  '2026-6-1',
+  '2026-06-01T00:00:00Z',
+] as const;
+
+/**
  * Scalars that exercise json-rules-engine's coercions: numeric strings ("12abc" reads as 12),
  * empty strings, -0, booleans and null.
  */
@@ -54,10 +67,13 @@ export const SCALARS = [
   true,
   false,
   null,
+  ...DATE_SCALARS,
 ] as const;
 export type Scalar = (typeof SCALARS)[number];
 
 export const scalarArb: fc.Arbitrary<Scalar> = fc.constantFrom(...SCALARS);
+
+const dateScalarArb = fc.constantFrom(...DATE_SCALARS);
 
 export const scalarListArb: fc.Arbitrary<Scalar[]> = fc.array(scalarArb, { maxLength: 4 });
 
@@ -127,11 +143,18 @@ export const factRefArb: fc.Arbitrary<{ fact: string; path?: string }> = fc.reco
 );
 
 /**
- * A condition's `value`. `in` / `notIn` mostly get lists, as real rules do; anything else there
+ * A condition's `value`. `in` / `notIn` mostly get lists, as real rules do, date operators dates; anything else there
  * makes json-rules-engine fail, which is worth testing but should not drown the rest.
  */
 export function conditionValueArb(operator: Operator): fc.Arbitrary<ConditionValue> {
   const listy = operator === 'in' || operator === 'notIn';
+  // The date operators mostly get dates, or they would almost never hold.
+  if ((DATE_OPERATORS as readonly Operator[]).includes(operator))
+    return fc.oneof(
+      { arbitrary: dateScalarArb, weight: 6 },
+      { arbitrary: scalarArb, weight: 1 },
+      { arbitrary: factRefArb, weight: 3 },
+    );
   return fc.oneof(
     { arbitrary: scalarArb, weight: listy ? 1 : 6 },
     { arbitrary: scalarListArb, weight: listy ? 12 : 2 },

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { Almanac, Engine } from 'json-rules-engine';
 import type { RuleProperties } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import type { TopLevelCondition } from '../../domain/index.ts';
+import { DATE_OPERATORS, type TopLevelCondition } from '../../domain/index.ts';
 import {
+  DATE_SCALARS,
+  FACT_NAMES,
   factsArb,
   factValueArb,
   pathArb,
@@ -12,6 +14,7 @@ import {
 import { compileCondition } from '../conditions.ts';
 import { compilePath, createSafePathResolver } from '../safePath.ts';
 import { EvaluationError } from '../types.ts';
+import { addPackOperators } from './jreOperators.ts';
 
 type Facts = Record<string, unknown>;
 type Outcome = boolean | 'error';
@@ -35,7 +38,9 @@ async function viaJre(conditions: TopLevelCondition, factSets: Facts[]): Promise
   for (const facts of factSets) {
     // A fresh engine each run: after a failed run json-rules-engine marks itself finished a tick
     // later, which would make it skip the rules of the next run.
-    const engine = new Engine([rule], { allowUndefinedFacts: true, pathResolver });
+    const engine = addPackOperators(
+      new Engine([rule], { allowUndefinedFacts: true, pathResolver }),
+    );
     try {
       const { events } = await engine.run(facts);
       out.push(events.length === 1);
@@ -71,6 +76,43 @@ describe('compileCondition agrees with json-rules-engine', () => {
     expect(seen.false / total).toBeGreaterThan(0.15);
     expect(seen.error / total).toBeGreaterThan(0.01);
     expect(seen.error / total).toBeLessThan(0.3);
+  });
+
+  it('on date operators, never failing, on dates and not-quite dates', async () => {
+    const dateFacts = fc.record(
+      Object.fromEntries(FACT_NAMES.map((k) => [k, fc.constantFrom(...DATE_SCALARS)])),
+      { requiredKeys: [], noNullPrototype: true },
+    );
+    const dateCondition = fc.record(
+      {
+        fact: fc.constantFrom(...FACT_NAMES),
+        operator: fc.constantFrom(...DATE_OPERATORS),
+        value: fc.oneof(
+          fc.constantFrom(...DATE_SCALARS),
+          fc.record({ fact: fc.constantFrom(...FACT_NAMES) }),
+        ),
+      },
+      { noNullPrototype: true },
+    );
+    const seen = { true: 0, false: 0, error: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(dateCondition, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.array(dateFacts, { minLength: 1, maxLength: 3 }),
+        async (leaves, some, factSets) => {
+          const conditions: TopLevelCondition = some ? { any: leaves } : { all: leaves };
+          const compiled = viaCompiled(conditions, factSets);
+          expect(compiled).toEqual(await viaJre(conditions, factSets));
+          for (const o of compiled) seen[String(o) as keyof typeof seen]++;
+        },
+      ),
+      { seed: 20261231, numRuns: 400 },
+    );
+    const total = seen.true + seen.false;
+    expect(seen.error).toBe(0);
+    expect(seen.true / total).toBeGreaterThan(0.1);
+    expect(seen.false / total).toBeGreaterThan(0.1);
   });
 
   it('regression, seed 7: a failed json-rules-engine run leaves the next run intact', async () => {

@@ -9,6 +9,7 @@ import { evaluate } from '../evaluate.ts';
 import { createSafePathResolver } from '../safePath.ts';
 import type { EvaluationResult } from '../types.ts';
 import { exportJsonRulesEngine } from './exportJre.ts';
+import { addPackOperators } from './jreOperators.ts';
 import type { JreFactNeed, JreRule } from './exportJre.ts';
 import { interopFixturePack } from './fixturePack.ts';
 
@@ -30,6 +31,39 @@ describe('exportJsonRulesEngine', () => {
       expect(note['zh-CN']).not.toBe('');
       expect(note.en).not.toBe('');
     }
+  });
+
+  it('lists the custom operators it uses, defined in words, and json-rules-engine runs them once registered', async () => {
+    expect(exported.customOperators).toEqual([]);
+    const dated = interopFixturePack();
+    const limits = dated.graph.nodes.find((n) => n.id === 'limits');
+    if (limits?.kind !== 'rules') throw new Error('no limits node');
+    limits.config.rules[0] = {
+      name: 'expired',
+      conditions: {
+        all: [
+          {
+            fact: 'context',
+            path: '$.evaluationDate',
+            operator: 'dateOnOrAfter',
+            value: '2026-06-01',
+          },
+        ],
+      },
+      event: { type: 'flag', params: { name: 'late' } },
+    };
+    const out = exportJsonRulesEngine(dated);
+    expect(out.customOperators.map((o) => o.name)).toEqual(['dateOnOrAfter']);
+    expect(out.customOperators[0]?.definition.en).toContain('YYYY-MM-DD');
+    expect(out.notes.some((n) => n.en.includes('engine.addOperator'))).toBe(true);
+    const rules = out.ruleSets.find((s) => s.nodeId === 'limits')?.rules ?? [];
+    const options = { allowUndefinedFacts: true };
+    const on = (evaluationDate: string) => fire(rules, { context: { evaluationDate } }, options);
+    expect(await on('2026-12-31')).toContain('expired');
+    expect(await on('2026-05-31')).not.toContain('expired');
+    await expect(new Engine(rules as RuleProperties[], options).run({})).rejects.toThrow(
+      /dateOnOrAfter/,
+    );
   });
 
   it('says which facts each set needs, where they come from and which paths it reads', () => {
@@ -78,7 +112,7 @@ function factsFor(needs: JreFactNeed[], input: EvaluationInputDraft, result: Eva
 
 /** Runs exported rules; what fired, ordered as the notes say: priority, then document order. */
 async function fire(rules: JreRule[], facts: Record<string, unknown>, options: EngineOptions) {
-  const engine = new Engine(rules as RuleProperties[], options);
+  const engine = addPackOperators(new Engine(rules as RuleProperties[], options));
   const { results } = await engine.run(facts);
   const position = new Map(rules.map((r, i) => [r.name, i]));
   const pos = (name: string) => position.get(name) ?? -1;

@@ -1,6 +1,7 @@
-import { lt } from '../../domain/index.ts';
+import { DATE_OPERATORS, lt } from '../../domain/index.ts';
 import type {
   Condition,
+  DateOperator,
   GraphNode,
   LocalizedText,
   NodeKind,
@@ -9,6 +10,7 @@ import type {
   TopLevelCondition,
   Verdict,
 } from '../../domain/index.ts';
+import { customOperatorDefinition } from './jreOperators.ts';
 
 /** A rule as json-rules-engine's own JSON: `new Engine(rules)` takes these as they are. */
 export type JreRule = {
@@ -50,6 +52,9 @@ export type JreMatchCondition = {
   facts: JreFactNeed[];
 };
 
+/** An operator the rule sets use that json-rules-engine does not have: register it before running. */
+export type JreCustomOperator = { name: DateOperator; definition: LocalizedText };
+
 export type JreExport = {
   format: 'json-rules-engine';
   engineVersion: '7';
@@ -57,6 +62,8 @@ export type JreExport = {
   /** Options to construct every engine with (plus a safe `pathResolver`, see notes). */
   engineOptions: { allowUndefinedFacts: true };
   notes: LocalizedText[];
+  /** The custom operators the rule sets use (possibly none), each defined in words. */
+  customOperators: JreCustomOperator[];
   ruleSets: JreRuleSet[];
   matchConditions: JreMatchCondition[];
 };
@@ -79,6 +86,10 @@ const NOTES: LocalizedText[] = [
     'Rules in matchConditions run once per product, with the fact product set to that product; the dimension passes when the rule fires and gives its onFail verdict otherwise.',
   ),
   lt(
+    '规则可以使用本项目的日期运算符 dateBefore、dateOnOrBefore、dateAfter、dateOnOrAfter，它们不是 json-rules-engine 自带的：运行前必须用 engine.addOperator(name, fn) 在每个 Engine 上注册（customOperators 列出本导出用到的运算符及其定义；本项目的 addPackOperators 会全部注册）。未注册时 json-rules-engine 会因未知运算符而失败。',
+    'Rules may use this project’s date operators dateBefore, dateOnOrBefore, dateAfter and dateOnOrAfter, which json-rules-engine does not have: register them on every Engine with engine.addOperator(name, fn) before running (customOperators lists those this export uses, with their definitions; this project’s addPackOperators registers them all). Unregistered, json-rules-engine fails on the unknown operator.',
+  ),
+  lt(
     '一次运行失败后 json-rules-engine 会在稍后把引擎标记为已结束，因此失败后的下一次运行请新建 Engine。',
     'After a failed run json-rules-engine marks the engine finished a moment later, so create a new Engine for the run that follows a failure.',
   ),
@@ -95,6 +106,14 @@ export function toJreRule(rule: Rule): JreRule {
     conditions: copyJson(rule.conditions),
     event: { type: rule.event.type, params: copyJson(rule.event.params) },
   };
+}
+
+function collectOperators(c: Condition, into: Set<DateOperator>): void {
+  if ('any' in c) c.any.forEach((x) => collectOperators(x, into));
+  else if ('all' in c) c.all.forEach((x) => collectOperators(x, into));
+  else if ('not' in c) collectOperators(c.not, into);
+  else if ((DATE_OPERATORS as readonly string[]).includes(c.operator))
+    into.add(c.operator as DateOperator);
 }
 
 function collectPaths(c: Condition, into: Map<string, Set<string>>): void {
@@ -139,7 +158,9 @@ function factNeeds(pack: Pack, conditions: TopLevelCondition[], product = false)
  *
  * @example
  * const { ruleSets, engineOptions } = exportJsonRulesEngine(pack);
- * const engine = new Engine(ruleSets[0].rules, { ...engineOptions, pathResolver: createSafePathResolver() });
+ * const engine = addPackOperators(
+ *   new Engine(ruleSets[0].rules, { ...engineOptions, pathResolver: createSafePathResolver() }),
+ * );
  */
 export function exportJsonRulesEngine(pack: Pack): JreExport {
   const ruleSets: JreRuleSet[] = [];
@@ -180,6 +201,13 @@ export function exportJsonRulesEngine(pack: Pack): JreExport {
       }
     }
   }
+  const used = new Set<DateOperator>();
+  for (const set of ruleSets) for (const r of set.rules) collectOperators(r.conditions, used);
+  for (const m of matchConditions) collectOperators(m.rules[0].conditions, used);
+  const customOperators = DATE_OPERATORS.filter((name) => used.has(name)).map((name) => ({
+    name,
+    definition: customOperatorDefinition(name),
+  }));
   const hash = pack.integrity?.hash;
   return {
     format: 'json-rules-engine',
@@ -189,6 +217,7 @@ export function exportJsonRulesEngine(pack: Pack): JreExport {
       : { id: pack.id, version: pack.version },
     engineOptions: { allowUndefinedFacts: true },
     notes: NOTES.map((n) => ({ ...n })),
+    customOperators,
     ruleSets,
     matchConditions,
   };

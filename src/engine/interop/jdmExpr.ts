@@ -82,6 +82,13 @@ const NUMERIC = {
   greaterThanInclusive: '>=',
 } as const;
 
+const DATE_COMPARISONS = {
+  dateBefore: '<',
+  dateOnOrBefore: '<=',
+  dateAfter: '>',
+  dateOnOrAfter: '>=',
+} as const;
+
 function factCondition(c: FactCondition, env: ConditionEnv): Translated {
   const a = operand(c.fact, c.path, env);
   if (typeof a === 'string') return { unsupported: a };
@@ -110,6 +117,16 @@ function factCondition(c: FactCondition, env: ConditionEnv): Translated {
       return {
         expr: `(${isList(a.expr)} and ${c.operator === 'contains' ? '' : 'not '}contains(${a.expr}, ${b.expr}))`,
       };
+    case 'dateBefore':
+    case 'dateOnOrBefore':
+    case 'dateAfter':
+    case 'dateOnOrAfter': {
+      // Our date operators hold only between two dates; the input check makes date facts real ones.
+      const op = DATE_COMPARISONS[c.operator];
+      return {
+        expr: `((${isStr(a.expr)} and ${isStr(b.expr)}) ? date(${a.expr}) ${op} date(${b.expr}) : false)`,
+      };
+    }
     default: {
       const op = NUMERIC[c.operator];
       if (typeof b.constant === 'number')

@@ -12,6 +12,7 @@ import { createSafePathResolver } from '../safePath.ts';
 import { EvaluationError } from '../types.ts';
 import type { CompiledNode, EvaluateOptions, EvaluationResult, Scope } from '../types.ts';
 import { toJreRule } from './exportJre.ts';
+import { addPackOperators } from './jreOperators.ts';
 
 type RulesConfig = NodeConfig<'rules'>;
 
@@ -29,8 +30,8 @@ function prepare(config: RulesConfig) {
 }
 
 /**
- * Runs a rules node's rules through json-rules-engine itself, with `allowUndefinedFacts` and the
- * safe path resolver, and shapes the output with the engine's `applyRuleEvents`, which orders what
+ * Runs a rules node's rules through json-rules-engine itself, with `allowUndefinedFacts`, the
+ * safe path resolver and the date operators registered, and shapes the output with the engine's `applyRuleEvents`, which orders what
  * fired by priority, then document order (json-rules-engine fires rules of one priority
  * concurrently). Only the facts the rules read are handed over. A failure of json-rules-engine
  * becomes an `EvaluationError` located at `at`.
@@ -55,10 +56,9 @@ export async function evaluateRulesReference(
   }
   // A new engine per run: after a failed run json-rules-engine marks itself finished a tick later,
   // which would make a reused engine skip the rules of the next run.
-  const engine = new Engine(rules, {
-    allowUndefinedFacts: true,
-    pathResolver: createSafePathResolver(),
-  });
+  const engine = addPackOperators(
+    new Engine(rules, { allowUndefinedFacts: true, pathResolver: createSafePathResolver() }),
+  );
   let fired: string[];
   try {
     const { results } = await engine.run(runtime);

@@ -10,6 +10,7 @@ import { evaluate } from '../evaluate.ts';
 import { createSafePathResolver } from '../safePath.ts';
 import { EvaluationError } from '../types.ts';
 import { exportJsonRulesEngine } from './exportJre.ts';
+import { addPackOperators } from './jreOperators.ts';
 import { evaluateReference } from './reference.ts';
 
 const packTexts = import.meta.glob<string>('../../../rule-packs/*/pack.json', {
@@ -75,10 +76,12 @@ describe.each(Object.keys(packTexts).sort())('%s through json-rules-engine', (fi
         for (const t of trace) scope[t.nodeId] = t.output;
         for (const set of exported.ruleSets) {
           const facts = Object.fromEntries(set.facts.map((f) => [f.id, scope[f.id]]));
-          const engine = new Engine(set.rules as RuleProperties[], {
-            ...exported.engineOptions,
-            pathResolver: resolver,
-          });
+          const engine = addPackOperators(
+            new Engine(set.rules as RuleProperties[], {
+              ...exported.engineOptions,
+              pathResolver: resolver,
+            }),
+          );
           const { results } = await engine.run(facts);
           const expected = trace.find((t) => t.nodeId === set.nodeId)?.fired ?? [];
           expect(results.map((r) => String(r.name)).sort()).toEqual([...expected].sort());

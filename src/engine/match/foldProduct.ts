@@ -1,9 +1,24 @@
-import type { Condition, FactCondition, Product, TopLevelCondition } from '../../domain/index.ts';
+import { DATE_OPERATORS } from '../../domain/index.ts';
+import type {
+  Condition,
+  FactCondition,
+  Operator,
+  Product,
+  TopLevelCondition,
+} from '../../domain/index.ts';
 import { compileCondition } from '../conditions.ts';
 
 /** `all` of nothing is true in json-rules-engine; its negation is false. Both keep list positions. */
 const TRUE: Condition = { all: [] };
 const FALSE: Condition = { not: { all: [] } };
+
+const NEVER_THROW: readonly Operator[] = [
+  'equal',
+  'notEqual',
+  'contains',
+  'doesNotContain',
+  ...DATE_OPERATORS,
+];
 
 type Folded = { c: Condition; constant?: boolean };
 
@@ -17,7 +32,7 @@ function neverThrows(c: Condition): boolean {
   if (Object.hasOwn(c, 'any')) return (c as { any: Condition[] }).any.every(neverThrows);
   if (Object.hasOwn(c, 'not')) return neverThrows((c as { not: Condition }).not);
   const f = c as FactCondition;
-  if (['equal', 'notEqual', 'contains', 'doesNotContain'].includes(f.operator)) return true;
+  if (NEVER_THROW.includes(f.operator)) return true;
   return (f.operator === 'in' || f.operator === 'notIn') && Array.isArray(f.value);
 }
 

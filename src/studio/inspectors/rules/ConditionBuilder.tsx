@@ -38,6 +38,10 @@ export const operatorMessages = defineMessages({
     notIn: '不属于其中任何一个',
     contains: '包含',
     doesNotContain: '不包含',
+    dateBefore: '早于',
+    dateOnOrBefore: '早于或等于',
+    dateAfter: '晚于',
+    dateOnOrAfter: '晚于或等于',
   },
   en: {
     equal: 'equals',
@@ -50,6 +54,10 @@ export const operatorMessages = defineMessages({
     notIn: 'is none of',
     contains: 'contains',
     doesNotContain: 'does not contain',
+    dateBefore: 'is before',
+    dateOnOrBefore: 'is on or before',
+    dateAfter: 'is after',
+    dateOnOrAfter: 'is on or after',
   },
 });
 

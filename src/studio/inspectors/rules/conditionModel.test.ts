@@ -92,6 +92,8 @@ describe('values and operators', () => {
     expect(operatorsFor({ type: 'boolean' })).toEqual(['equal', 'notEqual']);
     expect(operatorsFor({ type: 'level', scale: 'levels' })).not.toContain('lessThan');
     expect(operatorsFor({ type: 'list' })).toEqual(['contains', 'doesNotContain']);
+    expect(operatorsFor({ type: 'date' })).toContain('dateOnOrBefore');
+    expect(operatorsFor({ type: 'date' })).not.toContain('lessThanInclusive');
     expect(valueKind({ type: 'number' }, 'in', undefined)).toBe('numbers');
     expect(valueKind({ type: 'string' }, 'in', [{ id: 'A' }])).toBe('multi');
     expect(valueKind({ type: 'boolean' }, 'equal', undefined)).toBe('boolean');

@@ -107,9 +107,11 @@ const COMPARISONS: Operator[] = [
   'greaterThanInclusive',
 ];
 
+const DATE_COMPARISONS: Operator[] = ['dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter'];
+
 /**
  * Operators that make sense for a type. json-rules-engine compares only numbers with `<`, so
- * levels and dates offer equality and sets; lists offer contains.
+ * levels offer equality and sets, dates the date operators; lists offer contains.
  */
 export function operatorsFor(type: ValueType): Operator[] {
   switch (type.type) {
@@ -117,6 +119,8 @@ export function operatorsFor(type: ValueType): Operator[] {
       return ['equal', 'notEqual', ...COMPARISONS, 'in', 'notIn'];
     case 'boolean':
       return ['equal', 'notEqual'];
+    case 'date':
+      return ['equal', 'notEqual', ...DATE_COMPARISONS];
     case 'list':
       return ['contains', 'doesNotContain'];
     case 'any':
