@@ -67,7 +67,7 @@ export function PopulationCharts({ pack, table, counts, bands }: Props) {
   const names = new Map(pack.products.items.map((p) => [p.id, localize(p.name)]));
   const reach = reachRows(counts, products).map((r) => ({
     ...r,
-    name: `${r.product} ${names.get(r.product) ?? ''}`.slice(0, 28),
+    name: `${r.product} ${names.get(r.product) ?? ''}`.slice(0, 24),
   }));
 
   return (
@@ -133,7 +133,7 @@ export function PopulationCharts({ pack, table, counts, bands }: Props) {
       </figure>
       <figure className="pop-chart pop-chart-wide" data-chart="reach">
         <figcaption>{t('reach')}</figcaption>
-        <ResponsiveContainer width="100%" height={22 * reach.length + 60}>
+        <ResponsiveContainer width="100%" height={26 * reach.length + 60}>
           <BarChart data={reach} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={formatCount} />

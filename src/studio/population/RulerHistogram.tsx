@@ -35,7 +35,8 @@ export function RulerHistogram({ nodeId, lo, end, whole }: Props) {
         const right = whole && b.to === b.from ? b.from + 1 : b.to;
         const x = ((b.from - domain.lo) / span) * 1000;
         const w = ((right - b.from) / span) * 1000;
-        const h = (b.count / top) * 100;
+        // Square root: a spike of knocked-out clients at 0 must not flatten everyone else.
+        const h = Math.sqrt(b.count / top) * 100;
         return <rect key={i} x={x} y={100 - h} width={Math.max(w - 0.5, 0.5)} height={h} />;
       })}
     </svg>

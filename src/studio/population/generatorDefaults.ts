@@ -3,8 +3,8 @@ import type { FactDistribution, PopulationConfig } from '../../testing/populatio
 
 /**
  * Starting distributions for a pack's synthetic population, read from its sample clients:
- * booleans and enums take the personas' shares. Personas over-represent edge cases (one lowest-
- * category client in ten), so a value the personas mostly lack stays rare: at most 3%.
+ * booleans and enums follow the personas. Personas over-represent edge cases (one lowest-category
+ * client in ten), so a value the personas mostly lack stays rare: a boolean 1% to 3%.
  */
 export function generatorDefaults(pack: Pack, evaluationDate: string): PopulationConfig {
   const samples = pack.sampleClients.map((s) => s.input.facts ?? {});
@@ -15,13 +15,18 @@ export function generatorDefaults(pack: Pack, evaluationDate: string): Populatio
     const missing = fact.required ? 0 : Math.min(0.9, 1 - values.length / samples.length);
     if (fact.type === 'boolean') {
       const share = values.filter((v) => v === true).length / values.length;
-      const p = share >= 0.5 ? Math.max(share, 0.97) : Math.min(share, 0.03);
+      const p =
+        share >= 0.5
+          ? Math.min(Math.max(share, 0.97), 0.99)
+          : Math.max(Math.min(share, 0.03), 0.01);
       facts[fact.id] = { kind: 'boolean', p, missing };
     } else if (fact.type === 'enum' && !fact.scale && fact.values) {
-      const weights: Record<string, number> = {};
-      for (const v of fact.values) weights[v.id] = 0.5;
-      for (const v of values)
-        if (typeof v === 'string' && v in weights) weights[v] = (weights[v] ?? 0) + 4;
+      const seen: Record<string, number> = {};
+      for (const v of values) if (typeof v === 'string') seen[v] = (seen[v] ?? 0) + 1;
+      // Squared counts: the personas' usual value dominates, each unusual one stays a few percent.
+      const weights = Object.fromEntries(
+        fact.values.map((v) => [v.id, (seen[v.id] ?? 0) ** 2 + 0.1]),
+      );
       facts[fact.id] = { kind: 'choice', weights, missing };
     }
   }
