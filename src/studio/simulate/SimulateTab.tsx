@@ -10,7 +10,7 @@ import { draftFromInput, emptyDraft, type InputDraft } from './inputForm.ts';
 import { NodeDetail } from './NodeDetail.tsx';
 import { NoticeView } from './NoticeView.tsx';
 import { ResultPanel } from './ResultPanel.tsx';
-import { useOpenTest, useSession } from './session.ts';
+import { useOpenTest, useSimulator } from './simulatorStore.ts';
 import { TraceGraph } from './TraceGraph.tsx';
 import { traceHighlight } from './traceMarks.ts';
 import './simulate.css';
@@ -61,11 +61,11 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
   const pack = usePackState(selectPack);
   const problems = useProblems();
   if (!pack) throw new Error('Simulator without a pack');
-  const [session, update] = useSession(packKey, pack);
+  const [sim, update] = useSimulator(packKey, pack);
   const [, setOpenTest] = useOpenTest(packKey);
   const [noticeOpen, setNoticeOpen] = useState(false);
   const dispatch = useCallback((c: PackChange) => void packStore.dispatch(c), [packStore]);
-  const simulation = useMemo(() => simulate(pack, session.draft, clock), [pack, session.draft]);
+  const simulation = useMemo(() => simulate(pack, sim.draft, clock), [pack, sim.draft]);
   const highlight = useMemo(
     () => traceHighlight(pack, simulation, locale),
     [pack, simulation, locale],
@@ -76,7 +76,7 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
     if (sample) update({ draft: draftFromInput(sample.input), sample: id });
     else update({ sample: null });
   };
-  const sampleName = pack.sampleClients.find((s) => s.id === session.sample)?.name;
+  const sampleName = pack.sampleClients.find((s) => s.id === sim.sample)?.name;
   const saveAsTest = () => {
     if (simulation.kind === 'invalid') return;
     const who = sampleName ?? { 'zh-CN': messages['zh-CN'].preview, en: messages.en.preview };
@@ -95,7 +95,7 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
   };
   const selectedTrace =
     simulation.kind === 'result'
-      ? simulation.result.trace?.find((x) => x.nodeId === session.node)
+      ? simulation.result.trace?.find((x) => x.nodeId === sim.node)
       : undefined;
   return (
     <div className="simulator" data-testid="simulator">
@@ -105,7 +105,7 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
             {t('client')}{' '}
             <select
               data-testid="sample-picker"
-              value={session.sample ?? ''}
+              value={sim.sample ?? ''}
               onChange={(e) => pickSample(e.target.value)}
             >
               <option value="">{t('own')}</option>
@@ -128,13 +128,13 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
           </button>
           {sampleName && (
             <p className="sim-field-hint">
-              {localize(pack.sampleClients.find((s) => s.id === session.sample)?.description)}
+              {localize(pack.sampleClients.find((s) => s.id === sim.sample)?.description)}
             </p>
           )}
         </div>
         <InputForm
           pack={pack}
-          draft={session.draft}
+          draft={sim.draft}
           onChange={setDraft}
           error={simulation.kind === 'error' ? simulation.error : undefined}
           formId="sim"
@@ -147,7 +147,7 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
             dispatch={dispatch}
             problems={[...problems]}
             highlight={highlight}
-            selection={session.node}
+            selection={sim.node}
             onSelect={(node) => update({ node })}
           />
         </section>
@@ -194,10 +194,10 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
               </div>
             </div>
           )}
-          {session.node ? (
+          {sim.node ? (
             <NodeDetail
               pack={pack}
-              nodeId={session.node}
+              nodeId={sim.node}
               trace={selectedTrace}
               onClose={() => update({ node: null })}
             />

@@ -4,7 +4,7 @@ import type { TestCaseReport } from '../../engine/index.ts';
 import type { EditorTabProps } from '../app/editorTabs.ts';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 import type { InputDraft } from '../simulate/inputForm.ts';
-import { sessionStore, useOpenTest } from '../simulate/session.ts';
+import { simulatorStore, useOpenTest } from '../simulate/simulatorStore.ts';
 import { selectPack, usePackState, useStudio } from '../state/index.ts';
 import { CoverageView } from './CoverageView.tsx';
 import { TestDetail } from './TestDetail.tsx';
@@ -102,8 +102,8 @@ export default function TestsTab({ packKey, goTo }: EditorTabProps) {
     if (packStore.dispatch(addTestChange(pack, test)).ok) setOpenTest(test.id);
   };
   const simulateDraft = (draft: InputDraft) => {
-    sessionStore.setState((s) => ({
-      sessions: { ...s.sessions, [packKey]: { draft, sample: null, node: null } },
+    simulatorStore.setState((s) => ({
+      simulators: { ...s.simulators, [packKey]: { draft, sample: null, node: null } },
     }));
     goTo('simulate');
   };

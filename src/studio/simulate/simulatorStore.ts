@@ -5,7 +5,7 @@ import type { Pack } from '../../domain/index.ts';
 import { draftFromInput, emptyDraft, type InputDraft } from './inputForm.ts';
 
 /** One pack's simulation: the client form, where it came from, the node being inspected. */
-export type SimSession = {
+export type SimulatorState = {
   draft: InputDraft;
   /** The sample client the form was loaded from; `null` for the preview's own answers. */
   sample: string | null;
@@ -13,8 +13,8 @@ export type SimSession = {
   node: string | null;
 };
 
-type SessionsState = {
-  sessions: Record<string, SimSession>;
+type SimulatorsState = {
+  simulators: Record<string, SimulatorState>;
   /** The test case each pack's Tests tab has open. */
   openTest: Record<string, string | null>;
 };
@@ -23,30 +23,33 @@ type SessionsState = {
  * Simulations outlive their tab: switching to the JSON view to change a rule and back keeps the
  * client on the form. Kept per pack key, in memory only (a simulation is not part of the pack).
  */
-export const sessionStore = createStore<SessionsState>(() => ({ sessions: {}, openTest: {} }));
+export const simulatorStore = createStore<SimulatorsState>(() => ({
+  simulators: {},
+  openTest: {},
+}));
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 /** The first sample client, or an empty form evaluated today. */
-export function initialSession(samples: Pack['sampleClients']): SimSession {
+export function initialState(samples: Pack['sampleClients']): SimulatorState {
   const sample = samples[0];
   return sample
     ? { draft: draftFromInput(sample.input), sample: sample.id, node: null }
     : { draft: emptyDraft(today()), sample: null, node: null };
 }
 
-export function useSession(key: string, pack: Pack) {
-  const stored = useStore(sessionStore, (s) => s.sessions[key]);
+export function useSimulator(key: string, pack: Pack) {
+  const stored = useStore(simulatorStore, (s) => s.simulators[key]);
   // Without a stored session the form starts from the pack's first sample; it is stored on change.
   const samples = pack.sampleClients;
-  const fallback = useMemo(() => initialSession(samples), [samples]);
+  const fallback = useMemo(() => initialState(samples), [samples]);
   const session = stored ?? fallback;
   const update = useCallback(
-    (change: Partial<SimSession>) =>
-      sessionStore.setState((s) => ({
-        sessions: { ...s.sessions, [key]: { ...(s.sessions[key] ?? fallback), ...change } },
+    (change: Partial<SimulatorState>) =>
+      simulatorStore.setState((s) => ({
+        simulators: { ...s.simulators, [key]: { ...(s.simulators[key] ?? fallback), ...change } },
       })),
     [key, fallback],
   );
@@ -54,10 +57,10 @@ export function useSession(key: string, pack: Pack) {
 }
 
 export function useOpenTest(key: string) {
-  const open = useStore(sessionStore, (s) => s.openTest[key] ?? null);
+  const open = useStore(simulatorStore, (s) => s.openTest[key] ?? null);
   const setOpen = useCallback(
     (id: string | null) =>
-      sessionStore.setState((s) => ({ openTest: { ...s.openTest, [key]: id } })),
+      simulatorStore.setState((s) => ({ openTest: { ...s.openTest, [key]: id } })),
     [key],
   );
   return [open, setOpen] as const;
