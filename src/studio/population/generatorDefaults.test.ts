@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parsePack, type Pack } from '../../domain/index.ts';
+import {
+  compilePack,
+  countWhatIf,
+  createWhatIfBuilder,
+  prepareWhatIf,
+} from '../../engine/index.ts';
+import { createPopulation } from '../../testing/population.ts';
+import { generatorDefaults } from './generatorDefaults.ts';
+import csrcText from '../../../rule-packs/cn-csrc-2017/pack.json?raw';
+
+function load(text: string): Pack {
+  const parsed = parsePack(text, 'pack.json');
+  if (!parsed.ok) throw new Error('starter pack does not parse');
+  return parsed.pack;
+}
+
+describe('generator defaults', () => {
+  const pack = load(csrcText);
+  const config = generatorDefaults(pack, '2026-06-01');
+
+  it('follow the personas, keeping their edge cases rare', () => {
+    expect(config.facts?.fullCivilCapacity).toEqual({ kind: 'boolean', p: 0.99, missing: 0 });
+    expect(config.facts?.refusesPrincipalLoss).toMatchObject({ kind: 'boolean', p: 0.03 });
+    const investor = config.facts?.investorType;
+    if (investor?.kind !== 'choice') throw new Error('investorType should be a weighted choice');
+    const total = Object.values(investor.weights).reduce((a, b) => a + b, 0);
+    expect((investor.weights['natural-person'] ?? 0) / total).toBeGreaterThan(0.8);
+  });
+
+  it('spread a seeded CSRC population over every level', () => {
+    const whatIf = prepareWhatIf(compilePack(pack));
+    const clients = createPopulation(pack, config).take(400);
+    const builder = createWhatIfBuilder(whatIf.shape, clients.length);
+    clients.forEach((c, i) => builder.add(i, whatIf.profile(c)));
+    const node = pack.graph.nodes.find((n) => n.kind === 'classify');
+    const bands = node?.kind === 'classify' ? node.config.bands : [];
+    const counts = countWhatIf(builder.table(), bands);
+    for (const n of counts.levels) expect(n).toBeGreaterThan(20);
+  });
+});
