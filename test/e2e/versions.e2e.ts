@@ -41,28 +41,12 @@ async function openVersions(page: Page, section: string): Promise<void> {
   await page.locator(`[data-section=${section}]`).click();
 }
 
-/** In the page: the revision IndexedDB holds for a pack when above `n`, else 0. */
-function revisionAbove({ key, n }: { key: string; n: number }): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('suitability-studio');
-    open.onerror = () => reject(new Error('open failed'));
-    open.onsuccess = () => {
-      const get = open.result.transaction('packs').objectStore('packs').get(key);
-      get.onsuccess = () => {
-        open.result.close();
-        const revision = (get.result as { revision: number } | undefined)?.revision ?? 0;
-        resolve(revision > n ? revision : 0);
-      };
-    };
-  });
-}
-
-/** Edits the JSON view and waits until the edit is stored as a new revision. */
+/** Edits the JSON view and waits until the history lists the edit as revision 2. */
 async function editAndSave(page: Page, edit: (text: string) => string): Promise<void> {
   await openJsonTab(page);
-  const before = await page.evaluate(revisionAbove, { key: PACK, n: -1 });
   await editJson(page, edit);
-  await page.waitForFunction(revisionAbove, { key: PACK, n: before }, { polling: 100 });
+  await openVersions(page, 'history');
+  await page.locator('[data-testid=revision-list] tr[data-revision="2"]').waitFor();
   await waitForStatus(page, 'saved');
 }
 
@@ -157,10 +141,8 @@ export async function approvingYourOwnChangeIsRefusedAndASecondUserPublishes(arg
     .locator('[data-testid=pack-status].in-review, [data-testid=versions-error]')
     .first()
     .waitFor();
-  check(
-    (await page.locator('[data-testid=versions-error]').count()) === 0,
-    `submitted: ${await page.locator('[data-testid=versions-error]').textContent()}`,
-  );
+  const failure = page.locator('[data-testid=versions-error]');
+  check((await failure.count()) === 0, `submitted: ${await failure.allTextContents()}`);
   await page.locator('[data-testid=review-comment]').fill('自己批准');
   await page.locator('[data-testid=approve]').click();
   const refusal = page.locator('[data-testid=versions-error]');
@@ -245,6 +227,7 @@ export async function theAuditLogVerifiesAndATamperedOneDoesNot(args: ScenarioAr
   const status = page.locator('[data-testid=audit-status]');
   await status.waitFor();
   check((await status.getAttribute('data-ok')) === 'true', 'the untouched log verifies');
+  await screenshot('audit-verified');
   const edits = await page.locator('[data-testid=audit-list] tr[data-action=change]').count();
   check(edits === 1, `the edit is logged (${edits} change entries)`);
   // Someone with the browser's devtools rewrites who made the first entry.
