@@ -1,10 +1,4 @@
-import {
-  hashPack,
-  parsePack,
-  type LocalizedText,
-  type Pack,
-  type PackStatus,
-} from '../domain/index.ts';
+import { hashPack, parsePack, type LocalizedText, type Pack } from '../domain/index.ts';
 import { diffPacks, type DiffEntry } from '../engine/index.ts';
 import type { AuditLog, GovernanceDb } from './auditLog.ts';
 import { PackRepository, type Clock, type StoredPack } from './packRepository.ts';
@@ -24,15 +18,18 @@ export function nextPatch(version: string): string {
  * What a content edit does to a pack's status. A published pack is never changed: the edit
  * becomes a new draft with the next version number (the published copy stays in `versions`).
  * An edit to a pack in review or approved sends it back to draft, since what was reviewed is gone.
+ * Only the workflow moves a pack out of draft: an edit that also claims another status (an editor
+ * still showing the published pack, or a hand edit of `status`) stays a draft of the stored version.
  */
 export function afterEdit(previous: Pack, next: Pack): Pack {
   if (contentHash(previous) === contentHash(next)) return next;
-  const status: PackStatus = next.status;
-  if (status === 'draft' || status === 'retired') return next;
+  if (next.status === 'draft' || previous.status === 'retired') return next;
   const { integrity: _integrity, ...rest } = next;
+  if (previous.status === 'draft')
+    return { ...rest, status: 'draft', version: previous.version, changelog: previous.changelog };
   const version =
-    status === 'published' && next.version === previous.version
-      ? nextPatch(next.version)
+    previous.status === 'published' && next.version === previous.version
+      ? nextPatch(previous.version)
       : next.version;
   return { ...rest, status: 'draft', version };
 }

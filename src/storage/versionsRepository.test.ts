@@ -114,6 +114,10 @@ describe('maker-checker', () => {
     const next = await s.packs.save('mini', { ...current.pack, title }, current.revision);
     expect(next.pack).toMatchObject({ status: 'draft', version: '1.1.1' });
     expect(next.pack.integrity).toBeUndefined();
+    // An editor still showing the published pack saves again: it stays the 1.1.1 draft.
+    const stale = { ...current.pack, title: { 'zh-CN': '三改', en: 'Third' } };
+    const again = await s.packs.save('mini', stale, next.revision);
+    expect(again.pack).toMatchObject({ status: 'draft', version: '1.1.1' });
     const [kept] = await s.versions.list('mini');
     expect(kept?.pack).toEqual(published.pack);
     expect(hashPack(kept!.pack)).toBe(published.pack.integrity?.hash);

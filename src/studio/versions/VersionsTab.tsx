@@ -67,6 +67,9 @@ export default function VersionsTab({ packKey, goTo }: EditorTabProps) {
   );
   const points = useMemo(() => (data ? pointsOf(data.revisions, data.versions) : []), [data]);
   const shown = error ?? loadError;
+  // The workflow reads what storage holds: an edit to a published pack is stored as the next
+  // draft, while the editor may still show the published one until it reloads.
+  const stored = data?.revisions.at(-1)?.pack ?? pack;
 
   return (
     <div className="versions-tab">
@@ -95,7 +98,7 @@ export default function VersionsTab({ packKey, goTo }: EditorTabProps) {
           </button>
         </div>
       )}
-      {!data || !pack ? (
+      {!data || !pack || !stored ? (
         <p className="muted pad">{t('loading')}</p>
       ) : (
         <div className="versions-body">
@@ -104,9 +107,9 @@ export default function VersionsTab({ packKey, goTo }: EditorTabProps) {
           )}
           {section === 'review' && (
             <ReviewPanel
-              key={`${pack.status}|${pack.version}`}
+              key={`${stored.status}|${stored.version}`}
               packKey={packKey}
-              pack={pack}
+              pack={stored}
               versions={data.versions}
               onDone={done}
               onError={setError}
