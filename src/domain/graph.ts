@@ -162,6 +162,11 @@ const dimensionBase = {
   reason: ReasonSchema,
   /** Skipped for clients the `exempt` policy covers (e.g. professional investors). */
   exemptable: z.boolean().default(true),
+  /**
+   * A boolean in scope: the dimension applies only when it is `true` and is `skipped` otherwise
+   * (e.g. suitability checks only in an advised sale). Without it, the dimension always applies.
+   */
+  appliesWhen: ValueRefSchema.optional(),
 };
 
 /** A dimension of matching; a product's verdict is the most severe over all dimensions. */

@@ -126,6 +126,17 @@ describe('diffPacks', () => {
     ]);
   });
 
+  it('says when a match dimension now applies', () => {
+    const match = (p: PackInput) =>
+      p.graph.nodes.find((n) => n.kind === 'match') as { config: { dimensions: object[] } };
+    const sentences = diffAfter((p) => {
+      Object.assign(match(p).config.dimensions[0] as object, { appliesWhen: 'flags.firm' });
+    });
+    expect(sentences).toEqual([
+      expect.stringMatching(/^dimension \S+ applies when: always -> flags\.firm$/),
+    ]);
+  });
+
   it('explains a rule edit and a table row edit', () => {
     const withRules = (p: PackInput, value: number, cell: string) => {
       p.graph.nodes.push(

@@ -69,7 +69,19 @@ function diffMatch(emit: Sink, id: string, a: NodeOfKind<'match'>, b: NodeOfKind
     b.config.dimensions,
     (d) => d.id,
   );
-  for (const [dim, x, y] of dims) {
+  for (const [dim, whole, wholeB] of dims) {
+    // When a dimension applies is a decision of its own; said apart from its other settings.
+    const [wa, wb] = [whole.appliesWhen, wholeB.appliesWhen];
+    if (wa !== wb)
+      emit(
+        'matrix',
+        'changed',
+        dim,
+        `匹配维度 ${dim} 的适用条件：${wa ?? '总是适用'} -> ${wb ?? '总是适用'}`,
+        `dimension ${dim} applies when: ${wa ?? 'always'} -> ${wb ?? 'always'}`,
+      );
+    const { appliesWhen: _a, ...x } = whole;
+    const { appliesWhen: _b, ...y } = wholeB;
     if (x.kind !== 'matrix' || y.kind !== 'matrix') {
       field(emit, 'matrix', dim, [`匹配维度 ${dim}`, `dimension ${dim}`], x, y);
       continue;

@@ -223,3 +223,46 @@ describe.runIf(packFiles.includes(csrcFile))('cn-csrc-2017 clients-sample.csv', 
     for (const input of inputs) expect(() => evaluate(compiled, input)).not.toThrow();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// eu-mifid2: suitability checks apply to advised sales, appropriateness to the others.
+
+const mifidFile = '../../rule-packs/eu-mifid2/pack.json';
+
+describe.runIf(packFiles.includes(mifidFile))('eu-mifid2', () => {
+  const pack = loadPack(mifidFile);
+  const compiled = compilePack(pack);
+  const inputs = [
+    ...pack.tests.filter((t) => t.expect.error === undefined),
+    ...pack.sampleClients,
+  ].map((t) => t.input);
+  const advisedOnly = ['clientType', 'knowledge', 'lossBearing', 'riskTolerance', 'objectives'];
+  const nonAdvisedOnly = ['clientTypeWarning', 'appropriateness'];
+
+  it('skips the checks of the other kind of sale', () => {
+    for (const input of inputs) {
+      const advised = input.initiator === 'firm';
+      for (const [id, p] of Object.entries(evaluate(compiled, input).products)) {
+        const skipped = Object.keys(p.checks).filter((k) => p.checks[k] === 'skipped');
+        const mustSkip = advised ? nonAdvisedOnly : advisedOnly;
+        expect(skipped, `${input.clientId} ${id}`).toEqual(expect.arrayContaining(mustSkip));
+      }
+    }
+  });
+
+  it('accepts by its band vs SRI matrix exactly the SRI levels its sriFit table lists', () => {
+    const bands = new Set<unknown>();
+    for (const input of inputs.filter((i) => i.initiator === 'firm')) {
+      const result = evaluate(compiled, input);
+      const accepted = result.outputs['acceptedSri'] as string[];
+      bands.add(result.outputs['band']);
+      for (const product of pack.products.items) {
+        const check = result.products[product.id]?.checks['riskTolerance'];
+        expect(check, `${input.clientId} ${product.id}`).toBe(
+          accepted.includes(product.risk) ? 'pass' : 'fail',
+        );
+      }
+    }
+    expect(bands.size).toBe(5);
+  });
+});

@@ -110,12 +110,12 @@ export function matchExpressions(
   index.pack.products.items.forEach((product, j) => {
     const pj = `p${j}`;
     const dim = (i: number) => self('v', pj, `d${i}`);
-    dimensions.forEach((d, i) =>
-      out.push({
-        key: `v.${pj}.d${i}`,
-        value: dimensionCode(d, i, product, { index, env, matrixKey, report }),
-      }),
-    );
+    dimensions.forEach((d, i) => {
+      const code = dimensionCode(d, i, product, { index, env, matrixKey, report });
+      // A dimension that does not apply passes (-1) and shows as skipped.
+      const value = d.appliesWhen ? `(${ref(d.appliesWhen)} == true ? ${code} : -1)` : code;
+      out.push({ key: `v.${pj}.d${i}`, value });
+    });
     let s = `max([0, ${dimensions.map((_, i) => dim(i)).join(', ')}])`;
     let blockedSoFar = '0';
     const flags: [string, string][] = [];
@@ -150,7 +150,9 @@ export function matchExpressions(
     out.push({ key: `${key}.verdict`, value: `${lit(VERDICTS)}[${s}]` });
     dimensions.forEach((d, i) => {
       const checked = `(${dim(i)} >= 0 ? "fail" : "pass")`;
-      const skip = d.exemptable && exemptOn.length > 0 ? `(${exemptOn.join(' or ')})` : '';
+      const skipWhen = d.exemptable ? [...exemptOn] : [];
+      if (d.appliesWhen) skipWhen.push(`${ref(d.appliesWhen)} != true`);
+      const skip = skipWhen.length > 0 ? `(${skipWhen.join(' or ')})` : '';
       out.push({
         key: `${key}.checks.${d.id}`,
         value: skip ? `(${skip} ? "skipped" : ${checked})` : checked,

@@ -56,6 +56,7 @@ export function validateMatch(node: NodeOfKind<'match'>, ctx: ValidateContext): 
         lt(`维度“${d.id}”重复`, `dimension "${d.id}" is used twice`),
       );
     ids.add(d.id);
+    if (d.appliesWhen) ctx.ref(d.appliesWhen, `${at}.appliesWhen`, T.boolean);
     if (d.kind === 'matrix') {
       const scale = ctx.scale(d.clientScale, `${at}.clientScale`);
       ctx.ref(d.client, `${at}.client`, T.level(d.clientScale));

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lt, type EvaluationInputDraft, type PackInput } from '../../domain/index.ts';
 import { baseClient, buildPack, nodeOf, nodeOutput, reason } from '../../testing/fixtures.ts';
+import { compilePack } from '../compilePack.ts';
+import { evaluate } from '../evaluate.ts';
+import { validatePack } from '../validatePack.ts';
 import type { MatchOutput } from './match.ts';
 
 const match = (input: EvaluationInputDraft = baseClient(), change?: (p: PackInput) => void) =>
@@ -90,6 +93,58 @@ describe('match dimensions', () => {
     });
     expect(o.products['P2']?.checks['complexity']).toBe('fail');
     expect(o.products['P1']?.checks['complexity']).toBe('pass');
+  });
+});
+
+describe('appliesWhen', () => {
+  // The horizon check applies only to firm-initiated sales (r.firmInitiated).
+  const firmOnly = (p: PackInput) => (dims(p)[1]!['appliesWhen'] = 'r.firmInitiated');
+
+  it('skips a dimension whose appliesWhen is not true: no verdict, no reason', () => {
+    const o = match(baseClient(), firmOnly);
+    expect(o.products['P3']?.checks).toEqual({ risk: 'fail', horizon: 'skipped' });
+    expect(o.products['P3']?.reasons.map((r) => r.code)).toEqual(['riskMismatch', 'enhanced']);
+    // P4 failed only on horizon before.
+    expect(verdicts(match(baseClient())).P4).toBe('warn');
+    expect(o.products['P4']).toMatchObject({ checks: { horizon: 'skipped' } });
+  });
+
+  it('checks the dimension when appliesWhen is true', () => {
+    const o = match(baseClient({ initiator: 'firm' }), firmOnly);
+    expect(o.products['P3']?.checks).toEqual({ risk: 'fail', horizon: 'fail' });
+  });
+
+  it('a skipped dimension stays skipped under exempt and counts for nothing', () => {
+    const o = match(baseClient({ facts: { age: 40, professional: true } }), (p) => {
+      firmOnly(p);
+      dims(p)[1]!['exemptable'] = false;
+    });
+    expect(o.products['P4']?.checks).toEqual({ risk: 'skipped', horizon: 'skipped' });
+    expect(o.products['P4']?.verdict).toBe('allowed');
+  });
+
+  it('lists matrix cells in the trace only when the matrix applies', () => {
+    const pack = buildPack((p) => (dims(p)[0]!['appliesWhen'] = 'r.firmInitiated'));
+    const fired = (input: EvaluationInputDraft) =>
+      evaluate(compilePack(pack), input, { trace: true }).trace?.find((t) => t.nodeId === 'm')
+        ?.fired;
+    expect(fired(baseClient())).toEqual([]);
+    expect(fired(baseClient({ initiator: 'firm' }))).toContain('C3xR3');
+  });
+
+  it('must be a boolean in scope', () => {
+    const problems = validatePack(
+      buildPack((p) => {
+        dims(p)[0]!['appliesWhen'] = 'cls.level';
+        dims(p)[1]!['appliesWhen'] = 'r.nothing';
+      }),
+    );
+    expect(
+      problems.filter((x) => x.path.endsWith('appliesWhen')).map((x) => [x.code, x.path]),
+    ).toEqual([
+      ['ref.type', '$.graph.nodes[4].config.dimensions[0].appliesWhen'],
+      ['ref.unknownKey', '$.graph.nodes[4].config.dimensions[1].appliesWhen'],
+    ]);
   });
 });
 

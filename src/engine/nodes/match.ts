@@ -42,6 +42,7 @@ export const matchKind: NodeKindDef<'match'> = {
   },
   reads: (node) => [
     ...node.config.dimensions.flatMap((d) => clientRef(d) ?? []),
+    ...node.config.dimensions.flatMap((d) => d.appliesWhen ?? []),
     ...node.config.policies.flatMap((p) => p.when ?? []),
   ],
   compile(node, ctx) {
@@ -53,6 +54,7 @@ export const matchKind: NodeKindDef<'match'> = {
       const ref = clientRef(d);
       return ref ? ctx.getter(ref) : () => undefined;
     });
+    const appliesWhen = dimensions.map((d) => (d.appliesWhen ? ctx.getter(d.appliesWhen) : null));
     const riskRank = new Map(
       (ctx.index.scales.get(ctx.index.pack.products.riskScale)?.ids ?? []).map((id, i) => [id, i]),
     );
@@ -74,6 +76,8 @@ export const matchKind: NodeKindDef<'match'> = {
     const n = dimensions.length;
     const ids = dimensions.map((d) => d.id);
     const prepared: unknown[] = new Array(n);
+    /** Whether each dimension applies to this client (its `appliesWhen` is exactly true). */
+    const applies: boolean[] = new Array(n);
     const failed: number[] = new Array(n);
     const dropped = new Set<Reason>();
     // Cloned from templates with every key in place: V8 copies a known shape quickly, while adding
@@ -84,10 +88,13 @@ export const matchKind: NodeKindDef<'match'> = {
     for (const p of products) productsTemplate[p.id] = undefined as unknown as ProductVerdict;
 
     return (scope: Scope): MatchOutput => {
-      for (let i = 0; i < n; i++)
-        prepared[i] = (compiled[i] as CompiledDimension).prepare(
-          (clients[i] as (s: Scope) => unknown)(scope),
-        );
+      for (let i = 0; i < n; i++) {
+        const when = appliesWhen[i];
+        applies[i] = when ? when(scope) === true : true;
+        prepared[i] = applies[i]
+          ? (compiled[i] as CompiledDimension).prepare((clients[i] as (s: Scope) => unknown)(scope))
+          : undefined;
+      }
       const active = compiledPolicies.filter((x) => x.when(scope) === true);
       const out: Record<string, ProductVerdict> = { ...productsTemplate };
       const counts = { allowed: 0, warn: 0, prohibited: 0 };
@@ -96,6 +103,11 @@ export const matchKind: NodeKindDef<'match'> = {
         const checks = { ...checksTemplate };
         let reasons: Reason[] = [];
         for (let i = 0; i < n; i++) {
+          if (!applies[i]) {
+            failed[i] = PASS;
+            checks[ids[i] as string] = 'skipped';
+            continue;
+          }
           const v = (product.checks[i] as DimensionCheck)(scope, prepared[i]);
           failed[i] = v;
           if (v !== PASS) {
@@ -147,7 +159,10 @@ export const matchKind: NodeKindDef<'match'> = {
     };
   },
   fired(node, _output, scope, pack) {
-    const matrix = node.config.dimensions.find((d) => d.kind === 'matrix');
+    const matrix = node.config.dimensions.find(
+      (d) =>
+        d.kind === 'matrix' && (!d.appliesWhen || compileGetter(d.appliesWhen)(scope) === true),
+    );
     if (!matrix || matrix.kind !== 'matrix') return [];
     const client = String(compileGetter(matrix.client)(scope));
     return [...new Set(pack.products.items.map((p) => `${client}x${p.risk}`))];
