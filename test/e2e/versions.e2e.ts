@@ -161,6 +161,10 @@ export async function approvingYourOwnChangeIsRefusedAndASecondUserPublishes(arg
   await page.locator('[data-testid=pack-status].approved').waitFor();
   const checks = (await page.locator('[data-testid=publish-checks]').textContent()) ?? '';
   check(checks.includes('检查通过'), `lint and tests pass before publishing: ${checks}`);
+  // A signing key is generated in the browser; the published pack carries its signature.
+  await page.locator('[data-testid=generate-key]').click();
+  const publicKey = page.locator('[data-testid=public-key]');
+  await publicKey.waitFor();
   await page.locator('[data-testid=publish]').click();
   await page.locator('[data-testid=pack-status].published').waitFor();
   const card = page.locator('[data-testid=published-card]');
@@ -172,6 +176,11 @@ export async function approvingYourOwnChangeIsRefusedAndASecondUserPublishes(arg
   check(approvals.includes('zhao.min (approved: 已核对)'), `approvals: ${approvals}`);
   const hash = (await card.locator('[data-testid=published-hash]').textContent()) ?? '';
   check(/^sha256:[0-9a-f]{64}$/.test(hash), `content hash recorded: ${hash}`);
+  const signedBy = (await card.locator('[data-testid=published-signature]').textContent()) ?? '';
+  check(
+    signedBy.length > 40 && ((await publicKey.textContent()) ?? '').includes(signedBy),
+    `signed with the workspace key: ${signedBy}`,
+  );
   await screenshot('published');
 
   // The audit trail holds the whole story, and the chain verifies.
@@ -255,4 +264,19 @@ export async function theAuditLogVerifiesAndATamperedOneDoesNot(args: ScenarioAr
   const said = (await status.textContent()) ?? '';
   check(said.includes('第 1 条'), `the view says where: ${said}`);
   await screenshot('audit-tampered');
+}
+
+export async function lintFindingsOpenTheirNode({ page, baseUrl, screenshot }: ScenarioArgs) {
+  await openWorkspace(page, baseUrl);
+  await openPack(page, PACK);
+  await openVersions(page, 'lint');
+  const counts = (await page.locator('[data-testid=lint-counts]').textContent()) ?? '';
+  check(/个错误|检查通过/.test(counts), `the lint panel counts its findings: ${counts}`);
+  await screenshot('lint');
+  const open = page.locator('[data-testid=lint-panel] li button').first();
+  if ((await open.count()) === 0) return;
+  const node = ((await open.textContent()) ?? '').split(' ').at(-1) ?? '';
+  await open.click();
+  await page.locator('[role=tab][data-tab=graph][aria-selected=true]').waitFor();
+  await page.locator(`.react-flow__node.selected[data-id="${node}"]`).waitFor();
 }

@@ -51,7 +51,7 @@ export function PublishedCard({ version: v }: { version: StoredVersion }) {
         <code data-testid="published-hash">{integrity?.hash}</code>
       </dd>
       <dt>{t('signature')}</dt>
-      <dd>{integrity?.signature?.publicKey ?? t('unsigned')}</dd>
+      <dd data-testid="published-signature">{integrity?.signature?.publicKey ?? t('unsigned')}</dd>
       <dt />
       <dd>
         <button
