@@ -266,17 +266,37 @@ export async function theAuditLogVerifiesAndATamperedOneDoesNot(args: ScenarioAr
   await screenshot('audit-tampered');
 }
 
-export async function lintFindingsOpenTheirNode({ page, baseUrl, screenshot }: ScenarioArgs) {
+/** Leaves scores 50-53 without a level: C3 ends at 49 and C4 still starts at 54. */
+function gapAfterC3(text: string): string {
+  const doc = JSON.parse(text) as {
+    graph: { nodes: { kind: string; config: { bands?: { level: string; max: number }[] } }[] };
+  };
+  for (const node of doc.graph.nodes)
+    for (const band of node.config.bands ?? [])
+      if (node.kind === 'classify' && band.level === 'C3') band.max = 49;
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export async function lintFindingsOpenTheirNode(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await allowClipboard(args);
   await openWorkspace(page, baseUrl);
   await openPack(page, PACK);
+  await editAndSave(page, gapAfterC3);
   await openVersions(page, 'lint');
   const counts = (await page.locator('[data-testid=lint-counts]').textContent()) ?? '';
-  check(/个错误|检查通过/.test(counts), `the lint panel counts its findings: ${counts}`);
+  check(
+    counts.includes('有错误时不能发布'),
+    `a band gap is an error that blocks publishing: ${counts}`,
+  );
+  const finding = page.locator('[data-testid=lint-panel] li.error').first();
+  const said = (await finding.textContent()) ?? '';
+  check(
+    said.includes('C3') && said.includes('54') && said.includes('$.graph.nodes'),
+    `the finding says where: ${said}`,
+  );
   await screenshot('lint');
-  const open = page.locator('[data-testid=lint-panel] li button').first();
-  if ((await open.count()) === 0) return;
-  const node = ((await open.textContent()) ?? '').split(' ').at(-1) ?? '';
-  await open.click();
+  await finding.locator('button').click();
   await page.locator('[role=tab][data-tab=graph][aria-selected=true]').waitFor();
-  await page.locator(`.react-flow__node.selected[data-id="${node}"]`).waitFor();
+  await page.locator('.react-flow__node.selected[data-id="classify"]').waitFor();
 }
