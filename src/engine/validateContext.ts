@@ -1,5 +1,11 @@
-import type { Condition, LocalizedText, TopLevelCondition } from '../domain/index.ts';
+import type {
+  Condition,
+  FactCondition,
+  LocalizedText,
+  TopLevelCondition,
+} from '../domain/index.ts';
 import { lt } from '../domain/index.ts';
+import { conditionProblems } from './conditions.ts';
 import type { ValidateContext } from './nodes/kind.ts';
 import type { PackIndex } from './packIndex.ts';
 import { baseRootType } from './refTypes.ts';
@@ -120,18 +126,36 @@ export function createValidateContext(
     return at.type;
   };
 
-  const walkCondition = (c: Condition, sub: string, extra?: Record<string, ValueType>): void => {
-    if ('all' in c) c.all.forEach((x, i) => walkCondition(x, `${sub}.all[${i}]`, extra));
-    else if ('any' in c) c.any.forEach((x, i) => walkCondition(x, `${sub}.any[${i}]`, extra));
-    else if ('not' in c) walkCondition(c.not, `${sub}.not`, extra);
+  /** Resolves every fact a condition reads, noting the types found for the condition checks. */
+  const walkCondition = (
+    c: Condition,
+    sub: string,
+    types: Map<FactCondition, { fact?: ValueType; value?: ValueType }>,
+    extra?: Record<string, ValueType>,
+  ): void => {
+    if ('all' in c) c.all.forEach((x, i) => walkCondition(x, `${sub}.all[${i}]`, types, extra));
+    else if ('any' in c)
+      c.any.forEach((x, i) => walkCondition(x, `${sub}.any[${i}]`, types, extra));
+    else if ('not' in c) walkCondition(c.not, `${sub}.not`, types, extra);
     else {
       const keys = c.path ? jsonPathKeys(c.path) : [];
-      resolve(c.fact, keys, c.fact + (c.path ?? ''), sub, undefined, extra);
+      const found: { fact?: ValueType; value?: ValueType } = {};
+      const fact = resolve(c.fact, keys, c.fact + (c.path ?? ''), sub, undefined, extra);
+      if (fact) found.fact = fact;
       const v = c.value;
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
         const vKeys = v.path ? jsonPathKeys(v.path) : [];
-        resolve(v.fact, vKeys, v.fact + (v.path ?? ''), `${sub}.value`, undefined, extra);
+        const value = resolve(
+          v.fact,
+          vKeys,
+          v.fact + (v.path ?? ''),
+          `${sub}.value`,
+          undefined,
+          extra,
+        );
+        if (value) found.value = value;
       }
+      types.set(c, found);
     }
   };
 
@@ -169,7 +193,11 @@ export function createValidateContext(
       return false;
     },
     condition(c: TopLevelCondition, sub, extra) {
-      walkCondition(c, sub, extra);
+      const types = new Map<FactCondition, { fact?: ValueType; value?: ValueType }>();
+      walkCondition(c, sub, types, extra);
+      // What json-rules-engine accepts but an author hardly means, judged with the types found.
+      for (const p of conditionProblems(c, joinPath(path, sub), (x) => types.get(x) ?? {}))
+        problems.push({ ...p, nodeId });
     },
   };
 }

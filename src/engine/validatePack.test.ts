@@ -122,6 +122,52 @@ describe('validatePack: references and types', () => {
     ]);
   });
 
+  it('reports what conditionProblems finds, located, with the types of the facts', () => {
+    const problems = problemsOf((p) => {
+      const rules = nodeOf(p, 'r').config['rules'] as Record<string, unknown>[];
+      rules.push({
+        name: 'dated',
+        conditions: {
+          all: [
+            {
+              fact: 'birthday',
+              operator: 'lessThan',
+              value: { fact: 'context', path: '$.evaluationDate' },
+            },
+            { fact: 'nickname', operator: 'in', value: 'abc' },
+            { fact: 'birthday', operator: 'dateBefore', value: { fact: 'age' } },
+          ],
+        },
+        event: { type: 'flag', params: { name: 'dated' } },
+      });
+    });
+    const at = '$.graph.nodes[2].config.rules[2].conditions';
+    expect(problems.map((x) => [x.severity, x.code, x.path, x.nodeId])).toEqual([
+      ['error', 'condition.numericOnDate', `${at}.all[0].operator`, 'r'],
+      ['warning', 'condition.notAList', `${at}.all[1].value`, 'r'],
+      ['error', 'condition.notADate', `${at}.all[2].value`, 'r'],
+    ]);
+    expect(problems[0]?.message.en).toContain('use dateBefore');
+  });
+
+  it('checks conditions of match dimensions too, with the product as a fact', () => {
+    const problems = problemsOf((p) => {
+      const dims = nodeOf(p, 'm').config['dimensions'] as Record<string, unknown>[];
+      dims.push({
+        id: 'launch',
+        kind: 'condition',
+        label: { 'zh-CN': '发行', en: 'Launch' },
+        reason: { code: 'launch', text: { 'zh-CN': '发行', en: 'launch' } },
+        when: {
+          all: [{ fact: 'product', path: '$.risk', operator: 'greaterThan', value: '2026-01-01' }],
+        },
+      });
+    });
+    expect(problems.map((x) => [x.code, x.path])).toEqual([
+      ['condition.numericOnDate', '$.graph.nodes[4].config.dimensions[2].when.all[0].operator'],
+    ]);
+  });
+
   it('a band gap is no validation problem: the pack lint reports it', () => {
     const gap = (p: PackInput) =>
       ((nodeOf(p, 'cls').config['bands'] as { min: number }[])[1]!.min = 8);

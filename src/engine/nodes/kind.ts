@@ -23,7 +23,10 @@ export type ValidateContext = {
   scale(scaleId: string, subPath: string): ScaleIndex | undefined;
   /** Checks `level` is a level of `scale` (when the scale exists). */
   level(scale: ScaleIndex | undefined, level: string, subPath: string): boolean;
-  /** Checks every fact and path of a json-rules-engine condition; `extraRoots` adds e.g. `product`. */
+  /**
+   * Checks every fact and path of a json-rules-engine condition, and reports what
+   * `conditionProblems` finds in it, knowing the facts' types; `extraRoots` adds e.g. `product`.
+   */
   condition(
     condition: TopLevelCondition,
     subPath: string,
