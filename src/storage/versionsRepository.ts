@@ -221,7 +221,8 @@ export class VersionsRepository {
       packId: pack.id,
       version: pack.version,
       summary: lt(`导出 ${file}`, `exported ${file}`),
-      details: { file, hash: pack.integrity?.hash ?? hashPack(pack) },
+      // The exported file is stamped with the hash of its content, whatever it carried before.
+      details: { file, hash: hashPack(pack) },
     });
   }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { isGoverned } from '../../storage/index.ts';
 import { COMMANDS, type CommandContext } from '../commands/index.ts';
 import { CommandPalette } from '../commands/CommandPalette.tsx';
 import { useShortcuts } from '../commands/useShortcuts.ts';
@@ -48,7 +49,9 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
       },
       exportPack: () => {
         const { pack } = packStore.state;
-        if (pack) downloadPack(pack);
+        if (!pack) return;
+        downloadPack(pack);
+        if (isGoverned(studio.storage)) void studio.storage.versions.recordExport(pack);
       },
     }),
     [studio, route, navigate, locale, setLocale, openImport, packStore],

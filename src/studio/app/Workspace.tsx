@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LocalizedText } from '../../domain/index.ts';
-import { toStorageError, type PackSummary } from '../../storage/index.ts';
+import { isGoverned, toStorageError, type PackSummary } from '../../storage/index.ts';
 import {
   defineMessages,
   format,
@@ -110,7 +110,11 @@ export function Workspace(props: {
       });
     });
   const exportRow = (row: PackSummary) =>
-    attempt(row.key, async () => downloadPack((await storage.packs.get(row.key)).pack));
+    attempt(row.key, async () => {
+      const { pack } = await storage.packs.get(row.key);
+      downloadPack(pack);
+      if (isGoverned(storage)) await storage.versions.recordExport(pack);
+    });
   const remove = (row: PackSummary) =>
     attempt(row.key, async () => {
       await storage.packs.remove(row.key);
