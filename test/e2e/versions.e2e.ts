@@ -224,6 +224,14 @@ export async function aTamperedExportIsRefusedOnImport({
   check(text.includes('cn-csrc-2017-1.0.0.json'), `the error names the file: ${text}`);
   check((await packRows(page).count()) === before, 'nothing is stored');
   await screenshot('tampered-import-refused');
+  // The export was logged; the refused import was not.
+  await openPack(page, PACK);
+  await openVersions(page, 'audit');
+  await page.locator('[data-testid=audit-list] tr[data-action=export]').waitFor();
+  check(
+    (await page.locator('[data-testid=audit-list] tr[data-action=import]').count()) === 0,
+    'a refused import leaves no import entry',
+  );
 }
 
 export async function theAuditLogVerifiesAndATamperedOneDoesNot(args: ScenarioArgs) {
