@@ -67,6 +67,13 @@ export async function editTheCsrcPackAndReadTheDiffInWords(args: ScenarioArgs) {
     (await page.locator('[data-testid=diff-nodes] [data-node=classify]').count()) === 1,
     'the classify node is shown as changed',
   );
+  check(
+    (await page.locator('[data-testid=diff-graph] [data-change=changed]').count()) === 1 &&
+      (await page
+        .locator('[data-testid=diff-graph] [data-node=classify]')
+        .getAttribute('data-change')) === 'changed',
+    'the small graph marks only the classify node',
+  );
   const row = page.locator('[data-testid=revision-list] tr[data-revision="2"]');
   const rowText = (await row.textContent()) ?? '';
   check(

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Pack } from '../../domain/index.ts';
 import { diffPacks, type DiffArea } from '../../engine/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
+import { DiffGraph } from './DiffGraph.tsx';
 import { changedNodes, groupDiff } from './diffGroups.ts';
 
 const messages = defineMessages({
@@ -95,6 +96,7 @@ export function DiffView(props: {
           ))}
         </div>
       )}
+      {nodes.length > 0 && <DiffGraph a={a} b={b} changes={nodes} onOpenNode={onOpenNode} />}
       {groups.map((g) => (
         <section key={g.area} className="diff-group" data-area={g.area}>
           <h4>
