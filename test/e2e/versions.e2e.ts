@@ -81,6 +81,16 @@ export async function editTheCsrcPackAndReadTheDiffInWords(args: ScenarioArgs) {
     `revision 2 says who and what: ${rowText}`,
   );
   await screenshot('diff-in-words');
+  // Revision 1 comes back as a new draft (revision 3); nothing is lost.
+  await page.locator('[data-testid=revision-list] tr[data-revision="1"] button').click();
+  await page.locator('[data-testid=revision-list] tr[data-revision="3"]').waitFor();
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid=diff-view]')
+      ?.textContent?.includes('区间 C3：37-49 -> 37-53'),
+  );
+  const restored = (await page.locator('tr[data-revision="3"]').textContent()) ?? '';
+  check(restored.includes('恢复修订 1'), `revision 3 says it restored revision 1: ${restored}`);
   // The changed node opens on the graph.
   await page.locator('[data-testid=diff-nodes] [data-node=classify]').click();
   await page.locator('[role=tab][data-tab=graph][aria-selected=true]').waitFor();
