@@ -168,11 +168,10 @@ describe('evaluate: result', () => {
     const en = r.rationale.map((l) => l.en);
     expect(en).toEqual([
       'Your score in "Risk questionnaire" is 15 out of 32.',
-      'Because you cannot bear any loss of principal, the score counts as 0.',
+      'The score counts as 0: you cannot bear any loss of principal.',
       'This assessment is valid until 2028-01-10.',
-      'A score of 0 corresponds to "level C1".',
+      'Client: "level C1" (a score of 0).',
       'Also: reason knockout.',
-      'Your risk tolerance category is "level C1".',
       'Of 4 products, 1 match you, 0 need your confirmation of a risk warning, and 3 cannot be bought.',
       '"Equity fund" cannot be bought: reason riskMismatch; reason lowest.',
       '"Leveraged fund" cannot be bought: reason riskMismatch; reason horizonMismatch; reason lowest.',
@@ -180,6 +179,27 @@ describe('evaluate: result', () => {
     ]);
     expect(r.rationale[0]?.['zh-CN']).toBe('您在“风险测评”中的得分为 15 分（满分 32 分）。');
     expect(evaluate(compiled, baseClient(), { rationale: false }).rationale).toEqual([]);
+  });
+
+  it('names a classification by its label and speaks of a total only when the pack reads it', () => {
+    const pack = buildPack((p) => {
+      const cls = p.graph.nodes.find((n) => n.id === 'cls') as Record<string, unknown>;
+      cls['label'] = { 'zh-CN': '风险等级', en: 'Risk level' };
+      (cls['config'] as Record<string, unknown>)['input'] = 'q.byQuestion.Q1';
+      (cls['config'] as Record<string, unknown>)['bands'] = [
+        { level: 'C1', min: 0, max: 1 },
+        { level: 'C2', min: 2, max: 3 },
+        { level: 'C3', min: 4, max: 100 },
+      ];
+      const out = p.graph.nodes.find((n) => n.id === 'out') as { config: { outputs: object[] } };
+      out.config.outputs = out.config.outputs.filter(
+        (o) => (o as { ref: string }).ref !== 'q.total',
+      );
+    });
+    const r = evaluate(compilePack(pack), baseClient());
+    expect(r.rationale.some((l) => l.en.startsWith('Your score'))).toBe(false);
+    expect(r.rationale.map((l) => l.en)).toContain('Risk level: "level C3" (a score of 5).');
+    expect(r.rationale.map((l) => l['zh-CN'])).toContain('风险等级：“级别C3”（得分 5 分）。');
   });
 
   it('traces every node: what it read, its output, what fired, and time from the given clock', () => {

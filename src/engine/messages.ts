@@ -14,8 +14,8 @@ export const rationaleMessages = {
     en: `Your score in "${en(questionnaire)}" is ${total} out of ${max}.`,
   }),
   knockout: (reason: L): L => ({
-    'zh-CN': `由于${zh(reason)}，评分按 0 分处理。`,
-    en: `Because ${en(reason)}, the score counts as 0.`,
+    'zh-CN': `评分按 0 分处理：${zh(reason)}。`,
+    en: `The score counts as 0: ${en(reason)}.`,
   }),
   knockoutFlagOnly: (reason: L): L => ({
     'zh-CN': `注意：${zh(reason)}。`,
@@ -33,25 +33,34 @@ export const rationaleMessages = {
     'zh-CN': `本次测评有效期至 ${expiresOn}。`,
     en: `This assessment is valid until ${expiresOn}.`,
   }),
-  band: (score: number, band: L): L => ({
-    'zh-CN': `${score} 分对应的风险承受能力为“${zh(band)}”。`,
-    en: `A score of ${score} corresponds to "${en(band)}".`,
+  /** A classification that no limit moved: its label, the level and, for points, the score. */
+  classified: (node: L, level: L, score?: number): L => ({
+    'zh-CN': `${zh(node)}：“${zh(level)}”${score === undefined ? '' : `（得分 ${score} 分）`}。`,
+    en: `${en(node)}: "${en(level)}"${score === undefined ? '' : ` (a score of ${score})`}.`,
   }),
-  capped: (level: L, reasons: L[]): L => ({
-    'zh-CN': `因${reasons.map(zh).join('；') || '上限规则'}，您的类别被限定为“${zh(level)}”。`,
-    en: `Because ${reasons.map(en).join('; ') || 'of a cap'}, your category is limited to "${en(level)}".`,
+  /** Where a classification stood before a cap or floor moved it. */
+  band: (node: L, band: L, score?: number): L => ({
+    'zh-CN':
+      score === undefined
+        ? `${zh(node)}：限制前为“${zh(band)}”。`
+        : `${zh(node)}：${score} 分对应“${zh(band)}”。`,
+    en:
+      score === undefined
+        ? `${en(node)}: "${en(band)}" before limits.`
+        : `${en(node)}: a score of ${score} falls in "${en(band)}".`,
   }),
-  floored: (level: L, reasons: L[]): L => ({
-    'zh-CN': `因${reasons.map(zh).join('；') || '下限规则'}，您的类别至少为“${zh(level)}”。`,
-    en: `Because ${reasons.map(en).join('; ') || 'of a floor'}, your category is at least "${en(level)}".`,
+  // Reasons are written as sentences of their own (capitalized), so they follow a colon.
+  capped: (node: L, level: L, reasons: L[]): L => ({
+    'zh-CN': `${zh(node)}被限定为“${zh(level)}”：${reasons.map(zh).join('；') || '上限规则'}。`,
+    en: `${en(node)} is limited to "${en(level)}": ${reasons.map(en).join('; ') || 'a cap'}.`,
+  }),
+  floored: (node: L, level: L, reasons: L[]): L => ({
+    'zh-CN': `${zh(node)}至少为“${zh(level)}”：${reasons.map(zh).join('；') || '下限规则'}。`,
+    en: `${en(node)} is at least "${en(level)}": ${reasons.map(en).join('; ') || 'a floor'}.`,
   }),
   limitNote: (reason: L): L => ({
     'zh-CN': `另外：${zh(reason)}。`,
     en: `Also: ${en(reason)}.`,
-  }),
-  level: (level: L): L => ({
-    'zh-CN': `您的风险承受能力类别为“${zh(level)}”。`,
-    en: `Your risk tolerance category is "${en(level)}".`,
   }),
   matchSummary: (allowed: number, warn: number, prohibited: number): L => ({
     'zh-CN': `在 ${allowed + warn + prohibited} 个产品中，${allowed} 个与您匹配，${warn} 个需要您确认风险警示后才能购买，${prohibited} 个不能购买。`,
