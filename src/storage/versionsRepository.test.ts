@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPack, verifyPackHash } from '../domain/index.ts';
-import { checkPublishable, GovernanceError } from './versionsRepository.ts';
+import { checkPublishable, GovernanceError } from './versionsRules.ts';
 import { openGovernedStorage, type GovernedStorage } from './versionsStorage.ts';
 import { fixedClock, testPack } from './testPack.ts';
 

@@ -7,37 +7,14 @@ import {
   type Pack,
   type PackStatus,
 } from '../domain/index.ts';
-import { compilePack, lintPack, runTests } from '../engine/index.ts';
 import type { AuditLog, GovernanceDb, VersionRecord } from './auditLog.ts';
 import { nextPatch, type AuditedPackRepository } from './auditedPacks.ts';
-import { StorageError } from './errors.ts';
+import { checkPublishable, GovernanceError, requireStatus, withVersion } from './versionsRules.ts';
 import type { Clock, StoredPack } from './packRepository.ts';
 import type { UsersRepository } from './usersRepository.ts';
 import type { KeysRepository } from './keysRepository.ts';
 
-/** A step of the workflow was refused; says why in both locales. */
-export class GovernanceError extends StorageError {
-  constructor(
-    readonly reason: string,
-    localized: LocalizedText,
-    where: string,
-  ) {
-    super('database', localized, where);
-    this.name = 'GovernanceError';
-  }
-}
-
 export type StoredVersion = Omit<VersionRecord, 'pack'> & { pack: Pack };
-
-/** Why a pack cannot be published yet; empty when it can. */
-export type PublishCheck = { lintErrors: number; testsFailed: number; testsTotal: number };
-
-export function checkPublishable(pack: Pack): PublishCheck {
-  const lintErrors = lintPack(pack).filter((p) => p.severity === 'error').length;
-  if (lintErrors > 0) return { lintErrors, testsFailed: 0, testsTotal: pack.tests.length };
-  const report = runTests(compilePack(pack));
-  return { lintErrors, testsFailed: report.failed, testsTotal: report.total };
-}
 
 /**
  * Named versions and the maker-checker workflow: draft -> in review -> approved -> published.
@@ -292,25 +269,4 @@ export class VersionsRepository {
       details: { key: saved.key, revision: saved.revision, ...details },
     });
   }
-}
-
-function withVersion(pack: Pack, version: string, note: string, author: string, at: string): Pack {
-  const entry = { version, date: at.slice(0, 10), note: { 'zh-CN': note, en: note }, author };
-  return {
-    ...pack,
-    version,
-    changelog: [...pack.changelog.filter((c) => c.version !== version), entry],
-  };
-}
-
-function requireStatus(pack: Pack, allowed: readonly PackStatus[], key: string): void {
-  if (allowed.includes(pack.status)) return;
-  throw new GovernanceError(
-    'status',
-    lt(
-      `${key} 当前状态为 ${pack.status}，此操作需要 ${allowed.join(' / ')}`,
-      `${key} is ${pack.status}; this step needs ${allowed.join(' / ')}`,
-    ),
-    key,
-  );
 }

@@ -13,7 +13,10 @@ const messages = defineMessages({
     size: '客户数',
     seed: '随机种子',
     date: '评估日期',
-    run: '生成客群并比较',
+    run: '比较',
+    source: '客群',
+    generated: '生成的客群',
+    samples: '规则包的样例客户与测试用例',
     total: '{total} 位客户中有 {affected} 位受影响（等级或产品结论变化）',
     matrix: '等级变化（行：A，列：B）',
     verdicts: '产品结论变化',
@@ -32,7 +35,10 @@ const messages = defineMessages({
     size: 'Clients',
     seed: 'Seed',
     date: 'Evaluation date',
-    run: 'Generate a population and compare',
+    run: 'Compare',
+    source: 'Population',
+    generated: 'generated population',
+    samples: "the pack's sample clients and test cases",
     total: '{affected} of {total} clients affected (level or a product verdict changes)',
     matrix: 'Level changes (rows: A, columns: B)',
     verdicts: 'Product verdict changes',
@@ -61,6 +67,7 @@ export function ImpactPanel(props: { points: readonly Point[] }) {
   const [size, setSize] = useState(1000);
   const [seed, setSeed] = useState(42);
   const [date, setDate] = useState('2026-06-01');
+  const [source, setSource] = useState<'generated' | 'samples'>('generated');
   const [report, setReport] = useState<ImpactReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -69,7 +76,13 @@ export function ImpactPanel(props: { points: readonly Point[] }) {
     const b = points.find((p) => p.id === toId)?.pack;
     if (!a || !b) return;
     try {
-      const clients = createPopulation(a, { seed, evaluationDate: date }).take(size);
+      const clients =
+        source === 'generated'
+          ? createPopulation(a, { seed, evaluationDate: date }).take(size)
+          : [
+              ...a.sampleClients.map((c) => ({ ...c.input, clientId: c.id })),
+              ...a.tests.map((c) => ({ ...c.input, clientId: c.id })),
+            ];
       setReport(analyzeImpact(compilePack(a), compilePack(b), clients));
       setError(null);
     } catch (e) {
@@ -95,6 +108,17 @@ export function ImpactPanel(props: { points: readonly Point[] }) {
           onChange={setTo}
           testId="impact-to"
         />
+        <label>
+          {t('source')}{' '}
+          <select
+            value={source}
+            data-testid="impact-source"
+            onChange={(e) => setSource(e.target.value as 'generated' | 'samples')}
+          >
+            <option value="generated">{t('generated')}</option>
+            <option value="samples">{t('samples')}</option>
+          </select>
+        </label>
         <label>
           {t('size')}{' '}
           <input
