@@ -22,3 +22,4 @@ export * from './usersRepository.ts';
 export * from './keysRepository.ts';
 export * from './versionsRepository.ts';
 export * from './versionsStorage.ts';
+export * from './versionsRules.ts';
