@@ -7,3 +7,4 @@ export { RefPicker } from './RefPicker.tsx';
 export { scopeRefs, upstreamOf, nodeOutputs } from './scopeRefs.ts';
 export type { RefOption, RefGroup } from './scopeRefs.ts';
 export { nodePath } from './paths.ts';
+export { SelectField, CheckField } from './ChoiceFields.tsx';

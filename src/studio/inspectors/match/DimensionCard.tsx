@@ -4,6 +4,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { RefPicker } from '../common/RefPicker.tsx';
+import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
 import { ConditionGroup, factChoices } from '../rules/index.ts';
 import { MatrixGrid, verdictMessages } from './MatrixGrid.tsx';
 import { ReasonField } from './ReasonField.tsx';
@@ -174,28 +175,18 @@ export function DimensionCard(props: Props) {
         onCommit={(value) => set('label', value)}
       />
       <div className="q-row">
-        <label>
-          {t('onFail')}{' '}
-          <select
-            aria-label={t('onFail')}
-            value={d.onFail}
-            onChange={(e) => set('onFail', e.target.value)}
-          >
-            {VERDICTS.map((x) => (
-              <option key={x} value={x}>
-                {v(x)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={d.exemptable}
-            onChange={(e) => set('exemptable', e.target.checked)}
-          />{' '}
-          {t('exemptable')}
-        </label>
+        <SelectField
+          label={t('onFail')}
+          value={d.onFail}
+          options={VERDICTS}
+          optionLabel={v}
+          onChange={(x) => set('onFail', x)}
+        />
+        <CheckField
+          label={t('exemptable')}
+          checked={d.exemptable}
+          onChange={(checked) => set('exemptable', checked)}
+        />
       </div>
       {d.kind !== 'condition' && (
         <label className="q-row">
@@ -225,34 +216,26 @@ export function DimensionCard(props: Props) {
         <div className="q-row">
           {scaleSelect('scale', d.scale, t('scale'))}
           {fieldSelect(d.productField)}
-          <label>
-            {t('rule')}{' '}
-            <select
-              aria-label={t('rule')}
-              value={d.rule}
-              onChange={(e) => set('rule', e.target.value)}
-            >
-              <option value="productAtMostClient">{t('productAtMostClient')}</option>
-              <option value="productAtLeastClient">{t('productAtLeastClient')}</option>
-            </select>
-          </label>
+          <SelectField
+            label={t('rule')}
+            value={d.rule}
+            options={['productAtMostClient', 'productAtLeastClient'] as const}
+            optionLabel={t}
+            onChange={(rule) => set('rule', rule)}
+          />
           {missingSelect(d.whenMissing)}
         </div>
       )}
       {d.kind === 'contains' && (
         <div className="q-row">
           {fieldSelect(d.productField)}
-          <label>
-            {t('rule')}{' '}
-            <select
-              aria-label={t('rule')}
-              value={d.rule}
-              onChange={(e) => set('rule', e.target.value)}
-            >
-              <option value="clientInProduct">{t('clientInProduct')}</option>
-              <option value="productInClient">{t('productInClient')}</option>
-            </select>
-          </label>
+          <SelectField
+            label={t('rule')}
+            value={d.rule}
+            options={['clientInProduct', 'productInClient'] as const}
+            optionLabel={t}
+            onChange={(rule) => set('rule', rule)}
+          />
           {missingSelect(d.whenMissing)}
         </div>
       )}

@@ -1,6 +1,7 @@
 import type { Pack, PathKey, Question, QuestionType } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
+import { CheckField } from '../common/ChoiceFields.tsx';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { BandsEditor } from './BandsEditor.tsx';
@@ -128,14 +129,11 @@ export function QuestionEditor({ pack, question: q, path, earlier, otherIds, dis
             ))}
           </select>
         </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={q.required}
-            onChange={(e) => set('required', e.target.checked)}
-          />{' '}
-          {t('required')}
-        </label>
+        <CheckField
+          label={t('required')}
+          checked={q.required}
+          onChange={(checked) => set('required', checked)}
+        />
         <label>
           {t('weight')}{' '}
           <NumberField label={t('weight')} value={q.weight} onCommit={(v) => set('weight', v)} />

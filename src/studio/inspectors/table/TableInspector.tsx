@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { HIT_POLICIES } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { InspectorProps } from '../common/types.ts';
+import { SelectField } from '../common/ChoiceFields.tsx';
 import { ColumnsEditor } from './ColumnsEditor.tsx';
 import { TableGrid } from './TableGrid.tsx';
 import { analysisColumns, levelsOf } from './columnBounds.ts';
@@ -91,20 +92,13 @@ export function TableInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
   return (
     <div className="table-inspector">
       <div className="q-row">
-        <label>
-          {t('hitPolicy')}{' '}
-          <select
-            aria-label={t('hitPolicy')}
-            value={config.hitPolicy}
-            onChange={(e) => set('hitPolicy', e.target.value)}
-          >
-            {HIT_POLICIES.map((h) => (
-              <option key={h} value={h}>
-                {t(h)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('hitPolicy')}
+          value={config.hitPolicy}
+          options={HIT_POLICIES}
+          optionLabel={t}
+          onChange={(h) => set('hitPolicy', h)}
+        />
         {config.hitPolicy === 'collect' && (
           <label>
             {t('aggregation')}{' '}
