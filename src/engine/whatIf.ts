@@ -1,9 +1,8 @@
 import { lt, type EvaluationInputDraft, type Reason } from '../domain/index.ts';
 import type { CompiledPack } from './compilePack.ts';
 import { INPUT_FACTS } from './nodes/input.ts';
-import type { ClassifyOutput } from './nodes/classify.ts';
+import { applyLevelLimits, type ClassifyOutput } from './nodes/classify.ts';
 import type { OutputNodeOutput } from './nodes/output.ts';
-import type { RulesOutput } from './nodes/rules.ts';
 import { compileGetter } from './scope.ts';
 import { EvaluationError, type CompiledNode, type Scope } from './types.ts';
 
@@ -168,6 +167,7 @@ export function prepareWhatIf(
   });
   const floors = c.floors.map(limit);
   const caps = c.caps.map(limit);
+  const limits = { floors, caps, rulesNodes: c.rulesLimits };
   const path = `$.graph.nodes[${entry.index}]`;
 
   function profile(client: EvaluationInputDraft): ClientProfile {
@@ -185,32 +185,13 @@ export function prepareWhatIf(
         `${path}.config.input`,
         classifyId,
       );
-    // Limits exactly as the classify node applies them: floors, caps, then rules nodes' limits.
+    // The classify node's own limit logic, so that the what-if cannot drift from it.
     const limitFlags: Record<string, boolean> = {};
     for (const l of [...caps, ...floors]) if (l.flag) limitFlags[l.flag] = false;
     const reasons: Reason[] = [];
-    let floor = -1;
-    let cap = L;
-    for (const l of floors)
-      if (l.when(scope) === true) {
-        floor = Math.max(floor, l.rank);
-        if (l.flag) limitFlags[l.flag] = true;
-        reasons.push(l.reason);
-      }
-    for (const l of caps)
-      if (l.when(scope) === true) {
-        cap = Math.min(cap, l.rank);
-        if (l.flag) limitFlags[l.flag] = true;
-        reasons.push(l.reason);
-      }
-    for (const id of c.rulesLimits) {
-      const out = scope[id] as RulesOutput;
-      if (out.floor !== null && (rank.get(out.floor) ?? -1) > floor)
-        floor = rank.get(out.floor) ?? floor;
-      if (out.cap !== null && (rank.get(out.cap) ?? Infinity) < cap) cap = rank.get(out.cap) ?? cap;
-      if (out.floorReason) reasons.push(out.floorReason);
-      if (out.capReason) reasons.push(out.capReason);
-    }
+    const applied = applyLevelLimits(scope, limits, rank, limitFlags, reasons);
+    const floor = Math.max(-1, applied.floor);
+    const cap = Math.min(L, applied.cap);
     const outcomes = new Uint8Array(L * P);
     const flagBits = new Uint32Array(L);
     for (let b = 0; b < L; b++) {

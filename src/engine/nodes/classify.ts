@@ -16,7 +16,49 @@ export type ClassifyOutput = {
   reasons: Reason[];
 };
 
-type Limit = { when: (s: Scope) => unknown; rank: number; flag?: string; reason: Reason };
+export type Limit = {
+  when: (s: Scope) => unknown;
+  rank: number;
+  flag?: string | undefined;
+  reason: Reason;
+};
+
+/**
+ * The floors, caps and rules nodes' limits that apply in `scope`, as the lowest cap and highest
+ * floor rank (±Infinity when none); raises the limits' flags and collects their reasons. Shared by
+ * the classify node and the threshold what-if, which must limit levels exactly alike.
+ */
+export function applyLevelLimits(
+  scope: Scope,
+  limits: { floors: readonly Limit[]; caps: readonly Limit[]; rulesNodes: readonly string[] },
+  rank: ReadonlyMap<string, number>,
+  flags: Record<string, boolean>,
+  reasons: Reason[],
+): { floor: number; cap: number } {
+  let cap = Infinity;
+  let floor = -Infinity;
+  for (const l of limits.floors)
+    if (l.when(scope) === true) {
+      floor = Math.max(floor, l.rank);
+      if (l.flag) flags[l.flag] = true;
+      reasons.push(l.reason);
+    }
+  for (const l of limits.caps)
+    if (l.when(scope) === true) {
+      cap = Math.min(cap, l.rank);
+      if (l.flag) flags[l.flag] = true;
+      reasons.push(l.reason);
+    }
+  for (const id of limits.rulesNodes) {
+    const out = scope[id] as RulesOutput;
+    if (out.floor !== null && (rank.get(out.floor) ?? -1) > floor)
+      floor = rank.get(out.floor) ?? floor;
+    if (out.cap !== null && (rank.get(out.cap) ?? Infinity) < cap) cap = rank.get(out.cap) ?? cap;
+    if (out.floorReason) reasons.push(out.floorReason);
+    if (out.capReason) reasons.push(out.capReason);
+  }
+  return { floor, cap };
+}
 
 export const classifyKind: NodeKindDef<'classify'> = {
   kind: 'classify',
@@ -100,7 +142,7 @@ export const classifyKind: NodeKindDef<'classify'> = {
     });
     const caps = c.caps.map(limit);
     const floors = c.floors.map(limit);
-    const rulesNodes = c.rulesLimits;
+    const limits = { floors, caps, rulesNodes: c.rulesLimits };
     const flagNames = [...caps, ...floors].flatMap((l) => (l.flag ? [l.flag] : []));
     return (scope): ClassifyOutput => {
       const score = input(scope);
@@ -128,29 +170,7 @@ export const classifyKind: NodeKindDef<'classify'> = {
       const flags: Record<string, boolean> = {};
       for (const f of flagNames) flags[f] = false;
       const reasons: Reason[] = [];
-      let cap = Infinity;
-      let floor = -Infinity;
-      for (const l of floors)
-        if (l.when(scope) === true) {
-          floor = Math.max(floor, l.rank);
-          if (l.flag) flags[l.flag] = true;
-          reasons.push(l.reason);
-        }
-      for (const l of caps)
-        if (l.when(scope) === true) {
-          cap = Math.min(cap, l.rank);
-          if (l.flag) flags[l.flag] = true;
-          reasons.push(l.reason);
-        }
-      for (const id of rulesNodes) {
-        const out = scope[id] as RulesOutput;
-        if (out.floor !== null && (rank.get(out.floor) ?? -1) > floor)
-          floor = rank.get(out.floor) ?? floor;
-        if (out.cap !== null && (rank.get(out.cap) ?? Infinity) < cap)
-          cap = rank.get(out.cap) ?? cap;
-        if (out.floorReason) reasons.push(out.floorReason);
-        if (out.capReason) reasons.push(out.capReason);
-      }
+      const { floor, cap } = applyLevelLimits(scope, limits, rank, flags, reasons);
       let r = band.rank;
       const floored = floor > r;
       if (floored) r = floor;
