@@ -1,7 +1,8 @@
 /**
  * Browser tests: serves the built studio (`dist/`), runs every exported scenario of every
  * `test/e2e/*.e2e.ts` in a fresh Chromium context, and fails a scenario on any page error or
- * console error. Usage: `tsx test/e2e/run.ts [name-filter]` after `npm run build`.
+ * console error. Usage: `tsx test/e2e/run.ts [name-filter]` after `npm run build`; `E2E_DIST=dir`
+ * serves another build (e.g. one made with `vite build --outDir dir`).
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -11,7 +12,7 @@ import { serveDirectory } from './lib/staticServer.ts';
 import type { Scenario } from './lib/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', '..', 'dist');
+const dist = process.env['E2E_DIST'] ?? join(here, '..', '..', 'dist');
 const shots = join(here, 'screenshots');
 const SCENARIO_MS = 90_000;
 const filter = process.argv[2];
@@ -26,7 +27,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 async function main(): Promise<number> {
   if (!existsSync(join(dist, 'index.html'))) {
-    console.log('dist/index.html not found: run `npm run build` first');
+    console.log(`${dist}/index.html not found: run \`npm run build\` first`);
     return 1;
   }
   mkdirSync(shots, { recursive: true });
