@@ -6,6 +6,7 @@ import {
   analyzeImpact,
   impactToCsv,
   levelOutputOf,
+  mergeImpactReports,
   IMPACT_ABSENT,
   IMPACT_CSV_COLUMNS,
 } from './impact.ts';
@@ -124,6 +125,37 @@ describe('analyzeImpact: a moved C2 / C3 boundary in cn-csrc-2017', () => {
     expect(r.errors).toEqual({ a: 1, b: 1 });
     expect(r.levelMatrix).toEqual({ error: { error: 1 } });
     expect(r.affected).toEqual([]);
+  });
+});
+
+describe('mergeImpactReports', () => {
+  it('gives the report of one pass from slices analysed apart and merged in any order', () => {
+    const sizes = [700, 1, 0, 400];
+    const slices: { from: number; to: number }[] = [];
+    let from = 0;
+    for (const size of sizes) slices.push({ from, to: (from += size) });
+    slices.push({ from, to: clients.length });
+    const parts = slices.map(({ from, to }) =>
+      analyzeImpact(a, b, clients.slice(from, to), { firstIndex: from }),
+    );
+    expect(mergeImpactReports(csrc, movedBoundary(csrc), parts.reverse())).toEqual(report);
+  });
+
+  it('numbers unnamed clients from where their slice starts', () => {
+    const unnamed = clients.map(({ clientId: _id, ...rest }) => rest);
+    const half = Math.floor(unnamed.length / 2);
+    const whole = analyzeImpact(a, b, unnamed);
+    const merged = mergeImpactReports(csrc, csrc, [
+      analyzeImpact(a, b, unnamed.slice(half), { firstIndex: half }),
+      analyzeImpact(a, b, unnamed.slice(0, half)),
+    ]);
+    expect(whole.affected.some((c) => c.index >= half && c.id === `#${c.index}`)).toBe(true);
+    expect(merged.affected).toEqual(whole.affected);
+    expect(mergeImpactReports(csrc, csrc, [])).toMatchObject({
+      total: 0,
+      levels: [],
+      affected: [],
+    });
   });
 });
 

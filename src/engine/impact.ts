@@ -117,7 +117,7 @@ export function analyzeImpact(
   a: CompiledPack,
   b: CompiledPack,
   inputs: Iterable<EvaluationInputDraft>,
-  options: { levelOutputA?: string; levelOutputB?: string } = {},
+  options: { levelOutputA?: string; levelOutputB?: string; firstIndex?: number } = {},
 ): ImpactReport {
   const outA = options.levelOutputA ?? levelOutputOf(a.pack);
   const outB = options.levelOutputB ?? levelOutputOf(b.pack);
@@ -128,9 +128,11 @@ export function analyzeImpact(
   const verdictChanges: ImpactReport['verdictChanges'] = {};
   const affected: AffectedClient[] = [];
   const errors = { a: 0, b: 0 };
+  // A slice of a larger population (a worker's chunk) numbers its clients from where it starts.
+  const first = options.firstIndex ?? 0;
   let total = 0;
   for (const input of inputs) {
-    const index = total++;
+    const index = first + total++;
     const ra = run(a, input);
     const rb = run(b, input);
     const levelA = levelKey(ra, outA);
@@ -159,21 +161,69 @@ export function analyzeImpact(
         ...(errorB === undefined ? {} : { errorB }),
       });
   }
-  const seen = new Set(Object.entries(levelMatrix).flatMap(([k, to]) => [k, ...Object.keys(to)]));
-  const ordered = [...new Set([...levelScale(a.pack, outA), ...levelScale(b.pack, outB)])];
-  const levels = [
-    ...ordered.filter((l) => seen.has(l)),
-    ...[...seen].filter((l) => !ordered.includes(l)).sort(),
-  ];
   return {
     total,
     levelOutput: { a: outA, b: outB },
-    levels,
+    levels: orderLevels(a.pack, b.pack, { a: outA, b: outB }, levelMatrix),
     levelMatrix,
     verdictChanges,
     products,
     affected,
     errors,
+  };
+}
+
+/** Every level key of the matrix: on the scales in scale order (A's, then B's new ones), then the rest. */
+function orderLevels(
+  a: Pack,
+  b: Pack,
+  output: ImpactReport['levelOutput'],
+  levelMatrix: ImpactReport['levelMatrix'],
+): string[] {
+  const seen = new Set(Object.entries(levelMatrix).flatMap(([k, to]) => [k, ...Object.keys(to)]));
+  const ordered = [...new Set([...levelScale(a, output.a), ...levelScale(b, output.b)])];
+  return [
+    ...ordered.filter((l) => seen.has(l)),
+    ...[...seen].filter((l) => !ordered.includes(l)).sort(),
+  ];
+}
+
+const addCounts = (into: Record<string, number>, from: Record<string, number>) => {
+  for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
+};
+
+/**
+ * One report from the reports of slices of one population (each analysed with `firstIndex` at
+ * its start, as a worker pool does), in any order: the same report one pass over it gives.
+ *
+ * @example
+ * const parts = chunks.map((c) => analyzeImpact(a, b, c.clients, { firstIndex: c.offset }));
+ * const report = mergeImpactReports(a.pack, b.pack, parts);
+ */
+export function mergeImpactReports(a: Pack, b: Pack, parts: readonly ImpactReport[]): ImpactReport {
+  const levelMatrix: ImpactReport['levelMatrix'] = {};
+  const verdictChanges: ImpactReport['verdictChanges'] = {};
+  for (const part of parts) {
+    for (const [from, row] of Object.entries(part.levelMatrix))
+      addCounts((levelMatrix[from] ??= {}), row);
+    for (const [product, froms] of Object.entries(part.verdictChanges))
+      for (const [from, tos] of Object.entries(froms))
+        addCounts(((verdictChanges[product] ??= {})[from] ??= {}), tos);
+  }
+  const levelOutput = parts[0]?.levelOutput ?? { a: levelOutputOf(a), b: levelOutputOf(b) };
+  const products = [...new Set([...a.products.items, ...b.products.items].map((p) => p.id))];
+  return {
+    total: parts.reduce((n, p) => n + p.total, 0),
+    levelOutput,
+    levels: orderLevels(a, b, levelOutput, levelMatrix),
+    levelMatrix,
+    verdictChanges,
+    products,
+    affected: parts.flatMap((p) => p.affected).sort((x, y) => x.index - y.index),
+    errors: {
+      a: parts.reduce((n, p) => n + p.errors.a, 0),
+      b: parts.reduce((n, p) => n + p.errors.b, 0),
+    },
   };
 }
 

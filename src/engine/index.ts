@@ -78,6 +78,7 @@ export {
   analyzeImpact,
   impactToCsv,
   levelOutputOf,
+  mergeImpactReports,
   IMPACT_ABSENT,
   IMPACT_CSV_COLUMNS,
   IMPACT_ERROR,
