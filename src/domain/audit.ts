@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'restore',
   'sign',
   'delete',
+  // Autosave revisions thinned by the retention policy: which ones went, and why the rest stay.
+  'prune',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
