@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnaryTests, type ColumnType } from './unaryTests.ts';
+import {
+  parseUnaryCell,
+  parseUnaryTests,
+  type ColumnType,
+  type UnaryBuilder,
+} from './unaryTests.ts';
 
 const num: ColumnType = { type: 'number' };
 const str: ColumnType = { type: 'string' };
@@ -87,5 +92,24 @@ describe('DMN unary tests', () => {
         expect(parsed.error['zh-CN'].length).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('builds the same parse with another builder, e.g. text for an export', () => {
+    const text: UnaryBuilder<string> = {
+      compare: (op, bound) => `${op}${bound}`,
+      interval: (lo, loIn, hi, hiIn) => `${loIn ? '[' : '('}${lo},${hi}${hiIn ? ']' : ')'}`,
+      equals: (v) => JSON.stringify(v),
+      or: (items) => items.join('|'),
+      not: (inner) => `!(${inner})`,
+    };
+    const built = (cell: string, col: ColumnType) => parseUnaryCell(cell, col, text);
+    expect(built('not(< C2, [C3..C4), C5)', level)).toEqual({
+      ok: true,
+      any: false,
+      value: '!(<1|[2,3)|"C5")',
+    });
+    expect(built(']1..5[', num)).toMatchObject({ value: '(1,5)' });
+    expect(built('-', num)).toEqual({ ok: true, any: true });
+    expect(built('< "a"', str)).toMatchObject({ ok: false, at: 1 });
   });
 });

@@ -16,6 +16,28 @@ export type UnaryTest = (value: unknown) => boolean;
 export type ParsedTests =
   { ok: true; test: UnaryTest; any: boolean } | { ok: false; error: LocalizedText; at: number };
 
+export type UnaryOp = '<' | '<=' | '>' | '>=' | '=' | '!=';
+
+/**
+ * What a parsed cell is built into: the engine builds closures, an export builds the same test in
+ * another language. Bounds are numbers: the number itself on a number column, the level's
+ * position on its scale on a level column.
+ */
+export type UnaryBuilder<T> = {
+  /** `< 20`, `>= C3`, `= 5`, `!= C1`: only a number (or a level of the scale) can hold. */
+  compare(op: UnaryOp, bound: number): T;
+  interval(low: number, lowIncluded: boolean, high: number, highIncluded: boolean): T;
+  /** A bare value: equal to it; a text is also found in a list (a multiple-choice answer). */
+  equals(value: number | boolean | string): T;
+  or(items: T[]): T;
+  not(inner: T): T;
+};
+
+export type ParsedCell<T> =
+  | { ok: true; any: true }
+  | { ok: true; any: false; value: T }
+  | { ok: false; error: LocalizedText; at: number };
+
 class ParseError extends Error {
   constructor(
     readonly localized: LocalizedText,
@@ -31,40 +53,80 @@ const ANY: UnaryTest = () => true;
 
 /** Parses one input cell for a column; errors say what was expected and at which character. */
 export function parseUnaryTests(text: string, column: ColumnType): ParsedTests {
+  const parsed = parseUnaryCell(text, column, closureBuilder(column));
+  if (!parsed.ok) return parsed;
+  return parsed.any
+    ? { ok: true, test: ANY, any: true }
+    : { ok: true, test: parsed.value, any: false };
+}
+
+/** Parses one input cell and builds it with `builder`; `-` and an empty cell are `any`. */
+export function parseUnaryCell<T>(
+  text: string,
+  column: ColumnType,
+  builder: UnaryBuilder<T>,
+): ParsedCell<T> {
   const src = text.trim();
-  if (src === '' || src === '-') return { ok: true, test: ANY, any: true };
+  if (src === '' || src === '-') return { ok: true, any: true };
   try {
-    const p = new Parser(text, column);
-    const test = p.tests();
-    return { ok: true, test, any: false };
+    return { ok: true, any: false, value: new Parser(text, column, builder).tests() };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, error: e.localized, at: e.at };
     throw e;
   }
 }
 
-class Parser {
+/** The engine's closures. A value of the wrong type never matches (but `not(...)` of it does). */
+function closureBuilder(column: ColumnType): UnaryBuilder<UnaryTest> {
+  const key = keyOf(column);
+  return {
+    compare: (op, bound) => compare(op, bound, key),
+    interval: (low, lowIn, high, highIn) => (v) => {
+      const x = key(v);
+      return (lowIn ? x >= low : x > low) && (highIn ? x <= high : x < high);
+    },
+    equals: (value) =>
+      typeof value === 'string'
+        ? (v) => v === value || (Array.isArray(v) && v.includes(value))
+        : (v) => v === value,
+    or: (items) => (v) => items.some((t) => t(v)),
+    not: (inner) => (v) => !inner(v),
+  };
+}
+
+/** The number a value is compared by: itself, or its position on the level's scale. */
+function keyOf(column: ColumnType): (v: unknown) => number {
+  if (column.type === 'number') return (v) => (typeof v === 'number' ? v : Number.NaN);
+  if (column.type === 'level') {
+    const rank = new Map(column.levels.map((l, i) => [l, i]));
+    return (v) => rank.get(v as string) ?? Number.NaN;
+  }
+  return () => Number.NaN;
+}
+
+class Parser<T> {
   private i = 0;
   constructor(
     private readonly s: string,
     private readonly column: ColumnType,
+    private readonly build: UnaryBuilder<T>,
   ) {}
 
-  tests(): UnaryTest {
+  tests(): T {
     this.ws();
-    let test: UnaryTest;
+    let test: T;
     if (/^not\s*\(/.test(this.s.slice(this.i))) {
       this.i = this.s.indexOf('(', this.i) + 1;
       const inner = this.list();
       this.expect(')');
-      test = (v) => !inner(v);
+      test = this.build.not(inner);
     } else test = this.list();
     this.ws();
     if (this.i < this.s.length) this.fail('逗号或结尾', 'a comma or the end');
     return test;
   }
 
-  private list(): UnaryTest {
+  private list(): T {
     const items = [this.item()];
     this.ws();
     while (this.peek() === ',') {
@@ -73,11 +135,11 @@ class Parser {
       this.ws();
     }
     const [only] = items;
-    if (items.length === 1 && only) return only;
-    return (v) => items.some((t) => t(v));
+    if (items.length === 1 && only !== undefined) return only;
+    return this.build.or(items);
   }
 
-  private item(): UnaryTest {
+  private item(): T {
     this.ws();
     const c = this.peek();
     if (c === '[' || c === '(' || c === ']') return this.interval();
@@ -86,14 +148,14 @@ class Parser {
       this.i += op.length;
       const at = this.i;
       const rank = this.ordinal(this.value(), at);
-      return compare(op, rank, this.key());
+      return this.build.compare(op as UnaryOp, rank);
     }
     const at = this.i;
     const value = this.value();
     return this.equals(value, at);
   }
 
-  private interval(): UnaryTest {
+  private interval(): T {
     const open = this.s[this.i++];
     const lowAt = this.i;
     const low = this.ordinal(this.value(), lowAt);
@@ -107,24 +169,7 @@ class Parser {
     this.i++;
     if (high < low)
       throw new ParseError(lt('区间下限大于上限', 'the range starts above its end'), lowAt);
-    const lowIn = open === '[';
-    const highIn = close === ']';
-    const key = this.key();
-    return (v) => {
-      const x = key(v);
-      return (lowIn ? x >= low : x > low) && (highIn ? x <= high : x < high);
-    };
-  }
-
-  /** The number a value is compared by: itself, or its position on the level's scale. */
-  private key(): (v: unknown) => number {
-    const col = this.column;
-    if (col.type === 'number') return (v) => (typeof v === 'number' ? v : Number.NaN);
-    if (col.type === 'level') {
-      const rank = new Map(col.levels.map((l, i) => [l, i]));
-      return (v) => rank.get(v as string) ?? Number.NaN;
-    }
-    return () => Number.NaN;
+    return this.build.interval(low, open === '[', high, close === ']');
   }
 
   private ordinal(value: Value, at: number): number {
@@ -145,12 +190,12 @@ class Parser {
     );
   }
 
-  private equals(value: Value, at: number): UnaryTest {
+  private equals(value: Value, at: number): T {
     const col = this.column;
     if (col.type === 'number') {
       if (value.kind !== 'number')
         throw new ParseError(lt('这里需要数字', 'a number is expected here'), at);
-      return (v) => v === value.n;
+      return this.build.equals(value.n);
     }
     if (value.kind === 'number')
       throw new ParseError(
@@ -160,11 +205,10 @@ class Parser {
     if (col.type === 'boolean') {
       if (value.quoted || (value.s !== 'true' && value.s !== 'false'))
         throw new ParseError(lt('这里需要 true 或 false', 'true or false is expected here'), at);
-      const b = value.s === 'true';
-      return (v) => v === b;
+      return this.build.equals(value.s === 'true');
     }
     if (col.type === 'level' && !col.levels.includes(value.s)) throw this.unknownLevel(value.s, at);
-    return (v) => v === value.s || (Array.isArray(v) && v.includes(value.s));
+    return this.build.equals(value.s);
   }
 
   private value(): Value {
@@ -229,7 +273,7 @@ class Parser {
   }
 }
 
-function compare(op: string, bound: number, key: (v: unknown) => number): UnaryTest {
+function compare(op: UnaryOp, bound: number, key: (v: unknown) => number): UnaryTest {
   switch (op) {
     case '<':
       return (v) => key(v) < bound;
