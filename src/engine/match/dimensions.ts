@@ -1,5 +1,10 @@
-import type { MatchDimension, Product, Verdict } from '../../domain/index.ts';
-import { compileCondition } from '../conditions.ts';
+import {
+  canonicalJson,
+  type MatchDimension,
+  type Product,
+  type Verdict,
+} from '../../domain/index.ts';
+import { compileCondition, conditionFacts } from '../conditions.ts';
 import { foldProduct } from './foldProduct.ts';
 import type { CompileContext } from '../nodes/kind.ts';
 import { own } from '../scope.ts';
@@ -18,10 +23,19 @@ export const PASS = -1;
  */
 export type DimensionCheck = (scope: Scope, client: unknown) => number;
 
+/**
+ * A condition left over after the product's own facts were folded in: the only part of a check that
+ * reads the client beyond the dimension's prepared value. `key` is the same for every product whose
+ * leftover condition is the same and reads nothing of the product, so it is tested once per client.
+ */
+export type Residual = { key: string; test: (scope: Scope) => boolean };
+
+export type ProductCheck = { check: DimensionCheck; residual?: Residual };
+
 export type CompiledDimension = {
   /** Turns the client's value into what every product's check reads (a rank, a list). */
   prepare: (clientValue: unknown) => unknown;
-  forProduct: (product: Product) => DimensionCheck;
+  forProduct: (product: Product) => ProductCheck;
 };
 
 /** Reads `risk`, `horizon`, `variety` or `attributes.<name>` of a product. */
@@ -59,7 +73,7 @@ export function compileDimension(
             const cell = own(own(dim.cells, level), product.risk) as Verdict | undefined;
             return cell === 'allowed' ? PASS : cell ? SEVERITY[cell] : fail;
           });
-          return (_s, rank) => column[rank as number] ?? fail;
+          return { check: (_s, rank) => column[rank as number] ?? fail };
         },
       };
     }
@@ -71,9 +85,11 @@ export function compileDimension(
         prepare: (client) => rank.get(client as string),
         forProduct(product) {
           const p = rank.get(productField(product, dim.productField) as string);
-          return (_s, c) => {
-            if (p === undefined || c === undefined) return whenMissing;
-            return (atMost ? p <= (c as number) : p >= (c as number)) ? PASS : fail;
+          return {
+            check: (_s, c) => {
+              if (p === undefined || c === undefined) return whenMissing;
+              return (atMost ? p <= (c as number) : p >= (c as number)) ? PASS : fail;
+            },
           };
         },
       };
@@ -86,13 +102,15 @@ export function compileDimension(
         forProduct(product) {
           const value = productField(product, dim.productField);
           const productValues = missing(value) ? undefined : asList(value);
-          return (_s, client) => {
-            if (!productValues || client === undefined) return whenMissing;
-            const [subject, object] = clientInProduct
-              ? [client as unknown[], productValues]
-              : [productValues, client as unknown[]];
-            for (const x of subject) if (!object.includes(x)) return fail;
-            return PASS;
+          return {
+            check: (_s, client) => {
+              if (!productValues || client === undefined) return whenMissing;
+              const [subject, object] = clientInProduct
+                ? [client as unknown[], productValues]
+                : [productValues, client as unknown[]];
+              for (const x of subject) if (!object.includes(x)) return fail;
+              return PASS;
+            },
           };
         },
       };
@@ -103,13 +121,16 @@ export function compileDimension(
         forProduct(product) {
           // What the condition asks of the product is answered now; often nothing is left.
           const folded = foldProduct(dim.when, product);
-          if (folded === true) return () => PASS;
-          if (folded === false) return () => fail;
-          const test = compileCondition(folded, `${at}.when`);
-          return (scope) => {
+          if (folded === true) return { check: () => PASS };
+          if (folded === false) return { check: () => fail };
+          const compiled = compileCondition(folded, `${at}.when`);
+          const test = (scope: Scope) => {
             enterScope(scope, product);
-            return test(scopeFacts) ? PASS : fail;
+            return compiled(scopeFacts);
           };
+          const readsProduct = conditionFacts(folded).includes('product');
+          const key = `${at}:${readsProduct ? `product ${product.id}` : canonicalJson(folded)}`;
+          return { check: (scope) => (test(scope) ? PASS : fail), residual: { key, test } };
         },
       };
     }

@@ -11,6 +11,7 @@ import {
   type CompiledDimension,
   type DimensionCheck,
 } from '../match/dimensions.ts';
+import { OutcomeMemo, outcomeKey, uniqueResiduals } from '../match/outcomeMemo.ts';
 import { validateMatch } from '../match/validateMatch.ts';
 import { compileGetter } from '../scope.ts';
 
@@ -20,6 +21,19 @@ export type MatchOutput = {
 };
 
 type Dimension = MatchDimension;
+
+/** A remembered outcome is shared by every client with its key: nobody may change it. */
+function freezeOutcome(outcome: MatchOutput): MatchOutput {
+  for (const v of Object.values(outcome.products)) {
+    Object.freeze(v.reasons);
+    Object.freeze(v.checks);
+    Object.freeze(v.flags);
+    Object.freeze(v);
+  }
+  Object.freeze(outcome.products);
+  Object.freeze(outcome.counts);
+  return Object.freeze(outcome);
+}
 
 export const matchKind: NodeKindDef<'match'> = {
   kind: 'match',
@@ -58,11 +72,16 @@ export const matchKind: NodeKindDef<'match'> = {
     const riskRank = new Map(
       (ctx.index.scales.get(ctx.index.pack.products.riskScale)?.ids ?? []).map((id, i) => [id, i]),
     );
-    const products = ctx.index.pack.products.items.map((product) => ({
-      id: product.id,
-      risk: riskRank.get(product.risk) ?? -1,
-      checks: compiled.map((d) => d.forProduct(product)),
-    }));
+    const products = ctx.index.pack.products.items.map((product) => {
+      const checks = compiled.map((d) => d.forProduct(product));
+      return {
+        id: product.id,
+        risk: riskRank.get(product.risk) ?? -1,
+        checks: checks.map((c) => c.check),
+        residuals: checks.map((c) => c.residual),
+      };
+    });
+    const residuals = uniqueResiduals(products);
     const compiledPolicies = policies.map((p) => ({
       p,
       when: p.when ? ctx.getter(p.when) : () => true,
@@ -86,6 +105,10 @@ export const matchKind: NodeKindDef<'match'> = {
     for (const id of ids) checksTemplate[id] = 'pass';
     const productsTemplate: Record<string, ProductVerdict> = {};
     for (const p of products) productsTemplate[p.id] = undefined as unknown as ProductVerdict;
+    const isActive: boolean[] = compiledPolicies.map(() => false);
+    // Clients with the same levels, horizon, variety, flags and leftover-condition results get the
+    // same outcome for every product: most of a population shares a few hundred of them.
+    const memo = new OutcomeMemo<MatchOutput>(4096);
 
     return (scope: Scope): MatchOutput => {
       for (let i = 0; i < n; i++) {
@@ -95,7 +118,13 @@ export const matchKind: NodeKindDef<'match'> = {
           ? (compiled[i] as CompiledDimension).prepare((clients[i] as (s: Scope) => unknown)(scope))
           : undefined;
       }
-      const active = compiledPolicies.filter((x) => x.when(scope) === true);
+      for (let j = 0; j < compiledPolicies.length; j++)
+        isActive[j] =
+          (compiledPolicies[j] as (typeof compiledPolicies)[number]).when(scope) === true;
+      const key = outcomeKey(scope, applies, prepared, isActive, residuals);
+      const known = key === undefined ? undefined : memo.get(key);
+      if (known) return known;
+      const active = compiledPolicies.filter((_, j) => isActive[j]);
       const out: Record<string, ProductVerdict> = { ...productsTemplate };
       const counts = { allowed: 0, warn: 0, prohibited: 0 };
       for (const product of products) {
@@ -155,7 +184,9 @@ export const matchKind: NodeKindDef<'match'> = {
         counts[name]++;
         out[product.id] = { verdict: name, reasons, checks, flags };
       }
-      return { products: out, counts };
+      const outcome = { products: out, counts };
+      if (key !== undefined) memo.set(key, freezeOutcome(outcome));
+      return outcome;
     };
   },
   fired(node, _output, scope, pack) {
