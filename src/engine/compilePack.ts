@@ -1,6 +1,7 @@
-import type { GraphNode, Pack } from '../domain/index.ts';
+import type { EvaluationInputDraft, GraphNode, Pack } from '../domain/index.ts';
 import { compileInputCheck, type InputShape } from './inputCheck.ts';
 import { orderGraph } from './graphOrder.ts';
+import { INPUT_FACTS } from './nodes/input.ts';
 import { indexPack, type PackIndex } from './packIndex.ts';
 import { compileGetter } from './scope.ts';
 import { PackInvalidError, type CompiledNode, type Scope } from './types.ts';
@@ -12,7 +13,37 @@ export type CompiledPack = {
   order: CompiledNode[];
   index: PackIndex;
   checkInput: (input: InputShape) => void;
+  /** The scope the nodes read for one input: facts at the root, `answers`, `context`. */
+  createScope: (input: EvaluationInputDraft) => Scope;
 };
+
+const EMPTY: Record<string, never> = {};
+
+/**
+ * Scopes are cloned from a template that already holds every fact id, `answers`, `context` and
+ * node id: each scope then has the same shape, which V8 copies and reads quickly, where adding
+ * keys one by one to `{}` builds a slow dictionary object per client.
+ */
+function compileScope(pack: Pack, nodeIds: readonly string[]): CompiledPack['createScope'] {
+  const factIds = pack.vocabulary.facts.map((f) => f.id);
+  const template: Scope = {};
+  for (const id of [...factIds, INPUT_FACTS, 'answers', 'context', ...nodeIds])
+    template[id] = undefined;
+  return (input) => {
+    const facts = (input.facts ?? EMPTY) as Record<string, unknown>;
+    const scope: Scope = { ...template };
+    for (const id of factIds) scope[id] = Object.hasOwn(facts, id) ? facts[id] : undefined;
+    scope[INPUT_FACTS] = facts;
+    scope['answers'] = input.answers ?? EMPTY;
+    scope['context'] = {
+      evaluationDate: input.evaluationDate,
+      assessmentDate: input.assessmentDate ?? input.evaluationDate,
+      initiator: input.initiator ?? 'client',
+      clientId: input.clientId,
+    };
+    return scope;
+  };
+}
 
 function compileNode(node: GraphNode, index: PackIndex, path: string): CompiledNode {
   const def = defOf(node);
@@ -52,5 +83,14 @@ export function compilePack(pack: Pack): CompiledPack {
     if (!entry) throw new Error(`node ${id} missing from index`);
     return compileNode(entry.node, index, `$.graph.nodes[${entry.index}]`);
   });
-  return { pack, order, index, checkInput: compileInputCheck(index) };
+  return {
+    pack,
+    order,
+    index,
+    checkInput: compileInputCheck(index),
+    createScope: compileScope(
+      pack,
+      order.map((n) => n.id),
+    ),
+  };
 }

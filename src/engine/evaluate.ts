@@ -1,6 +1,5 @@
 import type { EvaluationInputDraft, FactValue } from '../domain/index.ts';
 import type { CompiledPack } from './compilePack.ts';
-import { INPUT_FACTS } from './nodes/input.ts';
 import type { OutputNodeOutput } from './nodes/output.ts';
 import { buildRationale } from './rationale.ts';
 import {
@@ -13,27 +12,8 @@ import {
   type Scope,
 } from './types.ts';
 
-const EMPTY: Record<string, never> = {};
-
-/** Builds the scope the nodes read: facts at the root, `answers`, `context`. */
-function createScope(compiled: CompiledPack, input: EvaluationInputDraft): Scope {
-  const facts = (input.facts ?? EMPTY) as Record<string, unknown>;
-  const scope: Scope = {};
-  for (const f of compiled.pack.vocabulary.facts)
-    scope[f.id] = Object.hasOwn(facts, f.id) ? facts[f.id] : undefined;
-  scope[INPUT_FACTS] = facts;
-  scope['answers'] = input.answers ?? EMPTY;
-  scope['context'] = {
-    evaluationDate: input.evaluationDate,
-    assessmentDate: input.assessmentDate ?? input.evaluationDate,
-    initiator: input.initiator ?? 'client',
-    clientId: input.clientId,
-  };
-  return scope;
-}
-
 /** Runs a node; an error from inside it (e.g. a condition's) is tied to the node if it is not yet. */
-function runNode(node: CompiledNode, scope: Scope): unknown {
+export function runNode(node: CompiledNode, scope: Scope): unknown {
   try {
     return node.run(scope);
   } catch (e) {
@@ -68,7 +48,7 @@ export function evaluate(
 ): EvaluationResult {
   try {
     compiled.checkInput(input);
-    const scope = createScope(compiled, input);
+    const scope = compiled.createScope(input);
     const trace: NodeTrace[] | undefined = options.trace ? [] : undefined;
     const now = options.now;
     const outputs: Record<string, FactValue> = {};

@@ -5,10 +5,22 @@ import { EvaluationError } from './types.ts';
 
 type Check = (value: unknown, path: string) => void;
 
+const EMPTY: Record<string, unknown> = {};
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const show = (v: unknown) => JSON.stringify(v) ?? String(v);
+
+/** The path of a list element, built only when there is an error to report. */
+const at = (path: string, i: number | undefined) => (i === undefined ? path : `${path}[${i}]`);
+
+/** Answers hold a handful of options: a double loop beats building a Set for each. */
+function hasRepeat(list: readonly unknown[]): boolean {
+  for (let i = 1; i < list.length; i++)
+    for (let j = 0; j < i; j++) if (list[i] === list[j]) return true;
+  return false;
+}
 
 function fail(code: string, path: string, zh: string, en: string): never {
   throw new EvaluationError(code, lt(`${path}：${zh}`, `${path}: ${en}`), path);
@@ -44,11 +56,11 @@ function factCheck(fact: Fact, index: PackIndex): Check {
     case 'enum':
     case 'set': {
       const known = knownValues(fact, index);
-      const one = (v: unknown, path: string) => {
+      const one = (v: unknown, path: string, i?: number) => {
         if (typeof v !== 'string' || !known.has(v))
           fail(
             'input.unknownValue',
-            path,
+            at(path, i),
             `${show(v)} 不是可选值（${[...known].join('、')}）`,
             `${show(v)} is not one of ${[...known].join(', ')}`,
           );
@@ -62,7 +74,7 @@ function factCheck(fact: Fact, index: PackIndex): Check {
             `应为列表，实际是 ${show(v)}`,
             `expected a list, got ${show(v)}`,
           );
-        v.forEach((x, i) => one(x, `${path}[${i}]`));
+        for (let i = 0; i < v.length; i++) one(v[i], path, i);
       };
     }
     case 'boolean':
@@ -120,11 +132,11 @@ function answerCheck(q: Question): Check {
     };
   const options = new Set(q.options.map((o) => o.id));
   const list = [...options].join(q.type === 'multiple' ? ', ' : ' / ');
-  const one = (v: unknown, path: string) => {
+  const one = (v: unknown, path: string, i?: number) => {
     if (typeof v !== 'string' || !options.has(v))
       fail(
         'input.unknownOption',
-        path,
+        at(path, i),
         `${show(v)} 不是本题的选项（${list}）`,
         `${show(v)} is not an option of this question (${list})`,
       );
@@ -138,8 +150,8 @@ function answerCheck(q: Question): Check {
         `多选题的答案应为选项列表，实际是 ${show(v)}`,
         `a multiple-choice answer is a list of options, got ${show(v)}`,
       );
-    v.forEach((x, i) => one(x, `${path}[${i}]`));
-    if (new Set(v).size !== v.length)
+    for (let i = 0; i < v.length; i++) one(v[i], path, i);
+    if (hasRepeat(v))
       fail('input.answerType', path, '同一选项选了两次', 'an option is chosen twice');
     if (
       v.length > 0 &&
@@ -167,12 +179,19 @@ export type InputShape = {
  * at the first bad value, with its JSON path in the input (`$.facts.age`, `$.answers.Q3`).
  */
 export function compileInputCheck(index: PackIndex): (input: InputShape) => void {
+  // Paths are built once here: the hot path allocates no string unless it reports an error.
   const facts = index.pack.vocabulary.facts.map((f) => ({
     id: f.id,
     required: f.required,
+    path: `$.facts.${f.id}`,
     check: factCheck(f, index),
   }));
-  const answers = new Map([...index.questions].map(([id, e]) => [id, answerCheck(e.question)]));
+  const answers = new Map(
+    [...index.questions].map(([id, e]) => [
+      id,
+      { path: `$.answers.${id}`, check: answerCheck(e.question) },
+    ]),
+  );
   return (input) => {
     // Inputs come from files and forms: the shape itself is checked before any value.
     if (!isRecord(input)) fail('input.type', '$', '输入应为对象', 'the input must be an object');
@@ -200,39 +219,44 @@ export function compileInputCheck(index: PackIndex): (input: InputShape) => void
         `应为 firm 或 client，实际是 ${show(input.initiator)}`,
         `expected firm or client, got ${show(input.initiator)}`,
       );
-    const given = input.facts ?? {};
+    const given = input.facts ?? EMPTY;
+    let present = 0;
     for (const f of facts) {
       const v = Object.hasOwn(given, f.id) ? given[f.id] : undefined;
       if (v === undefined || v === null) {
         if (f.required)
           fail(
             'input.missingFact',
-            `$.facts.${f.id}`,
+            f.path,
             '缺少必填的客户事实',
             'a required client fact is missing',
           );
-      } else f.check(v, `$.facts.${f.id}`);
+      } else f.check(v, f.path);
+      if (Object.hasOwn(given, f.id)) present++;
     }
-    for (const key of Object.keys(given))
-      if (!index.facts.has(key))
-        fail(
-          'input.unknownFact',
-          `$.facts.${key}`,
-          '词汇表中没有这个事实',
-          'the vocabulary has no such fact',
-        );
-    const given2 = input.answers ?? {};
-    for (const key of Object.keys(given2)) {
-      const check = answers.get(key);
-      if (!check)
+    // Every own key was a known fact when the counts agree; only otherwise is the culprit sought.
+    if (Object.keys(given).length !== present)
+      for (const key of Object.keys(given))
+        if (!index.facts.has(key))
+          fail(
+            'input.unknownFact',
+            `$.facts.${key}`,
+            '词汇表中没有这个事实',
+            'the vocabulary has no such fact',
+          );
+    const givenAnswers = input.answers ?? EMPTY;
+    for (const key in givenAnswers) {
+      if (!Object.hasOwn(givenAnswers, key)) continue;
+      const q = answers.get(key);
+      if (!q)
         fail(
           'input.unknownQuestion',
           `$.answers.${key}`,
           '问卷中没有这道题',
           'no questionnaire has this question',
         );
-      const v = given2[key];
-      if (v !== undefined && v !== null) check(v, `$.answers.${key}`);
+      const v = givenAnswers[key];
+      if (v !== undefined && v !== null) q.check(v, q.path);
     }
   };
 }

@@ -1,10 +1,10 @@
 import { lt, type EvaluationInputDraft, type Reason } from '../domain/index.ts';
 import type { CompiledPack } from './compilePack.ts';
-import { INPUT_FACTS } from './nodes/input.ts';
+import { runNode } from './evaluate.ts';
 import { applyLevelLimits, type ClassifyOutput } from './nodes/classify.ts';
 import type { OutputNodeOutput } from './nodes/output.ts';
 import { compileGetter } from './scope.ts';
-import { EvaluationError, type CompiledNode, type Scope } from './types.ts';
+import { EvaluationError } from './types.ts';
 
 /**
  * Threshold what-if for one classify node. Moving a band boundary only changes which band a
@@ -97,33 +97,6 @@ function downstreamOf(compiled: CompiledPack, id: string): Set<string> {
   return seen;
 }
 
-/** The same scope `evaluate` builds: facts at the root, `answers`, `context`. */
-function createScope(compiled: CompiledPack, input: EvaluationInputDraft): Scope {
-  const facts = (input.facts ?? {}) as Record<string, unknown>;
-  const scope: Scope = {};
-  for (const f of compiled.pack.vocabulary.facts)
-    scope[f.id] = Object.hasOwn(facts, f.id) ? facts[f.id] : undefined;
-  scope[INPUT_FACTS] = facts;
-  scope['answers'] = input.answers ?? {};
-  scope['context'] = {
-    evaluationDate: input.evaluationDate,
-    assessmentDate: input.assessmentDate ?? input.evaluationDate,
-    initiator: input.initiator ?? 'client',
-    clientId: input.clientId,
-  };
-  return scope;
-}
-
-function runNode(node: CompiledNode, scope: Scope): void {
-  try {
-    scope[node.id] = node.run(scope);
-  } catch (e) {
-    if (e instanceof EvaluationError && e.nodeId === undefined)
-      throw new EvaluationError(e.code, e.localized, e.path, node.id);
-    throw e;
-  }
-}
-
 /**
  * Prepares the profiler of one classify node (by default the primary one).
  *
@@ -172,8 +145,8 @@ export function prepareWhatIf(
 
   function profile(client: EvaluationInputDraft): ClientProfile {
     compiled.checkInput(client);
-    const scope = createScope(compiled, client);
-    for (const node of before) runNode(node, scope);
+    const scope = compiled.createScope(client);
+    for (const node of before) scope[node.id] = runNode(node, scope);
     const score = input(scope);
     if (typeof score !== 'number' || Number.isNaN(score))
       throw new EvaluationError(
@@ -208,7 +181,7 @@ export function prepareWhatIf(
       };
       scope[classifyId as string] = classified;
       try {
-        for (const node of after) runNode(node, scope);
+        for (const node of after) scope[node.id] = runNode(node, scope);
       } catch (e) {
         if (!(e instanceof EvaluationError)) throw e;
         outcomes.fill(VERDICT_ERROR, b * P, (b + 1) * P);
