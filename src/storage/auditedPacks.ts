@@ -1,7 +1,9 @@
 import { hashPack, parsePack, type LocalizedText, type Pack } from '../domain/index.ts';
 import { diffPacks, type DiffEntry } from '../engine/index.ts';
 import type { AuditLog, GovernanceDb } from './auditLog.ts';
+import type { Table } from 'dexie';
 import { PackRepository, type Clock, type StoredPack } from './packRepository.ts';
+import type { RevisionRetention } from './revisionRetention.ts';
 
 /** The content a reviewer approves: everything but the governance fields around it. */
 export function contentHash(pack: Pack): string {
@@ -44,9 +46,13 @@ export function summarizeDiff(entries: readonly DiffEntry[]): LocalizedText {
   };
 }
 
+/** `thin: false` leaves the revisions as they are (a workflow step that names one of them). */
+export type SaveOptions = { thin?: boolean };
+
 /**
  * The pack repository with an audit trail: every save, creation, copy, delete and restore
- * appends an entry in the same transaction, signed with the current profile's id.
+ * appends an entry in the same transaction, signed with the current profile's id. With a
+ * retention, a save also thins the pack's autosaves when that is due, in the same transaction.
  */
 export class AuditedPackRepository extends PackRepository {
   constructor(
@@ -54,16 +60,28 @@ export class AuditedPackRepository extends PackRepository {
     private readonly audit: AuditLog,
     private readonly actor: () => string,
     now?: Clock,
+    private readonly retention?: RevisionRetention,
   ) {
     super(gdb, now);
   }
 
-  private tx<T>(run: () => Promise<T>): Promise<T> {
-    const { packs, revisions, audit, settings } = this.gdb;
-    return this.gdb.transaction('rw', [packs, revisions, audit, settings], run);
+  protected override tables(): Table[] {
+    const { packs, revisions, audit, settings, versions } = this.gdb;
+    return [packs, revisions, audit, settings, versions];
   }
 
-  override save(key: string, pack: Pack, expectedRevision: number): Promise<StoredPack> {
+  private tx<T>(run: () => Promise<T>): Promise<T> {
+    // An async scope: Dexie follows native awaits only inside one (a plain function returning the
+    // promise of a nested repository call commits the transaction too early).
+    return this.gdb.transaction('rw', this.tables(), async () => await run());
+  }
+
+  override save(
+    key: string,
+    pack: Pack,
+    expectedRevision: number,
+    options: SaveOptions = {},
+  ): Promise<StoredPack> {
     return this.tx(async () => {
       const record = await this.gdb.packs.get(key);
       const parsed = record ? parsePack(record.pack, key) : undefined;
@@ -81,6 +99,7 @@ export class AuditedPackRepository extends PackRepository {
           details: { key, revision: stored.revision, changes: changes.length },
         });
       }
+      if (options.thin !== false) await this.retention?.pruneIfDue(key);
       return stored;
     });
   }

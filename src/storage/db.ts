@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 
 /** A pack as stored: the document is kept as raw JSON and parsed with the schema on every read. */
 export type PackRecord = {
@@ -31,27 +31,55 @@ export type StudioDb = Dexie & {
 
 export const DEFAULT_DB_NAME = 'suitability-studio';
 
+type SchemaVersion = {
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+};
+
 /**
- * Opens (lazily) the studio's database. Each schema version is declared once and kept forever;
- * a new version adds `db.version(n).stores({...}).upgrade(tx => ...)` below the last one, e.g.
+ * The stores of each schema version (version n at index n - 1), kept forever. A new version is a
+ * new entry with only what changes; one that must rewrite records gives an `upgrade`, e.g.
  *
- *   db.version(2).stores({ audit: '++seq, key, at' }).upgrade(async (tx) => {
- *     await tx.table('packs').toCollection().modify((r) => { r.tags ??= []; });
- *   });
+ *   { stores: { packs: '&key, updatedAt, deletedAt, tags' },
+ *     upgrade: (tx) => tx.table('packs').toCollection().modify((r) => { r.tags ??= []; }) }
  */
-export function openStudioDb(name: string = DEFAULT_DB_NAME): StudioDb {
-  const db = new Dexie(name) as StudioDb;
-  db.version(1).stores({
-    packs: '&key, updatedAt, deletedAt',
-    revisions: '++seq, key, [key+revision]',
-    settings: '&name',
-  });
+const SCHEMA: readonly SchemaVersion[] = [
+  {
+    stores: {
+      packs: '&key, updatedAt, deletedAt',
+      revisions: '++seq, key, [key+revision]',
+      settings: '&name',
+    },
+  },
   // Governance (versions, approvals, audit): new tables only, so there is nothing to upgrade.
-  db.version(2).stores({
-    audit: '&seq, packId, action',
-    versions: '++id, key, [key+version]',
-    users: '&id',
-    keys: '&id',
+  {
+    stores: {
+      audit: '&seq, packId, action',
+      versions: '++id, key, [key+version]',
+      users: '&id',
+      keys: '&id',
+    },
+  },
+  // Retention reads when each revision was saved, and which revisions versions were taken from,
+  // from the indexes alone: a revision's document (~100 KB) is never loaded to decide its fate.
+  // IndexedDB builds the new indexes over the stored records; nothing to upgrade by hand.
+  {
+    stores: {
+      revisions: '++seq, key, [key+revision], [key+revision+savedAt]',
+      versions: '++id, key, [key+version], [key+revision+kind]',
+    },
+  },
+];
+
+/** The latest schema version; tests open an older one to check that an upgrade keeps the data. */
+export const DB_VERSION = SCHEMA.length;
+
+/** Opens (lazily) the studio's database, at the latest schema version unless told otherwise. */
+export function openStudioDb(name: string = DEFAULT_DB_NAME, upTo: number = DB_VERSION): StudioDb {
+  const db = new Dexie(name) as StudioDb;
+  SCHEMA.slice(0, upTo).forEach(({ stores, upgrade }, i) => {
+    const version = db.version(i + 1).stores(stores);
+    if (upgrade) version.upgrade(upgrade);
   });
   return db;
 }

@@ -23,3 +23,5 @@ export * from './keysRepository.ts';
 export * from './versionsRepository.ts';
 export * from './versionsStorage.ts';
 export * from './versionsRules.ts';
+export * from './retentionPolicy.ts';
+export * from './revisionRetention.ts';

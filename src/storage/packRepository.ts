@@ -5,6 +5,7 @@ import {
   type Pack,
   type PackStatus,
 } from '../domain/index.ts';
+import type { Table } from 'dexie';
 import type { PackRecord, StudioDb } from './db.ts';
 import { ConflictError, StorageError, guard } from './errors.ts';
 
@@ -89,6 +90,14 @@ export class PackRepository {
     private readonly now: Clock = systemClock,
   ) {}
 
+  /**
+   * The tables every write covers. A subclass that writes more (the audit) widens it, so that a
+   * method calling another joins one transaction over the same tables rather than a narrower one.
+   */
+  protected tables(): Table[] {
+    return [this.db.packs, this.db.revisions];
+  }
+
   /** Live packs, most recently saved first. */
   list(): Promise<PackSummary[]> {
     return guard('packs', async () => {
@@ -108,7 +117,7 @@ export class PackRepository {
   /** Stores a new pack under a key derived from its id (`id`, `id-2`, ...). */
   create(pack: Pack): Promise<StoredPack> {
     return guard(pack.id, () =>
-      this.db.transaction('rw', this.db.packs, this.db.revisions, async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const key = await this.freeKey(pack.id);
         return this.insert(key, pack);
       }),
@@ -118,7 +127,7 @@ export class PackRepository {
   /** A copy with a new id and "(copy)" in its title, as a new draft. */
   duplicate(key: string): Promise<StoredPack> {
     return guard(key, () =>
-      this.db.transaction('rw', this.db.packs, this.db.revisions, async () =>
+      this.db.transaction('rw', this.tables(), async () =>
         this.createCopy((await this.get(key)).pack),
       ),
     );
@@ -127,7 +136,7 @@ export class PackRepository {
   /** Stores `pack` as a new draft under a fresh id (`<id>-copy`, `<id>-copy-2`...). */
   createCopy(pack: Pack): Promise<StoredPack> {
     return guard(pack.id, () =>
-      this.db.transaction('rw', this.db.packs, this.db.revisions, async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const newKey = await this.freeKey(`${pack.id}-copy`);
         const { title } = pack;
         const copy: Pack = {
@@ -145,7 +154,7 @@ export class PackRepository {
   /** Changes the title; this is a save, so a tab editing the pack sees a conflict. */
   rename(key: string, title: LocalizedText): Promise<StoredPack> {
     return guard(key, () =>
-      this.db.transaction('rw', this.db.packs, this.db.revisions, async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const current = await this.get(key);
         return this.save(key, { ...current.pack, title }, current.revision);
       }),
@@ -158,7 +167,7 @@ export class PackRepository {
    */
   save(key: string, pack: Pack, expectedRevision: number): Promise<StoredPack> {
     return guard(key, () =>
-      this.db.transaction('rw', this.db.packs, this.db.revisions, async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const record = await this.db.packs.get(key);
         if (!record || record.deletedAt !== undefined) throw notFound(key);
         if (record.revision !== expectedRevision)

@@ -16,6 +16,10 @@ import type { KeysRepository } from './keysRepository.ts';
 
 export type StoredVersion = Omit<VersionRecord, 'pack'> & { pack: Pack };
 
+// A workflow step names revisions in its audit entry after the save; the autosaves that follow
+// thin the history, not the step (a restore would lose the revision it is restoring from).
+const NO_THINNING = { thin: false };
+
 /**
  * Named versions and the maker-checker workflow: draft -> in review -> approved -> published.
  * Each step is a save of the pack (so it gets a revision) plus an audit entry, in one transaction.
@@ -44,7 +48,7 @@ export class VersionsRepository {
     return this.step(key, async (stored) => {
       await this.checkNew(key, version, note);
       const pack = withVersion(stored.pack, version, note, this.users.currentUser.id, this.now());
-      const saved = await this.packs.save(key, pack, stored.revision);
+      const saved = await this.packs.save(key, pack, stored.revision, NO_THINNING);
       await this.log(
         saved,
         'change',
@@ -64,7 +68,7 @@ export class VersionsRepository {
       await this.checkNew(key, version, note);
       const base = withVersion(stored.pack, version, note, this.users.currentUser.id, this.now());
       const pack: Pack = { ...base, status: 'in-review', integrity: { approvals: [] } };
-      const saved = await this.packs.save(key, pack, stored.revision);
+      const saved = await this.packs.save(key, pack, stored.revision, NO_THINNING);
       await this.log(
         saved,
         'review',
@@ -108,7 +112,7 @@ export class VersionsRepository {
       const approvals = [...(stored.pack.integrity?.approvals ?? []), approval];
       const status: PackStatus = decision === 'approved' ? 'approved' : 'draft';
       const pack: Pack = { ...stored.pack, status, integrity: { approvals } };
-      const saved = await this.packs.save(key, pack, stored.revision);
+      const saved = await this.packs.save(key, pack, stored.revision, NO_THINNING);
       const v = pack.version;
       await this.log(
         saved,
@@ -152,7 +156,7 @@ export class VersionsRepository {
     const pack = await this.keys.sign({ ...base, integrity });
     return this.step(key, async (current) => {
       if (current.revision !== stored.revision) requireStatus(current.pack, ['approved'], key);
-      const saved = await this.packs.save(key, pack, current.revision);
+      const saved = await this.packs.save(key, pack, current.revision, NO_THINNING);
       await this.log(saved, 'publish', lt(`发布 ${pack.version}`, `published ${pack.version}`), {
         hash: integrity.hash,
         signed: pack.integrity?.signature !== undefined,
@@ -169,14 +173,17 @@ export class VersionsRepository {
       if (!old)
         throw new GovernanceError(
           'revision',
-          lt(`找不到修订 ${revision}`, `revision ${revision} not found`),
+          lt(
+            `找不到修订 ${revision}：可能已按保留策略精简，请刷新历史`,
+            `revision ${revision} not found: the retention policy may have thinned it; reload the history`,
+          ),
           key,
         );
       const current = stored.pack;
       const { integrity: _integrity, ...content } = old.pack;
       const version = current.status === 'published' ? nextPatch(current.version) : current.version;
       const pack: Pack = { ...content, status: 'draft', version, changelog: current.changelog };
-      const saved = await this.packs.save(key, pack, stored.revision);
+      const saved = await this.packs.save(key, pack, stored.revision, NO_THINNING);
       await this.log(
         saved,
         'restore',

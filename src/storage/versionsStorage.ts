@@ -6,6 +6,7 @@ import type { Clock } from './packRepository.ts';
 import { SettingsRepository } from './settingsRepository.ts';
 import { UsersRepository } from './usersRepository.ts';
 import { VersionsRepository } from './versionsRepository.ts';
+import { RevisionRetention } from './revisionRetention.ts';
 
 /** The studio's storage with governance: every pack write is audited under the current user. */
 export type GovernedStorage = {
@@ -16,6 +17,7 @@ export type GovernedStorage = {
   users: UsersRepository;
   keys: KeysRepository;
   versions: VersionsRepository;
+  retention: RevisionRetention;
 };
 
 const systemClock: Clock = () => new Date().toISOString();
@@ -29,9 +31,12 @@ export function openGovernedStorage(
   const audit = new AuditLog(db, now);
   const users = new UsersRepository(db);
   const keys = new KeysRepository(db);
-  const packs = new AuditedPackRepository(db, audit, () => users.currentUser.id, now);
+  const actor = () => users.currentUser.id;
+  const retention = new RevisionRetention(db, audit, actor, now);
+  const packs = new AuditedPackRepository(db, audit, actor, now, retention);
   const versions = new VersionsRepository(db, packs, audit, users, keys, now);
-  return { db, packs, settings: new SettingsRepository(db), audit, users, keys, versions };
+  const settings = new SettingsRepository(db);
+  return { db, packs, settings, audit, users, keys, versions, retention };
 }
 
 /** Whether a storage handed around as the plain `Storage` is in fact the governed one. */
