@@ -3,9 +3,12 @@ import { compileInputCheck, type InputShape } from './inputCheck.ts';
 import { orderGraph } from './graphOrder.ts';
 import { INPUT_FACTS } from './nodes/input.ts';
 import { indexPack, type PackIndex } from './packIndex.ts';
+import { recordTemplate } from './recordTemplate.ts';
 import { compileGetter } from './scope.ts';
 import { PackInvalidError, type CompiledNode, type Scope } from './types.ts';
-import { defOf, hasErrors, validateIndexed } from './validatePack.ts';
+import { createValidateContext } from './validateContext.ts';
+import { defOf, hasErrors, nodeOutputTypes, validateIndexed } from './validatePack.ts';
+import type { ValidateContext } from './nodes/kind.ts';
 
 export type CompiledPack = {
   pack: Pack;
@@ -26,9 +29,10 @@ const EMPTY: Record<string, never> = {};
  */
 function compileScope(pack: Pack, nodeIds: readonly string[]): CompiledPack['createScope'] {
   const factIds = pack.vocabulary.facts.map((f) => f.id);
-  const template: Scope = {};
-  for (const id of [...factIds, INPUT_FACTS, 'answers', 'context', ...nodeIds])
-    template[id] = undefined;
+  const template: Scope = recordTemplate(
+    [...factIds, INPUT_FACTS, 'answers', 'context', ...nodeIds],
+    undefined,
+  );
   return (input) => {
     const facts = (input.facts ?? EMPTY) as Record<string, unknown>;
     const scope: Scope = { ...template };
@@ -45,9 +49,19 @@ function compileScope(pack: Pack, nodeIds: readonly string[]): CompiledPack['cre
   };
 }
 
-function compileNode(node: GraphNode, index: PackIndex, path: string): CompiledNode {
+function compileNode(
+  node: GraphNode,
+  index: PackIndex,
+  path: string,
+  typing: () => ValidateContext,
+): CompiledNode {
   const def = defOf(node);
-  const run = def.compile(node as never, { index, path, getter: compileGetter });
+  const run = def.compile(node as never, {
+    index,
+    path,
+    getter: compileGetter,
+    conditionTypes: (c, extra) => typing().conditionTypes(c, extra),
+  });
   const refs = def.reads(node as never);
   const getters = refs.map((r) => [r, compileGetter(r)] as const);
   return {
@@ -78,10 +92,15 @@ export function compilePack(pack: Pack): CompiledPack {
   if (hasErrors(problems)) throw new PackInvalidError(problems);
   const ordered = orderGraph(pack.graph);
   if (!ordered.ok) throw new PackInvalidError(problems);
+  const outputTypes = nodeOutputTypes(pack);
   const order = ordered.order.map((id) => {
     const entry = index.nodes.get(id);
     if (!entry) throw new Error(`node ${id} missing from index`);
-    return compileNode(entry.node, index, `$.graph.nodes[${entry.index}]`);
+    const path = `$.graph.nodes[${entry.index}]`;
+    const upstream = ordered.ancestors.get(id) ?? new Set<string>();
+    const typing = () =>
+      createValidateContext(index, id, path, upstream, (n) => outputTypes.get(n));
+    return compileNode(entry.node, index, path, typing);
   });
   return {
     pack,

@@ -51,8 +51,8 @@ export function evaluate(
     const scope = compiled.createScope(input);
     const trace: NodeTrace[] | undefined = options.trace ? [] : undefined;
     const now = options.now;
-    const outputs: Record<string, FactValue> = {};
-    const flags: string[] = [];
+    let outputs: Record<string, FactValue> | undefined;
+    let flags: string[] = [];
     let products: Record<string, ProductVerdict> = {};
     for (const node of compiled.order) {
       const start = trace && now ? now() : 0;
@@ -69,13 +69,19 @@ export function evaluate(
         });
       if (node.kind === 'output') {
         const o = out as OutputNodeOutput;
-        Object.assign(outputs, o.outputs);
-        for (const f of o.flags) if (!flags.includes(f)) flags.push(f);
+        // Most packs have one output node: its own maps are the result, with nothing copied.
+        if (outputs === undefined) {
+          outputs = o.outputs as Record<string, FactValue>;
+          flags = o.flags;
+        } else {
+          outputs = { ...outputs, ...o.outputs } as Record<string, FactValue>;
+          flags = [...flags, ...o.flags.filter((f) => !flags.includes(f))];
+        }
         if (node.node.kind === 'output' && node.node.config.verdicts) products = o.products;
       }
     }
     const result: EvaluationResult = {
-      outputs,
+      outputs: outputs ?? {},
       flags,
       products,
       rationale: options.rationale === false ? [] : buildRationale(compiled, scope),

@@ -13,6 +13,7 @@ import {
 } from '../match/dimensions.ts';
 import { OutcomeMemo, outcomeKey, uniqueResiduals } from '../match/outcomeMemo.ts';
 import { validateMatch } from '../match/validateMatch.ts';
+import { recordTemplate } from '../recordTemplate.ts';
 import { compileGetter } from '../scope.ts';
 
 export type MatchOutput = {
@@ -101,10 +102,11 @@ export const matchKind: NodeKindDef<'match'> = {
     const dropped = new Set<Reason>();
     // Cloned from templates with every key in place: V8 copies a known shape quickly, while adding
     // keys one by one to an empty object walks its slow, dictionary path.
-    const checksTemplate: Record<string, 'pass' | 'fail' | 'skipped'> = {};
-    for (const id of ids) checksTemplate[id] = 'pass';
-    const productsTemplate: Record<string, ProductVerdict> = {};
-    for (const p of products) productsTemplate[p.id] = undefined as unknown as ProductVerdict;
+    const checksTemplate = recordTemplate<'pass' | 'fail' | 'skipped'>(ids, 'pass');
+    const productsTemplate = recordTemplate(
+      products.map((p) => p.id),
+      undefined as unknown as ProductVerdict,
+    );
     const isActive: boolean[] = compiledPolicies.map(() => false);
     // Clients with the same levels, horizon, variety, flags and leftover-condition results get the
     // same outcome for every product: most of a population shares a few hundred of them.

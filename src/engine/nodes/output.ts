@@ -3,6 +3,7 @@ import type { NodeKindDef } from './kind.ts';
 import { T, type ValueType } from '../valueTypes.ts';
 import type { Scope } from '../types.ts';
 import type { MatchOutput } from './match.ts';
+import { recordTemplate } from '../recordTemplate.ts';
 
 export type OutputNodeOutput = {
   outputs: Record<string, unknown>;
@@ -66,11 +67,15 @@ export const outputKind: NodeKindDef<'output'> = {
   ],
   compile(node, ctx) {
     const outs = node.config.outputs.map((o) => ({ ...o, get: ctx.getter(o.ref) }));
+    const template = recordTemplate(
+      outs.map((o) => o.name),
+      null as unknown,
+    );
     const verdicts = node.config.verdicts
       ? ctx.getter(`${node.config.verdicts}.products`)
       : undefined;
     return (scope: Scope): OutputNodeOutput => {
-      const outputs: Record<string, unknown> = {};
+      const outputs: Record<string, unknown> = { ...template };
       const flags: string[] = [];
       for (const o of outs) {
         const v = o.get(scope);

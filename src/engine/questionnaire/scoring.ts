@@ -1,6 +1,7 @@
 import type { Fact, LocalizedText, Option, Question, Questionnaire } from '../../domain/index.ts';
 import { questionsOf } from '../../domain/index.ts';
 import { addMonths } from '../dates.ts';
+import { recordTemplate } from '../recordTemplate.ts';
 import type { PackIndex } from '../packIndex.ts';
 import { compileShowIf, type Answers } from './showIf.ts';
 
@@ -29,7 +30,11 @@ type Scored = {
   question: Question;
   visible: ((a: Answers) => boolean) | undefined;
   options: Map<string, Option>;
+  /** Knock-out options by id; undefined when the question has none, as most do. */
+  knockouts: Map<string, NonNullable<Option['knockout']>> | undefined;
   bind: ((chosen: unknown) => unknown) | undefined;
+  /** The bound fact's id, when the question binds one. */
+  bindsTo: string | undefined;
 };
 
 /** The highest points a question can give, before its weight. */
@@ -111,6 +116,12 @@ function pointsOf(q: Scored, answer: unknown): number {
   return acc;
 }
 
+function knockoutsOf(q: Question): Scored['knockouts'] {
+  if (q.type === 'numeric') return undefined;
+  const kos = q.options.flatMap((o) => (o.knockout ? [[o.id, o.knockout] as const] : []));
+  return kos.length > 0 ? new Map(kos) : undefined;
+}
+
 function isAnswered(answer: unknown): boolean {
   return answer !== undefined && answer !== null && !(Array.isArray(answer) && answer.length === 0);
 }
@@ -129,7 +140,9 @@ export function compileScoring(
     question,
     visible: question.showIf ? compileShowIf(question.showIf) : undefined,
     options: new Map(question.type === 'numeric' ? [] : question.options.map((o) => [o.id, o])),
+    knockouts: knockoutsOf(question),
     bind: compileBinding(question, index),
+    bindsTo: question.bindFact?.fact,
   }));
   const maxTotal = questions.reduce((s, q) => s + q.question.weight * maxPoints(q.question), 0);
   const flagNames = knockoutFlags(questionnaire);
@@ -138,12 +151,12 @@ export function compileScoring(
 
   // Result maps are cloned from templates holding every key: copying a known shape is fast in V8,
   // adding keys one by one to an empty object is not.
-  const questionTemplate: Record<string, number> = {};
-  for (const q of questions) questionTemplate[q.id] = 0;
-  const dimensionTemplate: Record<string, number> = {};
-  for (const d of dimensions) dimensionTemplate[d] = 0;
-  const flagTemplate: Record<string, boolean> = {};
-  for (const f of flagNames) flagTemplate[f] = false;
+  const questionTemplate = recordTemplate(
+    questions.map((q) => q.id),
+    0,
+  );
+  const dimensionTemplate = recordTemplate(dimensions, 0);
+  const flagTemplate = recordTemplate(flagNames, false);
 
   return (answers, context) => {
     let total = 0;
@@ -156,25 +169,26 @@ export function compileScoring(
     const facts: Record<string, unknown> = {};
     for (const q of questions) {
       const answer = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
-      if ((q.visible && !q.visible(answers)) || !isAnswered(answer)) {
-        if (q.question.required && (!q.visible || q.visible(answers))) missing.push(q.id);
+      const visible = !q.visible || q.visible(answers);
+      if (!visible || !isAnswered(answer)) {
+        if (q.question.required && visible) missing.push(q.id);
         continue;
       }
       const points = pointsOf(q, answer) * q.question.weight;
       byQuestion[q.id] = points;
       total += points;
       for (const d of q.question.dimensions) byDimension[d] = (byDimension[d] ?? 0) + points;
-      if (q.question.type !== 'numeric') {
+      if (q.knockouts) {
         const chosen = Array.isArray(answer) ? (answer as string[]) : [answer as string];
         for (const id of chosen) {
-          const ko = q.options.get(id)?.knockout;
+          const ko = q.knockouts.get(id);
           if (!ko) continue;
           knockedOut = true;
           flags[ko.flag] = true;
           knockouts.push({ question: q.id, option: id, flag: ko.flag, reason: ko.reason });
         }
       }
-      if (q.bind && q.question.bindFact) facts[q.question.bindFact.fact] = q.bind(answer);
+      if (q.bind && q.bindsTo) facts[q.bindsTo] = q.bind(answer);
     }
     const assessmentDate = context.assessmentDate ?? context.evaluationDate;
     const expiresOn = addMonths(assessmentDate, months);
