@@ -201,6 +201,26 @@ describe('compileCondition errors', () => {
     );
   });
 
+  it('stops a list early once validation typed every comparison as one of plain values', () => {
+    const odd = JSON.parse('{"toString": 1}') as unknown;
+    const numberX = { fact: 'x', operator: 'greaterThan', value: 3 } as const;
+    const c: Condition = { all: [{ fact: 'y', operator: 'equal', value: 'a' }, numberX] };
+    const typed = compileCondition(c, '$', (x) =>
+      x === numberX ? { fact: { type: 'number' } } : {},
+    );
+    // Typed, the second comparison is never reached once the first fails...
+    expect(typed(from({ y: 'b', x: odd }))).toBe(false);
+    // ...untyped, it runs and fails on the value as json-rules-engine would.
+    expect(() => compileCondition(c)(from({ y: 'b', x: odd }))).toThrow(EvaluationError);
+    // Both sides must be plain: a reference typed `any` may still hold such a value.
+    const byRef: FactCondition = { fact: 'x', operator: 'greaterThan', value: { fact: 'z' } };
+    const mixed = compileCondition({ all: [c.all[0] as Condition, byRef] }, '$', () => ({
+      fact: { type: 'number' },
+      value: { type: 'any' },
+    }));
+    expect(() => mixed(from({ y: 'b', x: 1, z: odd }))).toThrow(EvaluationError);
+  });
+
   it('refuses unsafe paths when compiling, naming the condition', () => {
     expect(() =>
       compileCondition(

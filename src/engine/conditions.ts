@@ -33,7 +33,9 @@ type OperatorDef = {
 
 // json-rules-engine's fact-value validator for the numeric operators. `parseFloat` reads a leading
 // number, so "12abc" and [5] pass and are then compared with JavaScript's own `<` and `>`.
-const numeric = (v: unknown) => !Number.isNaN(Number.parseFloat(v as string));
+// A number is read as itself, without parseFloat's trip through text.
+const numeric = (v: unknown) =>
+  typeof v === 'number' ? !Number.isNaN(v) : !Number.isNaN(Number.parseFloat(v as string));
 
 /** `value.indexOf(factValue)` as json-rules-engine calls it, refusing what has no `indexOf`. */
 function indexIn(list: unknown, item: unknown): number {
@@ -118,7 +120,30 @@ function operandError(c: FactCondition, at: string, value: unknown): EvaluationE
   );
 }
 
-function compileFactCondition(c: FactCondition, at: string): Compiled {
+const PLAIN_TYPES: ReadonlySet<ValueType['type']> = new Set([
+  'number',
+  'boolean',
+  'string',
+  'date',
+  'level',
+]);
+
+/**
+ * A numeric comparison throws only on an object that cannot be turned into a primitive. It cannot
+ * when validation typed both sides as plain values: evaluation delivers those types (the input
+ * check holds facts and answers to theirs, nodes output theirs) or nothing at all.
+ */
+function plainComparison(c: FactCondition, types: ConditionTypes | undefined): boolean {
+  if (!types || !NUMERIC.has(c.operator)) return false;
+  const t = types(c);
+  const plain = (x: ValueType | undefined) => x !== undefined && PLAIN_TYPES.has(x.type);
+  const value = isFactRef(c.value)
+    ? plain(t.value)
+    : c.value === null || typeof c.value !== 'object';
+  return plain(t.fact) && value;
+}
+
+function compileFactCondition(c: FactCondition, at: string, types?: ConditionTypes): Compiled {
   const def = OPERATORS[c.operator];
   if (!def)
     throw new EvaluationError(
@@ -133,7 +158,7 @@ function compileFactCondition(c: FactCondition, at: string): Compiled {
   const read = compileRead(c.fact, c.path, at);
   const ref = isFactRef(c.value) ? compileRead(c.value.fact, c.value.path, `${at}.value`) : null;
   const literal = c.value;
-  const mayThrow = def.mayThrow(c.value);
+  const mayThrow = def.mayThrow(c.value) && !plainComparison(c, types);
   if (!mayThrow)
     return {
       test: ref ? (f) => op(read(f), ref(f)) : (f) => op(read(f), literal),
@@ -153,8 +178,13 @@ function compileFactCondition(c: FactCondition, at: string): Compiled {
   };
 }
 
-function compileList(list: Condition[], at: string, some: boolean): Compiled {
-  const parts = list.map((c, i) => compileNode(c, `${at}[${i}]`));
+function compileList(
+  list: Condition[],
+  at: string,
+  some: boolean,
+  types: ConditionTypes | undefined,
+): Compiled {
+  const parts = list.map((c, i) => compileNode(c, `${at}[${i}]`, types));
   // json-rules-engine passes an empty list, `any` as well as `all`.
   if (parts.length === 0) return { test: () => true, mayThrow: false };
   if (parts.length === 1) return parts[0] as Compiled;
@@ -184,18 +214,18 @@ function compileList(list: Condition[], at: string, some: boolean): Compiled {
   };
 }
 
-function compileNode(c: Condition, at: string): Compiled {
+function compileNode(c: Condition, at: string, types: ConditionTypes | undefined): Compiled {
   // The same precedence as json-rules-engine when a condition has more than one of these keys.
   if (Object.hasOwn(c, 'any'))
-    return compileList((c as { any: Condition[] }).any, `${at}.any`, true);
+    return compileList((c as { any: Condition[] }).any, `${at}.any`, true, types);
   if (Object.hasOwn(c, 'all'))
-    return compileList((c as { all: Condition[] }).all, `${at}.all`, false);
+    return compileList((c as { all: Condition[] }).all, `${at}.all`, false, types);
   if (Object.hasOwn(c, 'not')) {
-    const inner = compileNode((c as { not: Condition }).not, `${at}.not`);
+    const inner = compileNode((c as { not: Condition }).not, `${at}.not`, types);
     const t = inner.test;
     return { test: (f) => !t(f), mayThrow: inner.mayThrow };
   }
-  return compileFactCondition(c as FactCondition, at);
+  return compileFactCondition(c as FactCondition, at, types);
 }
 
 /**
@@ -214,8 +244,10 @@ function compileNode(c: Condition, at: string): Compiled {
 export function compileCondition(
   c: Condition | TopLevelCondition,
   at = '$',
+  /** The static types validation found, when known: comparisons of plain values then never throw. */
+  types?: ConditionTypes,
 ): (facts: FactSource) => boolean {
-  return compileNode(c, at).test;
+  return compileNode(c, at, types).test;
 }
 
 /** The facts (scope roots) a condition reads, in first-use order, including `{ fact }` values. */

@@ -199,5 +199,10 @@ export function createValidateContext(
       for (const p of conditionProblems(c, joinPath(path, sub), (x) => types.get(x) ?? {}))
         problems.push({ ...p, nodeId });
     },
+    conditionTypes(c, extra) {
+      const types = new Map<FactCondition, { fact?: ValueType; value?: ValueType }>();
+      walkCondition(c, '', types, extra);
+      return (x) => types.get(x) ?? {};
+    },
   };
 }

@@ -8,6 +8,7 @@ import type {
 import type { PackIndex, ScaleIndex } from '../packIndex.ts';
 import type { Problem, Scope } from '../types.ts';
 import type { ValueType } from '../valueTypes.ts';
+import type { ConditionTypes } from '../conditions.ts';
 
 /** Helpers a node kind validates with. Sub-paths are relative to the node, e.g. `config.bands[1]`. */
 export type ValidateContext = {
@@ -32,6 +33,11 @@ export type ValidateContext = {
     subPath: string,
     extraRoots?: Record<string, ValueType>,
   ): void;
+  /** The types of what each fact condition of `condition` compares, as validation finds them. */
+  conditionTypes(
+    condition: TopLevelCondition,
+    extraRoots?: Record<string, ValueType>,
+  ): ConditionTypes;
 };
 
 export type CompileContext = {
@@ -39,6 +45,14 @@ export type CompileContext = {
   /** `$.graph.nodes[3]`, for errors raised while evaluating. */
   path: string;
   getter(ref: string): (scope: Scope) => unknown;
+  /**
+   * The static types of what a condition compares (see `ValidateContext.conditionTypes`): the
+   * compiler uses them to know which comparisons cannot throw and may stop a list early.
+   */
+  conditionTypes(
+    condition: TopLevelCondition,
+    extraRoots?: Record<string, ValueType>,
+  ): ConditionTypes;
 };
 
 /**
