@@ -46,8 +46,14 @@ export type RetentionPolicy = {
    * Autosaves younger than the first tier are all kept.
    */
   tiers: readonly { olderThanMs: number; period: Period; reason: ThinningReason }[];
-  /** How often a save may trigger a thinning: the finest tier changes no faster than this. */
-  runEveryMs: number;
+  /** How often a save looks for revisions to thin: the finest tier changes no faster than this. */
+  checkEveryMs: number;
+  /**
+   * A save thins once this many revisions are due, or when any are due `maxWaitMs` after the last
+   * thinning: fewer, larger removals, each one audited, and never more than a day of backlog.
+   */
+  minBatch: number;
+  maxWaitMs: number;
 };
 
 export const RETENTION_POLICY: RetentionPolicy = {
@@ -57,7 +63,9 @@ export const RETENTION_POLICY: RetentionPolicy = {
     { olderThanMs: DAY, period: 'day', reason: 'daily' },
     { olderThanMs: 30 * DAY, period: 'week', reason: 'weekly' },
   ],
-  runEveryMs: HOUR,
+  checkEveryMs: HOUR,
+  minBatch: 10,
+  maxWaitMs: DAY,
 };
 
 /** A saved revision as the policy sees it: its number and when it was saved (ISO 8601). */

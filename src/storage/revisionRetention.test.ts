@@ -69,8 +69,9 @@ describe('revision retention', () => {
     expect(await storedRevisions(s)).toEqual([1, ...hourly, ...recent]);
     expect(result.kept).toBe(58);
     const prunes = (await s.audit.entries()).filter((e) => e.action === 'prune');
-    // Saves thinned once an hour, removing something from 10:01 to 17:01; the manual run once more.
-    expect(prunes.length).toBe(9);
+    // Saves thinned once an hour from 11:01 to 17:01 (at 10:01 one revision was due: too few),
+    // and the manual run once more.
+    expect(prunes.length).toBe(8);
     expect(prunes.at(-1)?.details).toMatchObject({ key: 'mini', trigger: 'manual', kept: 58 });
     expect(prunes[0]?.summary['zh-CN']).toContain('按保留策略精简');
     const status = await s.retention.status('mini');
@@ -84,19 +85,29 @@ describe('revision retention', () => {
     expect(await s.audit.verify()).toMatchObject({ ok: true });
   });
 
-  it('thins when a save finds the last run an hour old, not on every save', async () => {
+  it('looks once an hour, and thins a batch of ten, or a smaller one after a day', async () => {
     const { s, clock } = await fresh();
-    await autosave(s, clock, 1);
-    const first = await s.db.settings.get(retentionSetting('mini'));
-    expect(first?.value).toBe(new Date(START + MINUTE).toISOString());
-    await autosave(s, clock, 59); // 09:02-10:00: under an hour since the first run
-    expect((await s.db.settings.get(retentionSetting('mini')))?.value).toBe(first?.value);
-    await autosave(s, clock, 1); // 10:01
-    expect((await s.db.settings.get(retentionSetting('mini')))?.value).toBe(
-      new Date(START + 61 * MINUTE).toISOString(),
-    );
-    // Revision 2 (09:01) is an hour old, and 09:59 (revision 60) stands for its hour.
-    expect((await storedRevisions(s)).slice(0, 3)).toEqual([1, 3, 4]);
+    const runs = async () => (await s.db.settings.get(retentionSetting('mini')))?.value;
+    const at = (minutes: number) => new Date(START + minutes * MINUTE).toISOString();
+    await autosave(s, clock, 60); // 09:01-10:00: looked at 09:01 only
+    expect(await runs()).toEqual({ checkedAt: at(1), waitingSince: at(1) });
+    await autosave(s, clock, 1); // 10:01: revision 2 (09:01) is due, alone: it waits
+    expect(await runs()).toEqual({ checkedAt: at(61), waitingSince: at(1) });
+    expect((await s.retention.status('mini')).due).toEqual([2]);
+    expect(await storedRevisions(s)).toHaveLength(62);
+    // 11:01: revisions 2-59 and 61-62 are due (60 stands for 09:00-09:59): sixty go.
+    await autosave(s, clock, 60);
+    expect((await storedRevisions(s)).slice(0, 3)).toEqual([1, 60, 63]);
+    expect(await runs()).toEqual({ checkedAt: at(121), waitingSince: at(121), prunedAt: at(121) });
+
+    const small = await fresh();
+    await autosave(small.s, small.clock, 3); // revisions 2-4, 09:01-09:03
+    small.clock.advance(2 * HOUR);
+    await autosave(small.s, small.clock, 1); // 11:04: 2 and 3 are due, two hours waited
+    expect(await storedRevisions(small.s)).toEqual([1, 2, 3, 4, 5]);
+    small.clock.advance(DAY);
+    await autosave(small.s, small.clock, 1); // a day later: 2-4 go (5 is the last of its day)
+    expect(await storedRevisions(small.s)).toEqual([1, 5, 6]);
   });
 
   it('never removes what a version, a review, an approval, a publish, a restore or an export names', async () => {
@@ -150,8 +161,8 @@ describe('revision retention', () => {
     const restored = await s.versions.restoreRevision('mini', 3);
     expect(restored.revision).toBe(7);
     expect(await storedRevisions(s)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    await autosave(s, clock, 1); // this save thins
-    expect(await storedRevisions(s)).toEqual([1, 3, 6, 7, 8]);
+    await s.retention.prune('mini', 'manual');
+    expect(await storedRevisions(s)).toEqual([1, 3, 6, 7]);
     const status = await s.retention.status('mini');
     expect(status.keep.get(3)).toEqual(['restore']);
     expect(status.keep.get(6)).toEqual(['hourly']);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { lt, type AuditAction } from '../domain/index.ts';
 import type { AuditLog, GovernanceDb } from './auditLog.ts';
 import { guard } from './errors.ts';
@@ -8,12 +9,20 @@ import {
   RETENTION_POLICY,
   type KeepReason,
   type ProtectReason,
+  type RetentionPlan,
   type RetentionPolicy,
   type RevisionPoint,
 } from './retentionPolicy.ts';
 
-/** When the revisions of a pack were last thinned (an ISO instant), one setting per pack key. */
-export const retentionSetting = (key: string) => `retention.lastRun:${key}`;
+/** When a save last looked for revisions to thin, and when any were last removed, per pack key. */
+export const retentionSetting = (key: string) => `retention:${key}`;
+const RunsSchema = z.object({
+  checkedAt: z.string(),
+  /** The last removal, else the first check: the batch wait counts from it. */
+  waitingSince: z.string(),
+  prunedAt: z.string().optional(),
+});
+type Runs = z.infer<typeof RunsSchema>;
 
 /** Audit actions whose entry names a revision as evidence, and the reason that revision stays. */
 const EVIDENCE: Partial<Record<AuditAction, ProtectReason>> = {
@@ -33,7 +42,8 @@ export type RetentionStatus = {
   keep: Map<number, KeepReason[]>;
   /** Stored revisions the next thinning removes (time has moved on since the last one). */
   due: number[];
-  lastRun: string | undefined;
+  /** When revisions of the pack were last removed. */
+  lastPruned: string | undefined;
   /** Revisions removed so far, as the audit log records it. */
   removed: number;
 };
@@ -75,70 +85,101 @@ export class RevisionRetention {
     return guard(key, () =>
       this.db.transaction('r', this.tables, async () => {
         const plan = await this.plan(key, this.now());
-        const last = await this.db.settings.get(retentionSetting(key));
+        const runs = await this.runs(key);
         const pruned = await this.db.audit.where('action').equals('prune').toArray();
         const removed = pruned
           .map((e) => detailsOf(e.details))
           .filter((d) => d.key === key && typeof d.removed === 'number')
           .reduce((n, d) => n + (d.removed as number), 0);
-        const lastRun = typeof last?.value === 'string' ? last.value : undefined;
-        return { policy: this.policy, keep: plan.keep, due: plan.prune, lastRun, removed };
+        const { keep, prune: due } = plan;
+        return { policy: this.policy, keep, due, lastPruned: runs?.prunedAt, removed };
       }),
     );
   }
 
-  /** Thins the revisions of a pack now; the removal is audited when anything goes. */
-  prune(key: string, trigger: 'save' | 'manual', at: string = this.now()): Promise<PruneResult> {
+  /** Thins the revisions of a pack now, whatever is due; the removal is audited. */
+  prune(key: string, trigger: 'save' | 'manual'): Promise<PruneResult> {
     return guard(key, () =>
       this.db.transaction('rw', this.tables, async () => {
-        const plan = await this.plan(key, at);
-        await this.db.settings.put({ name: retentionSetting(key), value: at });
-        const removed = plan.prune;
-        if (removed.length > 0) {
-          await this.db.revisions
-            .where('[key+revision]')
-            .anyOf(removed.map((r) => [key, r]))
-            .delete();
-          const raw = detailsOf((await this.db.packs.get(key))?.pack);
-          const ranges = revisionRanges(removed);
-          const kept = plan.keep.size;
-          await this.audit.append({
-            at,
-            actor: this.actor(),
-            action: 'prune',
-            packId: typeof raw.id === 'string' ? raw.id : key,
-            ...(typeof raw.version === 'string' ? { version: raw.version } : {}),
-            summary: lt(
-              `按保留策略精简自动保存的修订：删除 ${removed.length} 个（修订 ${ranges}），保留 ${kept} 个`,
-              `thinned autosave revisions by the retention policy: removed ${removed.length} (revisions ${ranges}), kept ${kept}`,
-            ),
-            details: {
-              key,
-              policy: this.policy.id,
-              trigger,
-              removed: removed.length,
-              revisions: ranges,
-              kept,
-            },
-          });
-        }
-        return { removed, kept: plan.keep.size, at };
+        const at = this.now();
+        return this.apply(key, await this.plan(key, at), trigger, at);
       }),
     );
   }
 
-  /** Thins when the last thinning of the pack is older than the policy's interval (or never ran). */
+  /**
+   * What a save calls: at most once per `checkEveryMs`, looks at what is due and thins when the
+   * batch is large enough or has waited long enough (see the policy).
+   */
   pruneIfDue(key: string): Promise<PruneResult | undefined> {
     return guard(key, () =>
       this.db.transaction('rw', this.tables, async () => {
         const at = this.now();
-        const last = (await this.db.settings.get(retentionSetting(key)))?.value;
-        const since = typeof last === 'string' ? Date.parse(at) - Date.parse(last) : Infinity;
-        // A clock set back (since < 0) thins again rather than never.
-        if (since >= 0 && since < this.policy.runEveryMs) return undefined;
-        return this.prune(key, 'save', at);
+        const t = Date.parse(at);
+        const runs = await this.runs(key);
+        const since = (iso: string | undefined) =>
+          iso === undefined ? Infinity : t - Date.parse(iso);
+        // A clock set back (a negative interval) looks again rather than never.
+        const checked = since(runs?.checkedAt);
+        if (checked >= 0 && checked < this.policy.checkEveryMs) return undefined;
+        const waitingSince = runs?.waitingSince ?? at;
+        await this.db.settings.put({
+          name: retentionSetting(key),
+          value: { ...runs, checkedAt: at, waitingSince } satisfies Runs,
+        });
+        const plan = await this.plan(key, at);
+        const waited = since(waitingSince);
+        const small = plan.prune.length < this.policy.minBatch;
+        if (plan.prune.length === 0 || (small && waited >= 0 && waited < this.policy.maxWaitMs))
+          return undefined;
+        return this.apply(key, plan, 'save', at);
       }),
     );
+  }
+
+  private async runs(key: string): Promise<Runs | undefined> {
+    const parsed = RunsSchema.safeParse((await this.db.settings.get(retentionSetting(key)))?.value);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Removes what the plan says, in the caller's transaction, and audits it. */
+  private async apply(
+    key: string,
+    plan: RetentionPlan,
+    trigger: 'save' | 'manual',
+    at: string,
+  ): Promise<PruneResult> {
+    const removed = plan.prune;
+    const kept = plan.keep.size;
+    if (removed.length === 0) return { removed, kept, at };
+    await this.db.revisions
+      .where('[key+revision]')
+      .anyOf(removed.map((r) => [key, r]))
+      .delete();
+    const runs: Runs = { checkedAt: at, waitingSince: at, prunedAt: at };
+    await this.db.settings.put({ name: retentionSetting(key), value: runs });
+    const raw = detailsOf((await this.db.packs.get(key))?.pack);
+    const ranges = revisionRanges(removed);
+    await this.audit.append({
+      at,
+      actor: this.actor(),
+      action: 'prune',
+      packId: typeof raw.id === 'string' ? raw.id : key,
+      ...(typeof raw.version === 'string' ? { version: raw.version } : {}),
+      summary: lt(
+        `按保留策略精简自动保存的修订：删除 ${removed.length} 个（修订 ${ranges}），保留 ${kept} 个`,
+        `thinned autosave revisions by the retention policy: removed ${removed.length} (revisions ${ranges}), kept ${kept}`,
+      ),
+      details: {
+        key,
+        policy: this.policy.id,
+        trigger,
+        removed: removed.length,
+        revisions: ranges,
+        kept,
+      },
+    });
+    return { removed, kept, at };
   }
 
   private async plan(key: string, at: string) {
