@@ -1,37 +1,19 @@
-import {
-  PackSchema,
-  lt,
-  type EvaluationInputDraft,
-  type Pack,
-  type PackInput,
-} from '../domain/index.ts';
+import { lt, type EvaluationInputDraft, type Pack, type PackInput } from '../domain/index.ts';
 import { compilePack, evaluate } from '../engine/index.ts';
+import {
+  CLIENT_LEVELS,
+  RISK_LEVELS,
+  matrixCells,
+  option,
+  packInput,
+  parseBuilt,
+  reason,
+  scale,
+} from './packBuilder.ts';
 
 /** Shared builders of small, valid packs and clients for tests. Every call returns fresh objects. */
 
-const levels = (ids: string[]) => ids.map((id) => ({ id, label: lt(`级别${id}`, `level ${id}`) }));
-export const reason = (code: string) => ({ code, text: lt(`原因${code}`, `reason ${code}`) });
-
-const option = (id: string, points: number, extra: Record<string, unknown> = {}) => ({
-  id,
-  label: lt(id, id),
-  points,
-  ...extra,
-});
-
-/** A standard C x R matrix: allowed up to the client's level, warn above. */
-export function standardMatrix(): Record<
-  string,
-  Record<string, 'allowed' | 'warn' | 'prohibited'>
-> {
-  const cells: Record<string, Record<string, 'allowed' | 'warn' | 'prohibited'>> = {};
-  for (let c = 1; c <= 5; c++) {
-    const row: Record<string, 'allowed' | 'warn' | 'prohibited'> = {};
-    for (let r = 1; r <= 5; r++) row[`R${r}`] = r <= c ? 'allowed' : 'warn';
-    cells[`C${c}`] = row;
-  }
-  return cells;
-}
+export { reason };
 
 /**
  * A miniature CSRC-style pack: six questions (max 32 points), bands C1-C5, a knock-out capping at
@@ -39,15 +21,11 @@ export function standardMatrix(): Record<
  * a C x R matrix, a horizon check and the usual policies, and four products R1-R5.
  */
 export function basePackInput(): PackInput {
-  return {
-    format: 'suitability-pack',
-    formatVersion: 1,
+  return packInput({
     id: 'mini',
-    version: '1.0.0',
     title: lt('迷你包', 'Mini pack'),
     description: lt('测试用', 'for tests'),
     jurisdiction: 'CN',
-    locales: ['zh-CN', 'en'],
     vocabulary: {
       facts: [
         { id: 'age', type: 'number', label: lt('年龄', 'Age'), min: 0, max: 130, integer: true },
@@ -58,30 +36,10 @@ export function basePackInput(): PackInput {
         { id: 'birthday', type: 'date', label: lt('生日', 'Birthday') },
       ],
       scales: [
-        {
-          id: 'C',
-          label: lt('客户', 'Client'),
-          role: 'clientLevel',
-          levels: levels(['C1', 'C2', 'C3', 'C4', 'C5']),
-        },
-        {
-          id: 'R',
-          label: lt('风险', 'Risk'),
-          role: 'productRisk',
-          levels: levels(['R1', 'R2', 'R3', 'R4', 'R5']),
-        },
-        {
-          id: 'H',
-          label: lt('期限', 'Horizon'),
-          role: 'horizon',
-          levels: levels(['H1', 'H2', 'H3']),
-        },
-        {
-          id: 'V',
-          label: lt('品种', 'Variety'),
-          role: 'variety',
-          levels: levels(['VA', 'VB', 'VC']),
-        },
+        scale('C', 'clientLevel', ['客户', 'Client'], CLIENT_LEVELS),
+        scale('R', 'productRisk', ['风险', 'Risk'], RISK_LEVELS),
+        scale('H', 'horizon', ['期限', 'Horizon'], ['H1', 'H2', 'H3']),
+        scale('V', 'variety', ['品种', 'Variety'], ['VA', 'VB', 'VC']),
       ],
     },
     questionnaires: [
@@ -184,146 +142,138 @@ export function basePackInput(): PackInput {
         },
       ],
     },
-    graph: {
-      nodes: [
-        { id: 'in', kind: 'input' },
-        { id: 'q', kind: 'questionnaire', config: { questionnaire: 'risk' } },
-        {
-          id: 'r',
-          kind: 'rules',
-          config: {
-            scale: 'C',
-            rules: [
-              {
-                name: 'senior',
-                conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 70 }] },
-                event: { type: 'cap', params: { level: 'C3', reason: reason('senior') } },
+    nodes: [
+      { id: 'in', kind: 'input' },
+      { id: 'q', kind: 'questionnaire', config: { questionnaire: 'risk' } },
+      {
+        id: 'r',
+        kind: 'rules',
+        config: {
+          scale: 'C',
+          rules: [
+            {
+              name: 'senior',
+              conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 70 }] },
+              event: { type: 'cap', params: { level: 'C3', reason: reason('senior') } },
+            },
+            {
+              name: 'firm',
+              conditions: {
+                all: [{ fact: 'context', path: '$.initiator', operator: 'equal', value: 'firm' }],
               },
-              {
-                name: 'firm',
-                conditions: {
-                  all: [{ fact: 'context', path: '$.initiator', operator: 'equal', value: 'firm' }],
-                },
-                event: { type: 'flag', params: { name: 'firmInitiated' } },
-              },
-            ],
-          },
+              event: { type: 'flag', params: { name: 'firmInitiated' } },
+            },
+          ],
         },
-        {
-          id: 'cls',
-          kind: 'classify',
-          config: {
-            input: 'q.total',
-            scale: 'C',
-            bands: [
-              { level: 'C1', min: 0, max: 5 },
-              { level: 'C2', min: 6, max: 12 },
-              { level: 'C3', min: 13, max: 19 },
-              { level: 'C4', min: 20, max: 25 },
-              { level: 'C5', min: 26, max: 32 },
-            ],
-            caps: [
-              {
-                when: 'q.flags.noLoss',
-                level: 'C1',
-                flag: 'lowestCategory',
-                reason: reason('knockout'),
-              },
-            ],
-            rulesLimits: ['r'],
-          },
+      },
+      {
+        id: 'cls',
+        kind: 'classify',
+        config: {
+          input: 'q.total',
+          scale: 'C',
+          bands: [
+            { level: 'C1', min: 0, max: 5 },
+            { level: 'C2', min: 6, max: 12 },
+            { level: 'C3', min: 13, max: 19 },
+            { level: 'C4', min: 20, max: 25 },
+            { level: 'C5', min: 26, max: 32 },
+          ],
+          caps: [
+            {
+              when: 'q.flags.noLoss',
+              level: 'C1',
+              flag: 'lowestCategory',
+              reason: reason('knockout'),
+            },
+          ],
+          rulesLimits: ['r'],
         },
-        {
-          id: 'm',
-          kind: 'match',
-          config: {
-            dimensions: [
-              {
-                id: 'risk',
-                kind: 'matrix',
-                label: lt('风险', 'Risk'),
-                client: 'cls.level',
-                clientScale: 'C',
-                cells: standardMatrix(),
-                reason: reason('riskMismatch'),
-              },
-              {
-                id: 'horizon',
-                kind: 'compare',
-                label: lt('期限', 'Horizon'),
-                client: 'q.facts.horizonFact',
-                scale: 'H',
-                productField: 'horizon',
-                rule: 'productAtMostClient',
-                reason: reason('horizonMismatch'),
-              },
-            ],
-            policies: [
-              { kind: 'blockAll', when: 'q.expired', reason: reason('expired') },
-              { kind: 'exempt', when: 'professional', reason: reason('professional') },
-              {
-                kind: 'escalate',
-                when: 'cls.flags.lowestCategory',
-                from: 'warn',
-                to: 'prohibited',
-                reason: reason('lowest'),
-              },
-              {
-                kind: 'escalate',
-                when: 'r.firmInitiated',
-                from: 'warn',
-                to: 'prohibited',
-                reason: reason('firm'),
-              },
-              {
-                kind: 'flag',
-                flag: 'enhancedProcedure',
-                verdicts: ['warn'],
-                productRiskAtLeast: 'R4',
-                reason: reason('enhanced'),
-              },
-            ],
-          },
+      },
+      {
+        id: 'm',
+        kind: 'match',
+        config: {
+          dimensions: [
+            {
+              id: 'risk',
+              kind: 'matrix',
+              label: lt('风险', 'Risk'),
+              client: 'cls.level',
+              clientScale: 'C',
+              cells: matrixCells((c, r) => (r <= c ? 'allowed' : 'warn')),
+              reason: reason('riskMismatch'),
+            },
+            {
+              id: 'horizon',
+              kind: 'compare',
+              label: lt('期限', 'Horizon'),
+              client: 'q.facts.horizonFact',
+              scale: 'H',
+              productField: 'horizon',
+              rule: 'productAtMostClient',
+              reason: reason('horizonMismatch'),
+            },
+          ],
+          policies: [
+            { kind: 'blockAll', when: 'q.expired', reason: reason('expired') },
+            { kind: 'exempt', when: 'professional', reason: reason('professional') },
+            {
+              kind: 'escalate',
+              when: 'cls.flags.lowestCategory',
+              from: 'warn',
+              to: 'prohibited',
+              reason: reason('lowest'),
+            },
+            {
+              kind: 'escalate',
+              when: 'r.firmInitiated',
+              from: 'warn',
+              to: 'prohibited',
+              reason: reason('firm'),
+            },
+            {
+              kind: 'flag',
+              flag: 'enhancedProcedure',
+              verdicts: ['warn'],
+              productRiskAtLeast: 'R4',
+              reason: reason('enhanced'),
+            },
+          ],
         },
-        {
-          id: 'out',
-          kind: 'output',
-          config: {
-            outputs: [
-              { name: 'score', ref: 'q.total' },
-              { name: 'level', ref: 'cls.level' },
-              { name: 'lowestCategory', ref: 'cls.flags.lowestCategory', kind: 'flag' },
-              { name: 'reassessmentDue', ref: 'q.expired', kind: 'flag' },
-            ],
-            verdicts: 'm',
-          },
+      },
+      {
+        id: 'out',
+        kind: 'output',
+        config: {
+          outputs: [
+            { name: 'score', ref: 'q.total' },
+            { name: 'level', ref: 'cls.level' },
+            { name: 'lowestCategory', ref: 'cls.flags.lowestCategory', kind: 'flag' },
+            { name: 'reassessmentDue', ref: 'q.expired', kind: 'flag' },
+          ],
+          verdicts: 'm',
         },
-      ],
-      edges: [
-        ['in', 'q'],
-        ['in', 'r'],
-        ['q', 'cls'],
-        ['r', 'cls'],
-        ['cls', 'm'],
-        ['q', 'm'],
-        ['r', 'm'],
-        ['m', 'out'],
-        ['cls', 'out'],
-        ['q', 'out'],
-      ].map(([source, target]) => ({
-        id: `${source}-${target}`,
-        source: source as string,
-        target: target as string,
-      })),
-    },
-  };
+      },
+    ],
+    edges: [
+      ['in', 'q'],
+      ['in', 'r'],
+      ['q', 'cls'],
+      ['r', 'cls'],
+      ['cls', 'm'],
+      ['q', 'm'],
+      ['r', 'm'],
+      ['m', 'out'],
+      ['cls', 'out'],
+      ['q', 'out'],
+    ],
+  });
 }
 
 /** A parsed base pack, optionally changed first (the change edits the raw JSON-like input). */
 export function buildPack(change?: (pack: PackInput) => void): Pack {
-  const input = basePackInput();
-  change?.(input);
-  return PackSchema.parse(input);
+  return parseBuilt(basePackInput(), change);
 }
 
 /** Answers worth 5+4+3+2+3 = 17 points (C3), horizon H2, assessed today. */

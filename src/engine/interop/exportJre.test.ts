@@ -11,7 +11,7 @@ import type { EvaluationResult } from '../types.ts';
 import { exportJsonRulesEngine } from './exportJre.ts';
 import { addPackOperators } from './jreOperators.ts';
 import type { JreFactNeed, JreRule } from './exportJre.ts';
-import { interopFixturePack } from './fixturePack.ts';
+import { interopFixturePack } from '../../testing/interopPack.ts';
 
 const pack = interopFixturePack();
 const exported = exportJsonRulesEngine(pack);

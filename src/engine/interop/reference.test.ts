@@ -8,7 +8,7 @@ import { indexPack } from '../packIndex.ts';
 import { rulesKind } from '../nodes/rules.ts';
 import { compileGetter } from '../scope.ts';
 import { EvaluationError } from '../types.ts';
-import { interopFixturePack } from './fixturePack.ts';
+import { interopFixturePack } from '../../testing/interopPack.ts';
 import { evaluateReference, evaluateRulesReference } from './reference.ts';
 
 const pack = interopFixturePack();
