@@ -1,98 +1,66 @@
-import { ZenEngine } from '@gorules/zen-engine';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput, Pack } from '../../src/domain/index.ts';
-import {
-  compilePack,
-  evaluate,
-  EvaluationError,
-  type EvaluationResult,
-} from '../../src/engine/index.ts';
-import { exportJdm } from '../../src/engine/interop/exportJdm.ts';
+import { exportJdm } from '../../src/engine/index.ts';
 import { buildPack } from '../../src/testing/fixtures.ts';
-import { createPopulation, type PopulationConfig } from '../../src/testing/population.ts';
 import { csrcPopulationConfig, loadCsrcPack, loadPackFile } from '../bench/workload.ts';
+import { differential } from './differential.ts';
 
-type ZenResult = {
-  outputs: Record<string, unknown>;
-  flags: string[];
-  products: Record<string, { verdict: string; flags: string[]; checks: Record<string, string> }>;
-};
-
-/** What both engines must agree on: every named output, the raised flags, each product's verdict,
- * product flags and per-dimension checks. Reasons and rationale are text and are not exported. */
-function comparable(r: EvaluationResult | ZenResult) {
-  const products: Record<string, unknown> = {};
-  for (const id of Object.keys(r.products).sort()) {
-    const p = r.products[id] as ZenResult['products'][string];
-    products[id] = { verdict: p.verdict, flags: p.flags, checks: { ...p.checks } };
-  }
-  const outputs = Object.fromEntries(
-    Object.keys(r.outputs)
-      .sort()
-      .map((k) => [k, r.outputs[k]]),
-  );
-  return { outputs, flags: r.flags, products };
-}
-
-async function differential(pack: Pack, config: PopulationConfig, count: number) {
-  const { jdm, unsupported } = exportJdm(pack);
-  expect(unsupported.filter((p) => p.severity === 'error')).toEqual([]);
-  const decision = new ZenEngine().createDecision(jdm);
-  const compiled = compilePack(pack);
-  const clients: EvaluationInput[] = createPopulation(pack, config).take(count);
-  const ours: { input: EvaluationInput; result: EvaluationResult }[] = [];
-  for (const input of clients) {
-    try {
-      ours.push({ input, result: evaluate(compiled, input, { rationale: false }) });
-    } catch (e) {
-      // The engine refuses bad input; the export only promises agreement where evaluation succeeds.
-      if (!(e instanceof EvaluationError)) throw e;
-    }
-  }
-  // zen-engine evaluates on its own threads; a bounded batch keeps the test quick and in order.
-  for (let i = 0; i < ours.length; i += 100) {
-    const batch = ours.slice(i, i + 100);
-    const theirs = await Promise.all(batch.map((x) => decision.evaluate(x.input)));
-    batch.forEach(({ input, result }, k) => {
-      const zen = comparable((theirs[k] as { result: ZenResult }).result);
-      expect({ clientId: input.clientId, ...zen }).toEqual({
-        clientId: input.clientId,
-        ...comparable(result),
-      });
-    });
-  }
-  return { compared: ours.length };
-}
+const PACKS = fileURLToPath(new URL('../../rule-packs/', import.meta.url));
+const starterPack = (id: string) => loadPackFile(`${PACKS}${id}/pack.json`);
 
 describe('JDM export through zen-engine agrees with the compiled engine', () => {
   it('cn-csrc-2017: 2,000 seeded clients, identical levels, flags and product verdicts', async () => {
-    const { compared } = await differential(loadCsrcPack(), csrcPopulationConfig(2017), 2000);
-    expect(compared).toBe(2000);
+    const counts = await differential(loadCsrcPack(), csrcPopulationConfig(2017), 2000);
+    expect(counts).toMatchObject({ compared: 2000, tableErrors: {}, refused: {} });
+    expect(counts.distinct['level']).toBe(5);
     // zen-engine takes ~3 ms of CPU per CSRC client: room for a busy machine.
   }, 180_000);
 
   it('cn-bank-wealth: 500 seeded clients with default distributions', async () => {
-    const pack = loadPackFile(
-      new URL('../../rule-packs/cn-bank-wealth/pack.json', import.meta.url).pathname,
+    const counts = await differential(
+      starterPack('cn-bank-wealth'),
+      { seed: 11, evaluationDate: '2026-06-01' },
+      500,
     );
-    const { compared } = await differential(pack, { seed: 11, evaluationDate: '2026-06-01' }, 500);
-    expect(compared).toBeGreaterThan(450);
+    expect(counts).toMatchObject({ compared: 500, tableErrors: {}, refused: {} });
   });
 
+  it('eu-mifid2: 1,000 seeded clients, the accepted SRI levels of its decision table included', async () => {
+    const pack = starterPack('eu-mifid2');
+    const counts = await differential(pack, { seed: 2014, evaluationDate: '2026-06-01' }, 1000);
+    expect(counts).toMatchObject({ compared: 1000, tableErrors: {}, refused: {} });
+    // Every band, so every row of the SRI table both matched and did not.
+    expect(counts.distinct).toMatchObject({ band: 5, acceptedSri: 5 });
+  }, 120_000);
+
   it('the mini pack: show-if, numeric bands, a knock-out cap and partial answers', async () => {
-    const { compared } = await differential(
+    const counts = await differential(
       buildPack(),
       { seed: 5, evaluationDate: '2026-06-01', unanswered: 0.1, coherence: 0.3 },
       500,
     );
-    expect(compared).toBeGreaterThan(400);
+    expect(counts).toMatchObject({ compared: 500, tableErrors: {}, refused: {} });
+  });
+});
+
+describe('what the JDM export covers', () => {
+  it('every starter pack exports with nothing it cannot express', () => {
+    const ids = readdirSync(PACKS).filter((id) => existsSync(`${PACKS}${id}/pack.json`));
+    expect(ids).toEqual(expect.arrayContaining(['cn-bank-wealth', 'cn-csrc-2017', 'eu-mifid2']));
+    for (const id of ids) {
+      const errors = exportJdm(starterPack(id)).unsupported.filter((p) => p.severity === 'error');
+      expect({ id, errors }).toEqual({ id, errors: [] });
+    }
   });
 
-  it('eu-mifid2 is reported as not fully expressible (its SRI decision table), never dropped', () => {
-    const pack = loadPackFile(
-      new URL('../../rule-packs/eu-mifid2/pack.json', import.meta.url).pathname,
-    );
-    const errors = exportJdm(pack).unsupported.filter((p) => p.severity === 'error');
-    expect(errors.map((p) => p.nodeId)).toContain('sriFit');
+  it('eu-mifid2: the SRI table, once reported as not exported, is a JDM decision table', () => {
+    const { jdm, unsupported } = exportJdm(starterPack('eu-mifid2'));
+    expect(unsupported.filter((p) => p.nodeId === 'sriFit')).toEqual([]);
+    const table = jdm.nodes.find((n) => n.id === '_sriFit-rows');
+    expect(table?.type).toBe('decisionTableNode');
+    // Collect list is JDM's own collect; the rows come back in row order with their ids.
+    expect(table?.content['hitPolicy']).toBe('collect');
+    expect(table?.content['rules']).toHaveLength(7);
   });
 });

@@ -30,7 +30,7 @@ describe('exportJdm', () => {
     expect(rules[0]).toMatchObject({ score: expect.stringMatching(/^\[\d+\.\.\d+\]$/) });
   });
 
-  it('reports a decision table node instead of dropping it', () => {
+  it('exports a decision table node as a JDM decision table and the expression after it', () => {
     const pack = buildPack((p) =>
       addNode(p, {
         id: 'tbl',
@@ -43,11 +43,11 @@ describe('exportJdm', () => {
         },
       }),
     );
-    const errors = exportJdm(pack).unsupported.filter((p) => p.severity === 'error');
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ nodeId: 'tbl', code: 'jdm.unsupported' });
-    expect(errors[0]?.path).toMatch(/^\$\.graph\.nodes\[\d+\]\.config$/);
-    expect(errors[0]?.message['zh-CN']).toBeTruthy();
+    const { jdm, unsupported } = exportJdm(pack);
+    expect(unsupported.filter((p) => p.nodeId === 'tbl')).toEqual([]);
+    const ids = jdm.nodes.map((n) => n.id);
+    expect(ids.indexOf('tbl')).toBe(ids.indexOf('_tbl-rows') + 1);
+    expect(jdm.nodes.find((n) => n.id === '_tbl-rows')?.type).toBe('decisionTableNode');
   });
 
   it('reports a rule condition JDM cannot express, located at the condition', () => {

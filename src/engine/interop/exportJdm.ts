@@ -6,24 +6,20 @@ import { jsonPathKeys } from '../scope.ts';
 import type { Problem } from '../types.ts';
 import { nodeOutputTypes } from '../validatePack.ts';
 import { typeAtPath } from '../valueTypes.ts';
-import { access, lit, ref, type ConditionEnv } from './jdmExpr.ts';
+import { access, lit, ref, self, type ConditionEnv } from './jdmExpr.ts';
+import {
+  expressionNode,
+  transform,
+  type BuiltNode,
+  type JdmGraph,
+  type JdmNode,
+} from './jdmGraph.ts';
 import { matchExpressions } from './jdmMatch.ts';
 import { questionnaireExpressions, type JdmExpression } from './jdmQuestionnaire.ts';
 import { classifyExpressions, namesWhere, rulesExpressions, scoreExpressions } from './jdmRules.ts';
+import { tableNodes } from './jdmTable.ts';
 
-/** A node of a GoRules JSON Decision Model, as zen-engine reads it. */
-export type JdmNode = {
-  id: string;
-  name: string;
-  type: 'inputNode' | 'outputNode' | 'expressionNode' | 'decisionTableNode';
-  position: { x: number; y: number };
-  content: Record<string, unknown>;
-};
-export type JdmGraph = {
-  contentType: 'application/vnd.gorules.decision';
-  nodes: JdmNode[];
-  edges: { id: string; sourceId: string; targetId: string; type: 'edge' }[];
-};
+export type { JdmGraph, JdmNode } from './jdmGraph.ts';
 export type JdmExport = { jdm: JdmGraph; unsupported: Problem[] };
 
 /** Keys of the evaluation input, the decision's input: a fact or node of that name would clash. */
@@ -36,29 +32,6 @@ const INPUT_KEYS = [
   'assessmentDate',
   'initiator',
 ];
-
-const transform = (outputPath: string | null, passThrough = true) => ({
-  passThrough,
-  inputField: null,
-  outputPath,
-  executionMode: 'single',
-});
-
-function expressionNode(
-  id: string,
-  outputPath: string | null,
-  lines: JdmExpression[],
-  passThrough = true,
-) {
-  return {
-    id,
-    type: 'expressionNode' as const,
-    content: {
-      ...transform(outputPath, passThrough),
-      expressions: lines.map((l, i) => ({ id: `${id}-${i}`, key: l.key, value: l.value })),
-    },
-  };
-}
 
 function conditionEnv(index: PackIndex): ConditionEnv {
   const outputs = nodeOutputTypes(index.pack);
@@ -74,15 +47,16 @@ function conditionEnv(index: PackIndex): ConditionEnv {
   };
 }
 
-type Built = { id: string; type: JdmNode['type']; content: Record<string, unknown> };
-
 /**
  * Exports a pack as a GoRules JDM decision graph that zen-engine runs: the evaluation input goes in
  * as it is (`{ facts, answers, evaluationDate, ... }`), and the decision returns `{ outputs, flags,
  * products }` with each product's `verdict`, `checks` and `flags`, as `evaluate` does. Nodes run in
  * one chain in the pack's topological order, each adding its output under its own id; questionnaire
  * scoring, rules, scores, caps and floors, and matching are expression nodes, score bands and the
- * matching matrix are decision tables. What JDM cannot express, or this export does not yet, is
+ * matching matrix are decision tables, and so is each table node (a first-hit or collecting JDM
+ * table, then an expression node for the hit policy). Where a table node would make the engine
+ * throw, the decision returns `error: { code, nodeId, rows }` and null outputs instead; `error` is
+ * there only when some table can fail. What JDM cannot express, or this export does not yet, is
  * listed in `unsupported`, located by JSON path; text (reasons, rationale) is never exported.
  *
  * @example
@@ -110,7 +84,7 @@ export function exportJdm(pack: Pack): JdmExport {
     });
   };
   const env = conditionEnv(index);
-  const built: Built[] = [];
+  const built: BuiltNode[] = [];
 
   const scope: JdmExpression[] = [
     { key: 'context.evaluationDate', value: 'evaluationDate' },
@@ -133,6 +107,8 @@ export function exportJdm(pack: Pack): JdmExport {
   const order = ordered.ok ? ordered.order : [];
   if (!ordered.ok) problem('$.graph', undefined, 'the graph has a cycle', '决策图有环');
   const outputNodes: GraphNode[] = [];
+  /** Table nodes that can fail as the engine fails: the result carries their first error. */
+  const fallible: string[] = [];
   for (const id of order) {
     const entry = index.nodes.get(id);
     if (!entry) continue;
@@ -268,9 +244,20 @@ export function exportJdm(pack: Pack): JdmExport {
       case 'output':
         outputNodes.push(node);
         break;
-      case 'table':
-        report('config', 'decision table nodes are not exported yet', '决策表节点暂不支持导出');
+      case 'table': {
+        const table = tableNodes(node, index, report);
+        built.push(...table.nodes);
+        if (table.fallible) {
+          fallible.push(node.id);
+          report(
+            'config',
+            'where the engine fails (no match without a default, several rows in a unique table, disagreeing rows in an any table) the decision returns error { code, nodeId, rows } and null outputs',
+            '引擎报错之处（无匹配且无默认值、唯一命中表匹配多行、任一命中表各行输出不一致），决策返回 error { code, nodeId, rows } 且输出为空',
+            'info',
+          );
+        }
         break;
+      }
     }
   }
   if (outputNodes.length !== 1)
@@ -295,7 +282,13 @@ export function exportJdm(pack: Pack): JdmExport {
     if (out.config.verdicts)
       final.push({ key: 'products', value: ref(`${out.config.verdicts}.products`) });
   }
-  const chain: Built[] = [
+  if (fallible.length > 0) {
+    // The engine stops at the first failing node, in the order the chain runs them.
+    const error = [...fallible.map((id) => ref(`${id}.error`)), 'null'].join(' ?? ');
+    final.forEach((l) => (l.value = `(${self('error')} != null ? null : ${l.value})`));
+    final.unshift({ key: 'error', value: error });
+  }
+  const chain: BuiltNode[] = [
     { id: '_request', type: 'inputNode', content: {} },
     expressionNode('_scope', null, scope),
     ...built,
