@@ -176,6 +176,33 @@ describe('table nodes as JDM', () => {
     expect(listed.table['hitPolicy']).toBe('collect');
   });
 
+  it('collects for a rule that reads matched rows, not for one that reads the result', () => {
+    const policy = (path: string) => {
+      const pack = tablePack({ hitPolicy: 'first', defaultOutput: [0] });
+      pack.graph.nodes.splice(pack.graph.nodes.length - 1, 0, {
+        id: 'reader',
+        kind: 'rules',
+        position: { x: 0, y: 0 },
+        config: {
+          outputs: [],
+          rules: [
+            {
+              name: 'r',
+              priority: 1,
+              conditions: { all: [{ fact: 't', path, operator: 'notEqual', value: null }] },
+              event: { type: 'flag', params: { name: 'seen' } },
+            },
+          ],
+        },
+      });
+      pack.graph.edges.push({ id: 't-reader', source: 't', target: 'reader' });
+      return exportJdm(pack).jdm.nodes.find((n) => n.id === '_t-rows')?.content['hitPolicy'];
+    };
+    expect(policy('$.result')).toBe('first');
+    expect(policy('$.matched[0]')).toBe('collect');
+    expect(policy('$')).toBe('collect');
+  });
+
   it('sets error where the engine would throw, only where it can', () => {
     expect(exported({ hitPolicy: 'unique', defaultOutput: [0] })).toMatchObject({
       fallible: true,
