@@ -1,4 +1,4 @@
-import type { EvaluationInputDraft, Pack } from '../../domain/index.ts';
+import type { Pack } from '../../domain/index.ts';
 import {
   EvaluationError,
   compilePack,
@@ -7,7 +7,7 @@ import {
   type WhatIfProfiler,
   type WhatIfTable,
 } from '../../engine/index.ts';
-import { createPopulation, type PopulationConfig } from '../../testing/population.ts';
+import { createChunkClients } from './chunkClients.ts';
 import type { ChunkTask, ClientError } from './populationProtocol.ts';
 
 /** Errors kept per chunk: enough to show, not so many that a broken pack floods the page. */
@@ -19,23 +19,17 @@ const MAX_ERRORS = 100;
  */
 export function createChunkRunner(pack: Pack, classifyId: string) {
   const profiler: WhatIfProfiler = prepareWhatIf(compilePack(pack), classifyId);
-  let generator: { key: string; clientAt: (i: number) => EvaluationInputDraft } | undefined;
-  const generated = (config: PopulationConfig) => {
-    const key = JSON.stringify(config);
-    if (generator?.key !== key)
-      generator = { key, clientAt: createPopulation(pack, config).clientAt };
-    return generator.clientAt;
-  };
+  const clientsOf = createChunkClients(pack);
 
   return {
     shape: profiler.shape,
     run(task: ChunkTask): { table: WhatIfTable; errors: ClientError[] } {
       const builder = createWhatIfBuilder(profiler.shape, task.count);
-      const clientAt = task.generate ? generated(task.generate) : undefined;
+      const clientAt = clientsOf(task);
       const errors: ClientError[] = [];
       for (let k = 0; k < task.count; k++) {
         const index = task.offset + k;
-        const client = clientAt ? clientAt(index) : task.clients?.[k];
+        const client = clientAt(k);
         if (!client) continue;
         try {
           builder.add(k, profiler.profile(client));

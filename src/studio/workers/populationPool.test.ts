@@ -3,7 +3,8 @@ import { parsePack, type Pack } from '../../domain/index.ts';
 import { countWhatIf, type WhatIfTable } from '../../engine/index.ts';
 import { createChunkRunner } from './populationChunk.ts';
 import { runPopulation, CHUNK_SIZE } from './populationPool.ts';
-import type { FromWorker, ToWorker } from './populationProtocol.ts';
+import type { ChunkTask } from './populationProtocol.ts';
+import { fakeWorkers } from './testWorkers.ts';
 import csrcText from '../../../rule-packs/cn-csrc-2017/pack.json?raw';
 
 function load(text: string): Pack {
@@ -12,41 +13,14 @@ function load(text: string): Pack {
   return parsed.pack;
 }
 
-/**
- * A worker that runs the real chunk loop when the test says so: messages queue up until
- * `deliver` runs them, so that the test decides the order in which chunks come back.
- */
-function fakeWorkers() {
-  const queue: (() => void)[] = [];
-  let terminated = 0;
-  const create = () => {
-    let runner: ReturnType<typeof createChunkRunner> | undefined;
-    const worker = {
-      onmessage: null as ((e: MessageEvent<FromWorker>) => void) | null,
-      onerror: null,
-      postMessage(msg: ToWorker) {
-        queue.push(() => {
-          const reply = (data: FromWorker) =>
-            worker.onmessage?.({ data } as MessageEvent<FromWorker>);
-          if (msg.type === 'init') {
-            runner = createChunkRunner(msg.pack, msg.classifyId);
-            reply({ type: 'ready', shape: runner.shape });
-          } else if (runner)
-            reply({ type: 'chunk', id: msg.id, offset: msg.offset, ...runner.run(msg) });
-        });
-      },
-      terminate() {
-        terminated++;
-      },
+const workersFor = () =>
+  fakeWorkers((init: { pack: Pack; classifyId: string }) => {
+    const runner = createChunkRunner(init.pack, init.classifyId);
+    return {
+      ready: { shape: runner.shape },
+      run: (task: ChunkTask) => ({ part: runner.run(task) }),
     };
-    return worker as unknown as Worker;
-  };
-  // Last in, first out: chunks come back out of order, as they do from real workers.
-  const deliver = () => {
-    while (queue.length > 0) queue.pop()?.();
-  };
-  return { create, deliver, terminated: () => terminated };
-}
+  });
 
 const pack = load(csrcText);
 const config = { seed: 5, evaluationDate: '2026-06-01' };
@@ -54,7 +28,7 @@ const config = { seed: 5, evaluationDate: '2026-06-01' };
 describe('population pool', () => {
   it('merges chunks that come back out of order into the table one thread builds', () => {
     const count = CHUNK_SIZE * 2 + 123;
-    const workers = fakeWorkers();
+    const workers = workersFor();
     const progress: number[] = [];
     let result: { table: WhatIfTable } | undefined;
     runPopulation(
@@ -92,7 +66,7 @@ describe('population pool', () => {
   });
 
   it('stops on cancel: no more progress, no result', () => {
-    const workers = fakeWorkers();
+    const workers = workersFor();
     let calls = 0;
     const run = runPopulation(
       pack,

@@ -1,26 +1,16 @@
-import type { EvaluationInputDraft, LocalizedText, Pack } from '../../domain/index.ts';
+import type { LocalizedText, Pack } from '../../domain/index.ts';
 import type { WhatIfShape, WhatIfTable } from '../../engine/index.ts';
-import type { PopulationConfig } from '../../testing/population.ts';
+import type { PoolReply, PoolRequest } from './workerPool.ts';
+
+export type { ChunkTask } from './workerPool.ts';
 
 /** A client whose evaluation fails whatever the bands, located by its index in the population. */
 export type ClientError = { index: number; code: string; path: string; message: LocalizedText };
 
-/** Clients to evaluate: drawn by the seeded generator from their indexes, or sent as they are. */
-export type ChunkTask = {
-  id: number;
-  offset: number;
-  count: number;
-  clients?: EvaluationInputDraft[];
-  generate?: PopulationConfig;
-};
+export type PopulationPart = { table: WhatIfTable; errors: ClientError[] };
 
-export type ToWorker =
-  { type: 'init'; pack: Pack; classifyId: string } | ({ type: 'chunk' } & ChunkTask);
-
-export type FromWorker =
-  | { type: 'ready'; shape: WhatIfShape }
-  | { type: 'failed'; message: LocalizedText }
-  | { type: 'chunk'; id: number; offset: number; table: WhatIfTable; errors: ClientError[] };
+export type ToWorker = PoolRequest<{ pack: Pack; classifyId: string }>;
+export type FromWorker = PoolReply<{ shape: WhatIfShape }, PopulationPart>;
 
 /** The buffers of a chunk's table, to transfer rather than copy. */
 export function tableBuffers(table: WhatIfTable): ArrayBuffer[] {
