@@ -102,6 +102,8 @@ export function recordToInput(
       },
     };
   const input: Record<string, unknown> = {};
+  // `facts` and `answers` are built from entries in one go (see recordTemplate in the engine).
+  const nested = new Map<string, [string, unknown][]>();
   for (let i = 0; i < plans.length; i++) {
     const cell = fields[i] as string;
     if (cell === '') continue;
@@ -116,8 +118,13 @@ export function recordToInput(
       };
     const [root, key] = plan.target as [string, string | undefined];
     if (key === undefined) input[root] = converted.value;
-    else ((input[root] ??= {}) as Record<string, unknown>)[key] = converted.value;
+    else {
+      let entries = nested.get(root);
+      if (!entries) nested.set(root, (entries = []));
+      entries.push([key, converted.value]);
+    }
   }
+  for (const [root, entries] of nested) input[root] = Object.fromEntries(entries);
   return { input };
 }
 

@@ -35,8 +35,9 @@ function compileScope(pack: Pack, nodeIds: readonly string[]): CompiledPack['cre
   );
   return (input) => {
     const facts = (input.facts ?? EMPTY) as Record<string, unknown>;
-    const scope: Scope = { ...template };
-    for (const id of factIds) scope[id] = Object.hasOwn(facts, id) ? facts[id] : undefined;
+    // The input check admits only vocabulary facts, all of them keys of the template already; a
+    // spread copies own properties only, so nothing inherited reaches the scope.
+    const scope: Scope = { ...template, ...facts };
     scope[INPUT_FACTS] = facts;
     scope['answers'] = input.answers ?? EMPTY;
     scope['context'] = {

@@ -222,7 +222,9 @@ export function compileInputCheck(index: PackIndex): (input: InputShape) => void
     const given = input.facts ?? EMPTY;
     let present = 0;
     for (const f of facts) {
-      const v = Object.hasOwn(given, f.id) ? given[f.id] : undefined;
+      const has = Object.hasOwn(given, f.id);
+      const v = has ? given[f.id] : undefined;
+      if (has) present++;
       if (v === undefined || v === null) {
         if (f.required)
           fail(
@@ -232,7 +234,6 @@ export function compileInputCheck(index: PackIndex): (input: InputShape) => void
             'a required client fact is missing',
           );
       } else f.check(v, f.path);
-      if (Object.hasOwn(given, f.id)) present++;
     }
     // Every own key was a known fact when the counts agree; only otherwise is the culprit sought.
     if (Object.keys(given).length !== present)

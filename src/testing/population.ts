@@ -270,20 +270,22 @@ export function createPopulation(pack: Pack, config: PopulationConfig) {
     const rand = createRandom(clientSeed(config.seed, i));
     const ga = gamma(rand, a);
     const appetite = ga / (ga + gamma(rand, b));
-    const answers: EvaluationInput['answers'] = {};
+    // Built from entries in one go, as JSON.parse builds a client read from a file: keyed one by
+    // one, objects of more than a dozen keys become slow dictionaries for whoever reads them.
+    const answers: [string, EvaluationInput['answers'][string]][] = [];
     for (const plan of questions) {
       if (unanswered > 0 && rand() < unanswered) continue;
-      answers[plan.q.id] = drawAnswer(rand, plan, appetite, coherence);
+      answers.push([plan.q.id, drawAnswer(rand, plan, appetite, coherence)]);
     }
-    const values: EvaluationInput['facts'] = {};
+    const values: [string, NonNullable<EvaluationInput['facts']>[string]][] = [];
     for (const plan of facts) {
       const v = drawFact(rand, plan, config.evaluationDate);
-      if (v !== undefined) values[plan.id] = v;
+      if (v !== undefined) values.push([plan.id, v]);
     }
     return {
       clientId: `${prefix}${i}`,
-      facts: values,
-      answers,
+      facts: Object.fromEntries(values),
+      answers: Object.fromEntries(answers),
       assessmentDate: shiftDate(config.evaluationDate, -rand() * maxAge),
       evaluationDate: config.evaluationDate,
       initiator: rand() < firm ? 'firm' : 'client',
