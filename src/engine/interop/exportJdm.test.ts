@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lt } from '../../domain/index.ts';
 import { addNode, buildPack, nodeOf, reason } from '../../testing/fixtures.ts';
 import { exportJdm } from './exportJdm.ts';
-import { condition } from './jdmExpr.ts';
+import { access, condition } from './jdmExpr.ts';
 
 const env = { isDate: (fact: string) => fact === 'birthday' || fact === 'context' };
 
@@ -89,6 +89,11 @@ describe('conditions as ZEN expressions', () => {
         expr: '((answers["Q-1"] == "A"))',
       },
     );
+  });
+
+  it('quotes path keys ZEN would not read as members', () => {
+    expect(access(['a', 'true', 'x-y', 'in'])).toBe('a["true"]["x-y"].in');
+    expect(access(['not', 'b'])).toBe('$root["not"].b');
   });
 
   it('keeps json-rules-engine quirks: any of nothing is true', () => {

@@ -18,21 +18,20 @@ const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A JSON literal as ZEN reads it (strings double-quoted, escapes as JSON). */
 export const lit = (v: unknown): string => (v === undefined ? 'null' : JSON.stringify(v));
 
+/** `.b`, or `["c-d"]` for a key that is not an identifier (`.true` does not parse in ZEN). */
+export const member = (key: string): string =>
+  PLAIN.test(key) && key !== 'true' && key !== 'false' ? `.${key}` : `[${lit(key)}]`;
+
 /** `a.b["c-d"]`: a path from the root of the decision context. */
 export function access(keys: readonly string[]): string {
   const [root, ...rest] = keys;
   if (root === undefined) return '$root';
-  let out = PLAIN.test(root) && !RESERVED.has(root) ? root : `$root[${lit(root)}]`;
-  for (const k of rest) out += PLAIN.test(k) ? `.${k}` : `[${lit(k)}]`;
-  return out;
+  const start = PLAIN.test(root) && !RESERVED.has(root) ? root : `$root[${lit(root)}]`;
+  return start + rest.map(member).join('');
 }
 
 /** A path into the expression node's own output so far: `$.byQuestion.Q1`. */
-export function self(...keys: string[]): string {
-  let out = '$';
-  for (const k of keys) out += PLAIN.test(k) ? `.${k}` : `[${lit(k)}]`;
-  return out;
-}
+export const self = (...keys: string[]): string => `$${keys.map(member).join('')}`;
 
 /** A dot-path value reference of the pack (`risk.total`) as a ZEN path. */
 export const ref = (r: string): string => access(r.split('.'));

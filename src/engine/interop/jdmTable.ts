@@ -8,7 +8,7 @@ import {
   type UnaryOp,
 } from '../table/unaryTests.ts';
 import type { Problem } from '../types.ts';
-import { access, chain, isList, isNum, isStr, lit, ref, self } from './jdmExpr.ts';
+import { access, chain, isList, isNum, isStr, lit, member, ref, self } from './jdmExpr.ts';
 import { expressionNode, transform, type BuiltNode } from './jdmGraph.ts';
 import type { JdmExpression } from './jdmQuestionnaire.ts';
 
@@ -160,8 +160,8 @@ export function tableNodes(
     : null;
   const value = (row: string) =>
     c.outputs.length === 1 && c.outputs[0]
-      ? `${row}${field(c.outputs[0].id)}`
-      : `{${c.outputs.map((col) => `${lit(col.id)}: ${row}${field(col.id)}`).join(', ')}}`;
+      ? `${row}${member(c.outputs[0].id)}`
+      : `{${c.outputs.map((col) => `${lit(col.id)}: ${row}${member(col.id)}`).join(', ')}}`;
   // A default, or a row of nothing but `-`, means the table cannot fail to match.
   const alwaysHits =
     !!fallback || c.rows.some((row) => row.inputs.every((x) => /^\s*-?\s*$/.test(x)));
@@ -185,8 +185,6 @@ export function tableNodes(
   };
 }
 
-const field = (id: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(id) ? `.${id}` : `[${lit(id)}]`);
-
 /** The `result` of a collecting table by its hit policy, over `$._hits` (matches or the default). */
 function hitPolicyLines(
   c: TableConfig,
@@ -206,7 +204,9 @@ function hitPolicyLines(
       return [{ key: 'result', value: value(first) }];
     case 'any': {
       const same = (row: string) =>
-        c.outputs.map((col) => `${row}${field(col.id)} == ${first}${field(col.id)}`).join(' and ');
+        c.outputs
+          .map((col) => `${row}${member(col.id)} == ${first}${member(col.id)}`)
+          .join(' and ');
       const other = `filter(${hits}, not (${same('#')}))`;
       errors.push([
         `len(${other}) > 0`,
@@ -216,7 +216,7 @@ function hitPolicyLines(
     }
     case 'priority': {
       const values = c.outputs[0]?.values ?? [];
-      const col = field(c.outputs[0]?.id ?? '');
+      const col = member(c.outputs[0]?.id ?? '');
       // First listed value ranks highest; values not listed come last; ties keep row order.
       const rank = (row: string) =>
         chain(
@@ -243,7 +243,7 @@ function collectLines(
 ): JdmExpression[] {
   if (c.aggregation === 'list') return [{ key: 'result', value: `map(${hits}, ${value('#')})` }];
   if (c.aggregation === 'count') return [{ key: 'result', value: `len(${hits})` }];
-  const col = field(c.outputs[0]?.id ?? '');
+  const col = member(c.outputs[0]?.id ?? '');
   const nums = `map(filter(${hits}, ${isNum(`#${col}`)}), #${col})`;
   if (c.aggregation === 'sum') {
     const cells: Literal[] = [
