@@ -106,18 +106,29 @@ export function buildRationale(compiled: CompiledPack, scope: Scope): LocalizedT
         lines.push(m.classified(name, label(o.level), score));
         for (const r of reasons) lines.push(m.limitNote(r));
       }
-    } else if (c.node.kind === 'match') {
-      const o = out as MatchOutput;
-      lines.push(m.matchSummary(o.counts.allowed, o.counts.warn, o.counts.prohibited));
-      for (const [id, v] of Object.entries(o.products)) {
-        if (v.verdict === 'allowed') continue;
-        const name = index.products.get(id)?.name ?? plain(id);
-        const reasons = v.reasons.map((r) => r.text);
-        lines.push(
-          v.verdict === 'warn' ? m.productWarn(name, reasons) : m.productProhibited(name, reasons),
-        );
-      }
-    }
+    } else if (c.node.kind === 'match') lines.push(...matchRationale(compiled, out as MatchOutput));
+  }
+  return lines;
+}
+
+/** Sentences of remembered match outcomes (frozen, shared by many clients), built once each. */
+const matchLines = new WeakMap<MatchOutput, readonly LocalizedText[]>();
+
+function matchRationale(compiled: CompiledPack, o: MatchOutput): readonly LocalizedText[] {
+  const known = matchLines.get(o);
+  if (known) return known;
+  const lines = [m.matchSummary(o.counts.allowed, o.counts.warn, o.counts.prohibited)];
+  for (const [id, v] of Object.entries(o.products)) {
+    if (v.verdict === 'allowed') continue;
+    const name = compiled.index.products.get(id)?.name ?? plain(id);
+    const reasons = v.reasons.map((r) => r.text);
+    lines.push(
+      v.verdict === 'warn' ? m.productWarn(name, reasons) : m.productProhibited(name, reasons),
+    );
+  }
+  if (Object.isFrozen(o)) {
+    for (const line of lines) Object.freeze(line);
+    matchLines.set(o, lines);
   }
   return lines;
 }
