@@ -110,7 +110,11 @@ export const matchKind: NodeKindDef<'match'> = {
     const isActive: boolean[] = compiledPolicies.map(() => false);
     // Clients with the same levels, horizon, variety, flags and leftover-condition results get the
     // same outcome for every product: most of a population shares a few hundred of them.
-    const memo = new OutcomeMemo<MatchOutput>(4096);
+    // Bounded by product verdicts held (~128k, some tens of MB), not by outcomes: an outcome of a
+    // 3,000-product catalogue is a hundred times the size of one of 30.
+    const memo = new OutcomeMemo<MatchOutput>(
+      Math.min(4096, Math.max(16, Math.floor(131_072 / Math.max(1, products.length)))),
+    );
 
     return (scope: Scope): MatchOutput => {
       for (let i = 0; i < n; i++) {
