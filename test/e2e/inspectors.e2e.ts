@@ -237,6 +237,14 @@ export async function productsCsvImportReportsBadRows({ page, baseUrl, screensho
   check((await catalogueCount(page)) === before + 2, 'the imported products survive a reload');
 }
 
+/** Waits until the focused element is the one with this accessible name. */
+async function waitForFocus(page: Page, label: string): Promise<void> {
+  await page.waitForFunction(
+    (want) => document.activeElement?.getAttribute('aria-label') === want,
+    label,
+  );
+}
+
 async function questionOrder(page: Page): Promise<string[]> {
   return page
     .locator('.q-section')
@@ -271,6 +279,8 @@ export async function questionsReorderByDragAndKeys({ page, baseUrl, screenshot 
     keyed[1] === third && keyed[2] === first,
     `moving ${first} down gives ${second}, ${third}, ${first}; got ${keyed.join(', ')}`,
   );
+  // Focus follows the moved question, so Enter again would move it on.
+  await waitForFocus(page, `下移 ${first}`);
   await screenshot('questions-reordered');
   await saveAndReload(page);
   await selectNode(page, 'risk');
@@ -402,4 +412,47 @@ export async function bigTableRendersOnlyVisibleRows({
   const ms = Date.now() - started;
   check(ms < 5000, `the bad cell is reported within 5 s, took ${ms} ms`);
   await screenshot('big-table');
+}
+
+/** The match node's policies in order, by their reason codes. */
+async function policyCodes(page: Page): Promise<string[]> {
+  return page
+    .locator('.match-policy')
+    .evaluateAll((items) =>
+      items.map((i) => i.querySelector<HTMLInputElement>('.reason-field input')?.value ?? ''),
+    );
+}
+
+export async function policyRowsMoveByKeyboard({ page, baseUrl, screenshot }: ScenarioArgs) {
+  await openCsrc(page, baseUrl);
+  await selectNode(page, 'match');
+  const before = await policyCodes(page);
+  const [first, second, third] = before;
+  check(before.length >= 3 && first && second && third, `policies listed: ${before.join(', ')}`);
+  // Policies are named by position: once moved, the first is number 2 and keeps the focus.
+  await page.getByRole('button', { name: '下移 1', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await waitForFocus(page, '下移 2');
+  await page.keyboard.press('Enter');
+  await waitForFocus(page, '下移 3');
+  const moved = await policyCodes(page);
+  check(
+    moved.slice(0, 3).join() === [second, third, first].join(),
+    `two presses take ${first} below ${second} and ${third}; got ${moved.join(', ')}`,
+  );
+  // At the top the move-up button is off: focus falls to the same row's other move button.
+  await page.getByRole('button', { name: '上移 2', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await waitForFocus(page, '下移 1');
+  await screenshot('policies-moved');
+  // Every move is one undoable change.
+  const undo = page.locator('.toolbar [data-command="edit.undo"]');
+  for (let i = 0; i < 3; i++) await undo.click();
+  await page.waitForFunction(
+    (want) =>
+      [...document.querySelectorAll('.match-policy')]
+        .map((p) => p.querySelector<HTMLInputElement>('.reason-field input')?.value)
+        .join() === want,
+    before.join(),
+  );
 }

@@ -1,11 +1,14 @@
 import type { PackChange, PathKey, Scale } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { NumberField } from '../common/NumberField.tsx';
-import { bandIssues, bandsChange, levelText, setBound, type Band } from './bandEdits.ts';
+import { SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
+import { levelChoices } from '../common/choiceNames.ts';
+import { bandIssues, bandsChange, setBound, type Band } from './bandEdits.ts';
 
 const messages = defineMessages({
-  'zh-CN': { level: '等级', min: '下限', max: '上限', add: '添加分段', remove: '删除分段' },
-  en: { level: 'Level', min: 'Min', max: 'Max', add: 'Add band', remove: 'Remove band' },
+  'zh-CN': { level: '等级', min: '下限', max: '上限', add: '添加分段' },
+  en: { level: 'Level', min: 'Min', max: 'Max', add: 'Add band' },
 });
 
 type Props = {
@@ -19,6 +22,7 @@ type Props = {
 export function BandsTable({ bands, scale, path, dispatch }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
+  const levels = levelChoices(scale, localize);
   const issues = bandIssues(bands);
   const commitBound = (i: number, key: 'min' | 'max', value: number) => {
     const change = bandsChange(path, bands, setBound(bands, i, key, value));
@@ -48,23 +52,17 @@ export function BandsTable({ bands, scale, path, dispatch }: Props) {
             return [
               <tr key={`b${i}`} data-band={i}>
                 <td>
-                  <select
+                  <SelectField
                     className="insp-select"
-                    aria-label={t('level')}
+                    label={t('level')}
+                    hideLabel
                     value={b.level}
-                    onChange={(e) =>
-                      dispatch({ type: 'set', path: [...path, i, 'level'], value: e.target.value })
+                    options={levels.ids}
+                    optionLabel={levels.name}
+                    onChange={(level) =>
+                      dispatch({ type: 'set', path: [...path, i, 'level'], value: level })
                     }
-                  >
-                    {!scale?.levels.some((l) => l.id === b.level) && (
-                      <option value={b.level}>{b.level}</option>
-                    )}
-                    {scale?.levels.map((l) => (
-                      <option key={l.id} value={l.id}>
-                        {levelText(l.id, localize(l.label))}
-                      </option>
-                    ))}
-                  </select>
+                  />
                 </td>
                 <td>
                   <NumberField
@@ -81,16 +79,13 @@ export function BandsTable({ bands, scale, path, dispatch }: Props) {
                   />
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="insp-button icon danger"
-                    aria-label={t('remove')}
-                    title={t('remove')}
-                    disabled={bands.length <= 1}
-                    onClick={() => dispatch({ type: 'remove', path, index: i })}
-                  >
-                    ×
-                  </button>
+                  <RowControls
+                    className=""
+                    look="button"
+                    name={b.level}
+                    onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                    canRemove={bands.length > 1}
+                  />
                 </td>
               </tr>,
               ...mine.map((issue, k) => (

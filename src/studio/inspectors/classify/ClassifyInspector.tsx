@@ -4,6 +4,8 @@ import { T } from '../../../engine/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { evenBands } from '../../nodeKinds/defaults.ts';
 import { RefPicker } from '../common/RefPicker.tsx';
+import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
+import { scaleChoices } from '../common/choiceNames.ts';
 import { upstreamOf } from '../common/scopeRefs.ts';
 import { RulerHistogram, setWhatIfPreview, ThresholdWhatIf } from '../../population/index.ts';
 import type { InspectorProps } from '../common/types.ts';
@@ -53,6 +55,7 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
   const scale = pack.vocabulary.scales.find((s) => s.id === config.scale);
   const levels = scale?.levels.map((l) => l.id) ?? [];
   const upstream = upstreamOf(pack, node.id);
+  const scales = scaleChoices(pack, localize);
   const rulesNodes = pack.graph.nodes.filter((n) => n.kind === 'rules');
   const samples = useMemo(() => sampleScores(pack, node.id), [pack, node.id]);
   const scores = useMemo(() => (samples.ok ? samples.scores.map((s) => s.score) : []), [samples]);
@@ -90,21 +93,14 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
           onChange={(ref) => dispatch({ type: 'set', path: [...base, 'input'], value: ref })}
         />
       </div>
-      <div className="insp-row">
-        <label>{t('scale')}</label>
-        <select
-          className="insp-select"
-          aria-label={t('scale')}
-          value={config.scale}
-          onChange={(e) => changeScale(e.target.value)}
-        >
-          {pack.vocabulary.scales.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.id} · {localize(s.label)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        layout="row"
+        label={t('scale')}
+        value={config.scale}
+        options={scales.ids}
+        optionLabel={scales.name}
+        onChange={changeScale}
+      />
       <section className="insp-section">
         <h3>{t('bands')}</h3>
         <p className="insp-muted">{t('bandsHint')}</p>
@@ -153,15 +149,16 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
         <p className="insp-muted">{t('rulesHint')}</p>
         {rulesNodes.length === 0 && <p className="insp-muted">{t('noRules')}</p>}
         {rulesNodes.map((r) => (
-          <label key={r.id} className="insp-row">
-            <input
-              type="checkbox"
-              checked={config.rulesLimits.includes(r.id)}
-              onChange={(e) => toggleRules(r.id, e.target.checked)}
-            />
+          <CheckField
+            key={r.id}
+            className="insp-row"
+            label={`${r.id} ${localize(r.label)}`}
+            checked={config.rulesLimits.includes(r.id)}
+            onChange={(on) => toggleRules(r.id, on)}
+          >
             <code>{r.id}</code> {localize(r.label)}
             {!upstream.has(r.id) && <span className="insp-muted">{t('notUpstream')}</span>}
-          </label>
+          </CheckField>
         ))}
       </section>
     </div>

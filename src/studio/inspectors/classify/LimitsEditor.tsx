@@ -5,7 +5,9 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { scopeRefs } from '../common/scopeRefs.ts';
-import { levelText } from './bandEdits.ts';
+import { SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
+import { levelChoices } from '../common/choiceNames.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -19,7 +21,6 @@ const messages = defineMessages({
     flagHint: '条件成立时一并设置的标记，如 lowestCategory（可留空）',
     reason: '原因',
     add: '添加',
-    remove: '删除',
     badFlag: '标记名只能包含字母、数字、"_" 或 "-"',
     noBoolean: '上游没有可用的是/否值：先连接一个规则或问卷节点',
   },
@@ -34,7 +35,6 @@ const messages = defineMessages({
     flagHint: 'A flag raised with the limit, e.g. lowestCategory (optional)',
     reason: 'Reason',
     add: 'Add',
-    remove: 'Remove',
     badFlag: 'A flag name uses letters, digits, "_" or "-"',
     noBoolean: 'Nothing upstream gives a yes/no value: connect a rules or questionnaire node first',
   },
@@ -56,10 +56,10 @@ type Props = {
 export function LimitsEditor({ pack, nodeId, which, limits, scale, path, dispatch }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
-  const levels = scale?.levels ?? [];
+  const levels = levelChoices(scale, localize);
   const add = () => {
     const when = scopeRefs(pack, nodeId, T.boolean).find((o) => o.type.type === 'boolean')?.ref;
-    const level = which === 'caps' ? levels[0]?.id : levels[levels.length - 1]?.id;
+    const level = which === 'caps' ? levels.ids[0] : levels.ids.at(-1);
     const limit: Limit = {
       when: when ?? 'context',
       level: level ?? 'C1',
@@ -93,33 +93,21 @@ export function LimitsEditor({ pack, nodeId, which, limits, scale, path, dispatc
                 label={t('when')}
                 onChange={(ref) => dispatch({ type: 'set', path: [...at, 'when'], value: ref })}
               />
-              <button
-                type="button"
-                className="insp-button icon danger"
-                aria-label={t('remove')}
-                title={t('remove')}
-                onClick={() => dispatch({ type: 'remove', path, index: i })}
-              >
-                ×
-              </button>
+              <RowControls
+                className=""
+                look="button"
+                name={limit.reason.code}
+                onRemove={() => dispatch({ type: 'remove', path, index: i })}
+              />
             </div>
-            <div className="insp-row">
-              <label>{t('level')}</label>
-              <select
-                className="insp-select"
-                aria-label={t('level')}
-                value={limit.level}
-                onChange={(e) =>
-                  dispatch({ type: 'set', path: [...at, 'level'], value: e.target.value })
-                }
-              >
-                {levels.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {levelText(l.id, localize(l.label))}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              layout="row"
+              label={t('level')}
+              value={limit.level}
+              options={levels.ids}
+              optionLabel={levels.name}
+              onChange={(level) => dispatch({ type: 'set', path: [...at, 'level'], value: level })}
+            />
             <div className="insp-row">
               <label>{t('flag')}</label>
               <FlagInput

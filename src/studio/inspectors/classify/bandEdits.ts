@@ -149,8 +149,3 @@ export function setBound(
   next[upper] = { ...(bands[upper] as Band), min: key === 'max' ? value + step : value };
   return next;
 }
-
-/** `C3 稳健型`, or just the label when it already starts with the id (`B1 Very cautious`). */
-export function levelText(id: string, label: string): string {
-  return label.startsWith(id) ? label : `${id} ${label}`;
-}

@@ -4,6 +4,7 @@ import { lt } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
+import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
 import { uniqueNodeId } from '../../nodeKinds/index.ts';
 import { IdInput } from './IdInput.tsx';
 
@@ -85,18 +86,15 @@ export function FactsList({ pack, dispatch }: Props) {
       <h3>
         {t('facts', { n: facts.length })}
         <span className="insp-row">
-          <select
+          <SelectField
             className="insp-select"
-            aria-label={t('newType')}
+            label={t('newType')}
+            hideLabel
             value={newType}
-            onChange={(e) => setNewType(e.target.value as FactType)}
-          >
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(type)}
-              </option>
-            ))}
-          </select>
+            options={TYPES}
+            optionLabel={t}
+            onChange={setNewType}
+          />
           <button type="button" className="insp-button" onClick={add}>
             + {t('add')}
           </button>
@@ -131,14 +129,12 @@ export function FactsList({ pack, dispatch }: Props) {
                 value={f.label}
                 onCommit={(v) => set('label', v)}
               />
-              <label className="insp-row">
-                <input
-                  type="checkbox"
-                  checked={f.required}
-                  onChange={(e) => set('required', e.target.checked)}
-                />
-                {t('required')}
-              </label>
+              <CheckField
+                className="insp-row"
+                label={t('required')}
+                checked={f.required}
+                onChange={(on) => set('required', on)}
+              />
               {f.type === 'number' && (
                 <>
                   <div className="insp-row">
@@ -159,14 +155,12 @@ export function FactsList({ pack, dispatch }: Props) {
                         set('unit', e.target.value || undefined)
                       }
                     />
-                    <label className="insp-row">
-                      <input
-                        type="checkbox"
-                        checked={f.integer}
-                        onChange={(e) => set('integer', e.target.checked)}
-                      />
-                      {t('integer')}
-                    </label>
+                    <CheckField
+                      className="insp-row"
+                      label={t('integer')}
+                      checked={f.integer}
+                      onChange={(on) => set('integer', on)}
+                    />
                   </div>
                 </>
               )}

@@ -3,6 +3,8 @@ import { T } from '../../../engine/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { RefPicker } from '../common/RefPicker.tsx';
+import { SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
 import { scopeRefs, upstreamOf } from '../common/scopeRefs.ts';
 import type { InspectorProps } from '../common/types.ts';
 import { IdInput } from './IdInput.tsx';
@@ -19,8 +21,6 @@ const messages = defineMessages({
     flag: '标记',
     label: '显示名称',
     add: '添加输出',
-    remove: '删除',
-    up: '上移',
     verdicts: '产品结论来源',
     noVerdicts: '（不输出产品结论）',
     notUpstream: '（不在上游）',
@@ -37,8 +37,6 @@ const messages = defineMessages({
     flag: 'flag',
     label: 'Display name',
     add: 'Add output',
-    remove: 'Remove',
-    up: 'Move up',
     verdicts: 'Product verdicts from',
     noVerdicts: '(no product verdicts)',
     notUpstream: '(not upstream)',
@@ -48,6 +46,7 @@ const messages = defineMessages({
 });
 
 type Output = NodeConfig<'output'>['outputs'][number];
+const KINDS = ['value', 'flag'] as const;
 
 /** The named results of the pack, each picked from upstream, and the match node giving verdicts. */
 export function OutputInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'output'>) {
@@ -95,37 +94,27 @@ export function OutputInspector({ pack, node, nodeIndex, dispatch }: InspectorPr
                   dispatch({ type: 'set', path: [...path, i, 'name'], value: name })
                 }
               />
-              <select
+              <SelectField
                 className="insp-select"
-                aria-label={t('kind')}
+                label={t('kind')}
+                hideLabel
                 value={o.kind}
-                onChange={(e) =>
-                  dispatch({ type: 'set', path: [...path, i, 'kind'], value: e.target.value })
+                options={KINDS}
+                optionLabel={t}
+                onChange={(kind) =>
+                  dispatch({ type: 'set', path: [...path, i, 'kind'], value: kind })
                 }
-              >
-                <option value="value">{t('value')}</option>
-                <option value="flag">{t('flag')}</option>
-              </select>
+              />
               <span className="io-spacer" />
-              <button
-                type="button"
-                className="insp-button icon"
-                aria-label={t('up')}
-                title={t('up')}
-                disabled={i === 0}
-                onClick={() => dispatch({ type: 'move', path, from: i, to: i - 1 })}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className="insp-button icon danger"
-                aria-label={t('remove')}
-                title={t('remove')}
-                onClick={() => dispatch({ type: 'remove', path, index: i })}
-              >
-                ×
-              </button>
+              <RowControls
+                className=""
+                look="button"
+                name={o.name}
+                onMove={(by) => dispatch({ type: 'move', path, from: i, to: i + by })}
+                canMoveUp={i > 0}
+                canMoveDown={i < outputs.length - 1}
+                onRemove={() => dispatch({ type: 'remove', path, index: i })}
+              />
             </div>
             <div className="insp-row">
               <label>{t('ref')}</label>
@@ -148,28 +137,19 @@ export function OutputInspector({ pack, node, nodeIndex, dispatch }: InspectorPr
           </div>
         ))}
       </section>
-      <div className="insp-row">
-        <label>{t('verdicts')}</label>
-        <select
-          className="insp-select"
-          aria-label={t('verdicts')}
-          value={verdicts ?? ''}
-          onChange={(e) =>
-            dispatch({
-              type: 'set',
-              path: [...base, 'verdicts'],
-              value: e.target.value || undefined,
-            })
-          }
-        >
-          <option value="">{t('noVerdicts')}</option>
-          {matchNodes.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.id} {localize(m.label)} {upstream.has(m.id) ? '' : t('notUpstream')}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        layout="row"
+        label={t('verdicts')}
+        value={verdicts}
+        emptyLabel={t('noVerdicts')}
+        options={matchNodes.map((m) => m.id)}
+        optionLabel={(id) => {
+          const m = matchNodes.find((n) => n.id === id);
+          const where = upstream.has(id) ? '' : t('notUpstream');
+          return m ? `${id} ${localize(m.label)} ${where}` : id;
+        }}
+        onChange={(id) => dispatch({ type: 'set', path: [...base, 'verdicts'], value: id })}
+      />
     </div>
   );
 }

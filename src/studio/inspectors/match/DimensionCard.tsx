@@ -5,6 +5,8 @@ import type { Dispatch } from '../common/types.ts';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
+import { scaleChoices } from '../common/choiceNames.ts';
 import { ConditionGroup, factChoices } from '../rules/index.ts';
 import { MatrixGrid, verdictMessages } from './MatrixGrid.tsx';
 import { ReasonField } from './ReasonField.tsx';
@@ -30,9 +32,6 @@ const messages = defineMessages({
     whenMissing: '缺值时',
     pass: '通过',
     fail: '不通过',
-    up: '上移',
-    down: '下移',
-    remove: '删除',
     passesWhen: '满足以下条件即通过（事实 product 为当前产品）',
   },
   en: {
@@ -55,9 +54,6 @@ const messages = defineMessages({
     whenMissing: 'When missing',
     pass: 'pass',
     fail: 'fail',
-    up: 'Move up',
-    down: 'Move down',
-    remove: 'Delete',
     passesWhen: 'Passes when this holds (the fact product is the product being matched)',
   },
 });
@@ -91,50 +87,32 @@ export function DimensionCard(props: Props) {
       (a) => `attributes.${a}`,
     ),
   ];
-  const scaleSelect = (key: 'scale' | 'clientScale', value: string, label: string) => (
-    <label>
-      {label}{' '}
-      <select aria-label={label} value={value} onChange={(e) => set(key, e.target.value)}>
-        {!pack.vocabulary.scales.some((s) => s.id === value) && (
-          <option value={value}>{value}</option>
-        )}
-        {pack.vocabulary.scales.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.id} · {localize(s.label)}
-          </option>
-        ))}
-      </select>
-    </label>
+  const scales = scaleChoices(pack, localize);
+  const scaleSelect = (key: 'scale' | 'clientScale', value: string) => (
+    <SelectField
+      label={t(key)}
+      value={value}
+      options={scales.ids}
+      optionLabel={scales.name}
+      onChange={(id) => set(key, id)}
+    />
   );
   const missingSelect = (value: 'pass' | 'fail') => (
-    <label>
-      {t('whenMissing')}{' '}
-      <select
-        aria-label={t('whenMissing')}
-        value={value}
-        onChange={(e) => set('whenMissing', e.target.value)}
-      >
-        <option value="pass">{t('pass')}</option>
-        <option value="fail">{t('fail')}</option>
-      </select>
-    </label>
+    <SelectField
+      label={t('whenMissing')}
+      value={value}
+      options={['pass', 'fail'] as const}
+      optionLabel={t}
+      onChange={(x) => set('whenMissing', x)}
+    />
   );
   const fieldSelect = (value: string) => (
-    <label>
-      {t('productField')}{' '}
-      <select
-        aria-label={t('productField')}
-        value={value}
-        onChange={(e) => set('productField', e.target.value)}
-      >
-        {!productFields.includes(value) && <option value={value}>{value}</option>}
-        {productFields.map((f) => (
-          <option key={f} value={f}>
-            {f}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label={t('productField')}
+      value={value}
+      options={productFields}
+      onChange={(x) => set('productField', x)}
+    />
   );
   return (
     <section className={`match-dimension dim-${d.kind}`} data-dimension={d.id}>
@@ -142,32 +120,14 @@ export function DimensionCard(props: Props) {
         <strong>
           {d.id} · {t(d.kind)}
         </strong>
-        <span className="q-tools">
-          <button
-            type="button"
-            aria-label={`${t('up')} ${d.id}`}
-            disabled={index === 0}
-            onClick={() => onMove(index - 1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            aria-label={`${t('down')} ${d.id}`}
-            disabled={index === count - 1}
-            onClick={() => onMove(index + 1)}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            aria-label={`${t('remove')} ${d.id}`}
-            disabled={count === 1}
-            onClick={onRemove}
-          >
-            ✕
-          </button>
-        </span>
+        <RowControls
+          name={d.id}
+          onMove={(by) => onMove(index + by)}
+          canMoveUp={index > 0}
+          canMoveDown={index < count - 1}
+          onRemove={onRemove}
+          canRemove={count > 1}
+        />
       </header>
       <LocalizedField
         label={t('label')}
@@ -202,7 +162,7 @@ export function DimensionCard(props: Props) {
       )}
       {d.kind === 'matrix' && (
         <>
-          {scaleSelect('clientScale', d.clientScale, t('clientScale'))}
+          {scaleSelect('clientScale', d.clientScale)}
           <MatrixGrid
             pack={pack}
             clientScale={d.clientScale}
@@ -214,7 +174,7 @@ export function DimensionCard(props: Props) {
       )}
       {d.kind === 'compare' && (
         <div className="q-row">
-          {scaleSelect('scale', d.scale, t('scale'))}
+          {scaleSelect('scale', d.scale)}
           {fieldSelect(d.productField)}
           <SelectField
             label={t('rule')}

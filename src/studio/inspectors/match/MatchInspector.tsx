@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MatchDimension } from '../../../domain/index.ts';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import type { InspectorProps } from '../common/types.ts';
+import { SelectField } from '../common/ChoiceFields.tsx';
 import { nextId } from '../questionnaire/questionEdits.ts';
 import { DimensionCard } from './DimensionCard.tsx';
 import { PolicyList } from './PolicyList.tsx';
@@ -28,6 +29,7 @@ const messages = defineMessages({
   },
 });
 
+const DIMENSION_KINDS = ['matrix', 'compare', 'contains', 'condition'] as const;
 type Kind = MatchDimension['kind'];
 
 /** Product matching: the dimensions every product is checked on, then the policies. */
@@ -55,17 +57,14 @@ export function MatchInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
         />
       ))}
       <div className="q-row">
-        <select
-          aria-label={t('add')}
+        <SelectField
+          label={t('add')}
+          hideLabel
           value={kind}
-          onChange={(e) => setKind(e.target.value as Kind)}
-        >
-          {(['matrix', 'compare', 'contains', 'condition'] as const).map((k) => (
-            <option key={k} value={k}>
-              {t(k)}
-            </option>
-          ))}
-        </select>
+          options={DIMENSION_KINDS}
+          optionLabel={t}
+          onChange={setKind}
+        />
         <button
           type="button"
           onClick={() =>

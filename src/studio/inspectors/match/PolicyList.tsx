@@ -1,11 +1,19 @@
 import { useState } from 'react';
-import { VERDICTS, type MatchPolicy, type Pack, type PathKey } from '../../../domain/index.ts';
+import {
+  VERDICTS,
+  type MatchPolicy,
+  type Pack,
+  type PathKey,
+  type Verdict,
+} from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { RefPicker } from '../common/RefPicker.tsx';
+import { CheckList, SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
+import { levelChoices } from '../common/choiceNames.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { verdictMessages } from './MatrixGrid.tsx';
-import { levelText } from '../rules/index.ts';
 import { ReasonField } from './ReasonField.tsx';
 import { newPolicy } from './matchDefaults.ts';
 
@@ -25,9 +33,6 @@ const messages = defineMessages({
     riskAtLeast: '产品风险不低于',
     any: '任意',
     add: '添加',
-    up: '上移',
-    down: '下移',
-    remove: '删除',
   },
   en: {
     policies: 'Policies (applied in order)',
@@ -44,13 +49,11 @@ const messages = defineMessages({
     riskAtLeast: 'Product risk at least',
     any: 'any',
     add: 'Add',
-    up: 'Move up',
-    down: 'Move down',
-    remove: 'Delete',
   },
 });
 
 const BOOLEAN = { type: 'boolean' } as const;
+const POLICY_KINDS = ['blockAll', 'exempt', 'escalate', 'flag'] as const;
 type Kind = MatchPolicy['kind'];
 
 /** The policies after the dimensions: expired profiles, professional exemption, escalation, flags. */
@@ -66,22 +69,18 @@ export function PolicyList(props: {
   const v = useMessages(verdictMessages);
   const localize = useLocalize();
   const [kind, setKind] = useState<Kind>('escalate');
-  const risks = pack.vocabulary.scales.find((s) => s.id === pack.products.riskScale)?.levels ?? [];
-  const verdictSelect = (at: PathKey[], value: string, label: string) => (
-    <label>
-      {label}{' '}
-      <select
-        aria-label={label}
-        value={value}
-        onChange={(e) => dispatch({ type: 'set', path: at, value: e.target.value })}
-      >
-        {VERDICTS.map((x) => (
-          <option key={x} value={x}>
-            {v(x)}
-          </option>
-        ))}
-      </select>
-    </label>
+  const risks = levelChoices(
+    pack.vocabulary.scales.find((s) => s.id === pack.products.riskScale),
+    localize,
+  );
+  const verdictSelect = (at: PathKey[], value: Verdict, label: string) => (
+    <SelectField
+      label={label}
+      value={value}
+      options={VERDICTS}
+      optionLabel={v}
+      onChange={(x) => dispatch({ type: 'set', path: at, value: x })}
+    />
   );
   return (
     <section className="match-policies">
@@ -124,73 +123,37 @@ export function PolicyList(props: {
                         onCommit={(x) => dispatch({ type: 'set', path: at('flag'), value: x })}
                       />
                     </label>
-                    <span role="group" aria-label={t('verdicts')}>
-                      {t('verdicts')}{' '}
-                      {VERDICTS.map((x) => (
-                        <label key={x} className={p.verdicts.includes(x) ? 'chip on' : 'chip'}>
-                          <input
-                            type="checkbox"
-                            checked={p.verdicts.includes(x)}
-                            onChange={(e) => {
-                              const next = e.target.checked
-                                ? [...p.verdicts, x]
-                                : p.verdicts.filter((y) => y !== x);
-                              if (next.length > 0)
-                                dispatch({ type: 'set', path: at('verdicts'), value: next });
-                            }}
-                          />
-                          {v(x)}
-                        </label>
-                      ))}
-                    </span>
-                    <label>
-                      {t('riskAtLeast')}{' '}
-                      <select
-                        aria-label={t('riskAtLeast')}
-                        value={p.productRiskAtLeast ?? ''}
-                        onChange={(e) =>
-                          dispatch({
-                            type: 'set',
-                            path: at('productRiskAtLeast'),
-                            value: e.target.value || undefined,
-                          })
-                        }
-                      >
-                        <option value="">{t('any')}</option>
-                        {risks.map((r) => (
-                          <option key={r.id} value={r.id}>
-                            {levelText(r.id, localize(r.label))}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
+                    <CheckList
+                      label={t('verdicts')}
+                      showLabel
+                      options={VERDICTS}
+                      selected={p.verdicts}
+                      optionLabel={v}
+                      keepOne
+                      onChange={(next) =>
+                        dispatch({ type: 'set', path: at('verdicts'), value: next })
+                      }
+                    />
+                    <SelectField
+                      label={t('riskAtLeast')}
+                      value={p.productRiskAtLeast}
+                      emptyLabel={t('any')}
+                      options={risks.ids}
+                      optionLabel={risks.name}
+                      onChange={(x) =>
+                        dispatch({ type: 'set', path: at('productRiskAtLeast'), value: x })
+                      }
+                    />
                   </>
                 )}
-                <span className="q-tools">
-                  <button
-                    type="button"
-                    aria-label={`${t('up')} ${i + 1}`}
-                    disabled={i === 0}
-                    onClick={() => dispatch({ type: 'move', path, from: i, to: i - 1 })}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`${t('down')} ${i + 1}`}
-                    disabled={i === policies.length - 1}
-                    onClick={() => dispatch({ type: 'move', path, from: i, to: i + 1 })}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`${t('remove')} ${i + 1}`}
-                    onClick={() => dispatch({ type: 'remove', path, index: i })}
-                  >
-                    ✕
-                  </button>
-                </span>
+                <RowControls
+                  name={String(i + 1)}
+                  movedName={(by) => String(i + 1 + by)}
+                  onMove={(by) => dispatch({ type: 'move', path, from: i, to: i + by })}
+                  canMoveUp={i > 0}
+                  canMoveDown={i < policies.length - 1}
+                  onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                />
               </div>
               <ReasonField reason={p.reason} path={at('reason')} dispatch={dispatch} />
             </li>
@@ -198,17 +161,14 @@ export function PolicyList(props: {
         })}
       </ol>
       <div className="q-row">
-        <select
-          aria-label={t('add')}
+        <SelectField
+          label={t('add')}
+          hideLabel
           value={kind}
-          onChange={(e) => setKind(e.target.value as Kind)}
-        >
-          {(['blockAll', 'exempt', 'escalate', 'flag'] as const).map((k) => (
-            <option key={k} value={k}>
-              {t(k)}
-            </option>
-          ))}
-        </select>
+          options={POLICY_KINDS}
+          optionLabel={t}
+          onChange={setKind}
+        />
         <button
           type="button"
           onClick={() =>

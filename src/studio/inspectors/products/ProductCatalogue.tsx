@@ -3,7 +3,8 @@ import { lt, type Product, type Scale } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { PackPartInspectorProps } from '../common/types.ts';
 import { nextId } from '../questionnaire/questionEdits.ts';
-import { levelText } from '../rules/index.ts';
+import { SelectField } from '../common/ChoiceFields.tsx';
+import { levelChoices } from '../common/choiceNames.ts';
 import { ProductRow } from './ProductRow.tsx';
 import { CsvImportDialog } from './CsvImportDialog.tsx';
 import { catalogueView, type Sort, type SortKey } from './catalogueView.ts';
@@ -29,7 +30,6 @@ const messages = defineMessages({
     variety: '品种',
     complex: '复杂产品',
     tags: '标签',
-    remove: '删除',
     none: '—',
     newProduct: '新产品',
     problems: '问题',
@@ -52,7 +52,6 @@ const messages = defineMessages({
     variety: 'Variety',
     complex: 'Complex',
     tags: 'Tags',
-    remove: 'Delete',
     none: '—',
     newProduct: 'New product',
     problems: 'Problems',
@@ -74,6 +73,7 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
   const { products: catalogue, vocabulary } = pack;
   const scale = (id: string | undefined) => vocabulary.scales.find((s) => s.id === id);
   const risk = scale(catalogue.riskScale);
+  const riskLevels = levelChoices(risk, localize);
   const horizon = scale(catalogue.horizonScale);
   const variety = scale(catalogue.varietyScale);
   const rows = useMemo(
@@ -152,18 +152,15 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
           value={filter.text}
           onChange={(e) => setFilter({ ...filter, text: e.target.value })}
         />
-        <select
-          aria-label={t('allRisks')}
-          value={filter.risk}
-          onChange={(e) => setFilter({ ...filter, risk: e.target.value })}
-        >
-          <option value="">{t('allRisks')}</option>
-          {risk?.levels.map((l) => (
-            <option key={l.id} value={l.id}>
-              {levelText(l.id, localize(l.label))}
-            </option>
-          ))}
-        </select>
+        <SelectField
+          label={t('allRisks')}
+          hideLabel
+          value={filter.risk || undefined}
+          emptyLabel={t('allRisks')}
+          options={riskLevels.ids}
+          optionLabel={riskLevels.name}
+          onChange={(level) => setFilter({ ...filter, risk: level ?? '' })}
+        />
         <button
           type="button"
           onClick={() => {

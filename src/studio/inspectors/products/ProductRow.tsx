@@ -2,7 +2,9 @@ import type { Product, Scale } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
-import { levelText } from '../rules/index.ts';
+import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
+import { levelChoices } from '../common/choiceNames.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -14,7 +16,6 @@ const messages = defineMessages({
     variety: '品种',
     complex: '复杂产品',
     tags: '标签',
-    remove: '删除',
     none: '—',
   },
   en: {
@@ -26,13 +27,11 @@ const messages = defineMessages({
     variety: 'Variety',
     complex: 'Complex',
     tags: 'Tags',
-    remove: 'Delete',
     none: '—',
   },
 });
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const ids = (s: Scale | undefined) => s?.levels.map((l) => l.id) ?? [];
 
 type Props = {
   product: Product;
@@ -50,27 +49,24 @@ export function ProductRow({ product: p, index, scales, taken, dispatch }: Props
   const { risk, horizon, variety } = scales;
   const set = (key: keyof Product, value: unknown) =>
     dispatch({ type: 'set', path: ['products', 'items', index, key], value });
-  const levelSelect = (
-    s: Scale | undefined,
-    value: string | undefined,
-    label: string,
-    onChange: (v: string | undefined) => void,
-    optional: boolean,
-  ) => (
-    <select
-      aria-label={label}
-      value={value ?? ''}
-      onChange={(e) => onChange(e.target.value || undefined)}
-    >
-      {optional && <option value="">{t('none')}</option>}
-      {value && !s?.levels.some((l) => l.id === value) && <option value={value}>{value}</option>}
-      {s?.levels.map((l) => (
-        <option key={l.id} value={l.id}>
-          {levelText(l.id, localize(l.label))}
-        </option>
-      ))}
-    </select>
-  );
+  const riskLevels = levelChoices(risk, localize);
+  /** Horizon and variety may be left open: "—" removes them. */
+  const optionalLevel = (key: 'horizon' | 'variety', scale: Scale) => {
+    const levels = levelChoices(scale, localize);
+    return (
+      <td>
+        <SelectField
+          label={`${t(key)} ${p.id}`}
+          hideLabel
+          value={p[key]}
+          emptyLabel={t('none')}
+          options={levels.ids}
+          optionLabel={levels.name}
+          onChange={(v) => set(key, v)}
+        />
+      </td>
+    );
+  };
   return (
     <tr data-product={p.id}>
       <td>
@@ -96,37 +92,24 @@ export function ProductRow({ product: p, index, scales, taken, dispatch }: Props
           onCommit={(v) => set('name', { ...p.name, en: v })}
         />
       </td>
-      <td className={`risk-cell risk-${ids(risk).indexOf(p.risk)}`}>
-        {levelSelect(risk, p.risk, `${t('risk')} ${p.id}`, (v) => v && set('risk', v), false)}
+      <td className={`risk-cell risk-${riskLevels.ids.indexOf(p.risk)}`}>
+        <SelectField
+          label={`${t('risk')} ${p.id}`}
+          hideLabel
+          value={p.risk}
+          options={riskLevels.ids}
+          optionLabel={riskLevels.name}
+          onChange={(v) => set('risk', v)}
+        />
       </td>
-      {horizon && (
-        <td>
-          {levelSelect(
-            horizon,
-            p.horizon,
-            `${t('horizon')} ${p.id}`,
-            (v) => set('horizon', v),
-            true,
-          )}
-        </td>
-      )}
-      {variety && (
-        <td>
-          {levelSelect(
-            variety,
-            p.variety,
-            `${t('variety')} ${p.id}`,
-            (v) => set('variety', v),
-            true,
-          )}
-        </td>
-      )}
+      {horizon && optionalLevel('horizon', horizon)}
+      {variety && optionalLevel('variety', variety)}
       <td>
-        <input
-          type="checkbox"
-          aria-label={`${t('complex')} ${p.id}`}
+        <CheckField
+          label={`${t('complex')} ${p.id}`}
+          hideLabel
           checked={p.complex}
-          onChange={(e) => set('complex', e.target.checked)}
+          onChange={(on) => set('complex', on)}
         />
       </td>
       <td>
@@ -145,13 +128,11 @@ export function ProductRow({ product: p, index, scales, taken, dispatch }: Props
         />
       </td>
       <td>
-        <button
-          type="button"
-          aria-label={`${t('remove')} ${p.id}`}
-          onClick={() => dispatch({ type: 'remove', path: ['products', 'items'], index })}
-        >
-          ✕
-        </button>
+        <RowControls
+          className=""
+          name={p.id}
+          onRemove={() => dispatch({ type: 'remove', path: ['products', 'items'], index })}
+        />
       </td>
     </tr>
   );

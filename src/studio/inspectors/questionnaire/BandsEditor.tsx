@@ -2,6 +2,7 @@ import type { PathKey } from '../../../domain/index.ts';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { NumberField } from '../common/NumberField.tsx';
+import { RowControls } from '../common/RowControls.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -10,7 +11,6 @@ const messages = defineMessages({
     max: '上限（含）',
     points: '分值',
     add: '添加区间',
-    remove: '删除',
     hint: '数值答案按第一个包含它的区间计分',
   },
   en: {
@@ -19,7 +19,6 @@ const messages = defineMessages({
     max: 'To (incl.)',
     points: 'Points',
     add: 'Add band',
-    remove: 'Delete',
     hint: 'A numeric answer scores by the first band that holds it',
   },
 });
@@ -75,14 +74,11 @@ export function BandsEditor(props: {
                 />
               </td>
               <td>
-                <button
-                  type="button"
-                  aria-label={`${t('remove')} ${i + 1}`}
-                  disabled={bands.length === 1}
-                  onClick={() => dispatch({ type: 'remove', path, index: i })}
-                >
-                  ✕
-                </button>
+                <RowControls
+                  name={String(i + 1)}
+                  onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                  canRemove={bands.length > 1}
+                />
               </td>
             </tr>
           ))}

@@ -3,6 +3,8 @@ import { lt } from '../../../domain/index.ts';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { NumberField } from '../common/NumberField.tsx';
+import { CheckField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
 import { TextCell } from './TextCell.tsx';
 import { nextOptionId } from './questionEdits.ts';
 
@@ -19,9 +21,6 @@ const messages = defineMessages({
     reasonEn: '原因（English）',
     factValue: '事实取值',
     add: '添加选项',
-    up: '上移',
-    down: '下移',
-    remove: '删除',
     knockoutHint: '选中此项即触发否决：标记被置为真，可使分数归零并封顶为最低类别',
   },
   en: {
@@ -36,9 +35,6 @@ const messages = defineMessages({
     reasonEn: 'Reason (English)',
     factValue: 'Fact value',
     add: 'Add option',
-    up: 'Move up',
-    down: 'Move down',
-    remove: 'Delete',
     knockoutHint:
       'Choosing this raises the flag; the score may be zeroed and the level capped at the lowest category',
   },
@@ -83,49 +79,30 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
                   onCommit={(v) => set(at(i, 'points'), v)}
                 />
               </label>
-              <label title={t('knockoutHint')}>
-                <input
-                  type="checkbox"
-                  aria-label={`${t('knockout')} ${o.id}`}
-                  checked={!!o.knockout}
-                  onChange={(e) =>
-                    set(
-                      at(i, 'knockout'),
-                      e.target.checked
-                        ? { flag: 'lowestCategory', reason: lt('选择了否决项', 'Knock-out answer') }
-                        : undefined,
-                    )
-                  }
-                />{' '}
+              <CheckField
+                label={`${t('knockout')} ${o.id}`}
+                hint={t('knockoutHint')}
+                checked={!!o.knockout}
+                onChange={(checked) =>
+                  set(
+                    at(i, 'knockout'),
+                    checked
+                      ? { flag: 'lowestCategory', reason: lt('选择了否决项', 'Knock-out answer') }
+                      : undefined,
+                  )
+                }
+              >
                 {t('knockout')}
-              </label>
+              </CheckField>
               {!fixed && (
-                <span className="q-tools">
-                  <button
-                    type="button"
-                    aria-label={`${t('up')} ${o.id}`}
-                    disabled={i === 0}
-                    onClick={() => dispatch({ type: 'move', path, from: i, to: i - 1 })}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`${t('down')} ${o.id}`}
-                    disabled={i === options.length - 1}
-                    onClick={() => dispatch({ type: 'move', path, from: i, to: i + 1 })}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`${t('remove')} ${o.id}`}
-                    disabled={options.length === 1}
-                    onClick={() => dispatch({ type: 'remove', path, index: i })}
-                  >
-                    ✕
-                  </button>
-                </span>
+                <RowControls
+                  name={o.id}
+                  onMove={(by) => dispatch({ type: 'move', path, from: i, to: i + by })}
+                  canMoveUp={i > 0}
+                  canMoveDown={i < options.length - 1}
+                  onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                  canRemove={options.length > 1}
+                />
               )}
             </div>
             <div className="q-option-line">

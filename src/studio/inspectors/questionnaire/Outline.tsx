@@ -3,6 +3,7 @@ import type { PackChange, PathKey, Questionnaire, Pack } from '../../../domain/i
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { LocalizedField } from '../common/LocalizedField.tsx';
+import { RowControls } from '../common/RowControls.tsx';
 import {
   duplicateQuestion,
   moveQuestionChange,
@@ -18,10 +19,7 @@ const messages = defineMessages({
     addQuestion: '添加问题',
     addSection: '添加章节',
     newSection: '新章节',
-    up: '上移',
-    down: '下移',
     duplicate: '复制',
-    remove: '删除',
     rename: '编辑标题',
     sectionTitle: '章节标题',
     points: '{min}–{max} 分',
@@ -34,10 +32,7 @@ const messages = defineMessages({
     addQuestion: 'Add question',
     addSection: 'Add section',
     newSection: 'New section',
-    up: 'Move up',
-    down: 'Move down',
     duplicate: 'Duplicate',
-    remove: 'Delete',
     rename: 'Edit title',
     sectionTitle: 'Section title',
     points: '{min}–{max} pts',
@@ -161,37 +156,20 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
               >
                 ✎
               </button>
-              <button
-                type="button"
-                aria-label={`${t('up')} ${section.id}`}
-                disabled={s === 0}
-                onClick={() =>
-                  sectionChange({ type: 'move', path: [...base, 'sections'], from: s, to: s - 1 })
+              <RowControls
+                className=""
+                name={section.id}
+                onMove={(by) =>
+                  sectionChange({ type: 'move', path: [...base, 'sections'], from: s, to: s + by })
                 }
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                aria-label={`${t('down')} ${section.id}`}
-                disabled={s === sections.length - 1}
-                onClick={() =>
-                  sectionChange({ type: 'move', path: [...base, 'sections'], from: s, to: s + 1 })
-                }
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                aria-label={`${t('remove')} ${section.id}`}
-                title={sections.length === 1 ? t('lastSection') : t('remove')}
-                disabled={sections.length === 1}
-                onClick={() =>
+                canMoveUp={s > 0}
+                canMoveDown={s < sections.length - 1}
+                onRemove={() =>
                   sectionChange({ type: 'remove', path: [...base, 'sections'], index: s })
                 }
-              >
-                ✕
-              </button>
+                canRemove={sections.length > 1}
+                removeHint={sections.length === 1 ? t('lastSection') : undefined}
+              />
             </span>
           </header>
           {renaming === s && (
@@ -247,36 +225,20 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
                     <span className="q-id">{q.id}</span> {localize(q.text)}
                     <small className="q-points">{t('points', range)}</small>
                   </button>
-                  <span className="q-tools">
-                    <button
-                      type="button"
-                      aria-label={`${t('up')} ${q.id}`}
-                      onClick={() => step({ section: s, index: i }, -1)}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`${t('down')} ${q.id}`}
-                      onClick={() => step({ section: s, index: i }, 1)}
-                    >
-                      ↓
-                    </button>
+                  <RowControls
+                    name={q.id}
+                    onMove={(by) => step({ section: s, index: i }, by)}
+                    onRemove={() => remove(s, i)}
+                  >
                     <button
                       type="button"
                       aria-label={`${t('duplicate')} ${q.id}`}
+                      title={`${t('duplicate')} ${q.id}`}
                       onClick={() => duplicate(s, i)}
                     >
                       ⊕
                     </button>
-                    <button
-                      type="button"
-                      aria-label={`${t('remove')} ${q.id}`}
-                      onClick={() => remove(s, i)}
-                    >
-                      ✕
-                    </button>
-                  </span>
+                  </RowControls>
                 </li>
               );
             })}

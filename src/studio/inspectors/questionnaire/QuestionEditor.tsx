@@ -1,7 +1,8 @@
+import { useMemo } from 'react';
 import type { Pack, PathKey, Question, QuestionType } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
-import { CheckField } from '../common/ChoiceFields.tsx';
+import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { BandsEditor } from './BandsEditor.tsx';
@@ -76,6 +77,7 @@ const messages = defineMessages({
 });
 
 const TYPES: QuestionType[] = ['single', 'multiple', 'numeric', 'yesno'];
+const COMBINE = { max: 'combineMax', min: 'combineMin', list: 'combineList' } as const;
 
 type Props = {
   pack: Pack;
@@ -94,6 +96,10 @@ export function QuestionEditor({ pack, question: q, path, earlier, otherIds, dis
   const localize = useLocalize();
   const set = (key: PathKey | PathKey[], value: unknown) =>
     dispatch({ type: 'set', path: [...path, ...(Array.isArray(key) ? key : [key])], value });
+  const facts = useMemo(() => {
+    const labels = new Map(pack.vocabulary.facts.map((f) => [f.id, localize(f.label)]));
+    return { ids: [...labels.keys()], name: (id: string) => `${id} · ${labels.get(id) ?? ''}` };
+  }, [pack.vocabulary.facts, localize]);
   const points = pointsRange(q);
   const weighted = questionRange(q);
   return (
@@ -109,26 +115,13 @@ export function QuestionEditor({ pack, question: q, path, earlier, otherIds, dis
             onCommit={(v) => dispatch(renameQuestionChange(pack, path, q.id, v))}
           />
         </label>
-        <label>
-          {t('type')}{' '}
-          <select
-            aria-label={t('type')}
-            value={q.type}
-            onChange={(e) =>
-              dispatch({
-                type: 'set',
-                path,
-                value: convertQuestion(q, e.target.value as QuestionType),
-              })
-            }
-          >
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(type)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('type')}
+          value={q.type}
+          options={TYPES}
+          optionLabel={t}
+          onChange={(type) => dispatch({ type: 'set', path, value: convertQuestion(q, type) })}
+        />
         <CheckField
           label={t('required')}
           checked={q.required}
@@ -173,20 +166,13 @@ export function QuestionEditor({ pack, question: q, path, earlier, otherIds, dis
       </label>
       {q.type === 'multiple' && (
         <div className="q-row">
-          <label>
-            {t('scoring')}{' '}
-            <select
-              aria-label={t('scoring')}
-              value={q.scoring}
-              onChange={(e) => set('scoring', e.target.value)}
-            >
-              {(['sum', 'max', 'min'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(s)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('scoring')}
+            value={q.scoring}
+            options={['sum', 'max', 'min'] as const}
+            optionLabel={t}
+            onChange={(x) => set('scoring', x)}
+          />
           <label>
             {t('minSelected')}{' '}
             <NumberField
@@ -230,14 +216,11 @@ export function QuestionEditor({ pack, question: q, path, earlier, otherIds, dis
                 onCommit={(v) => set('max', v)}
               />
             </label>
-            <label>
-              <input
-                type="checkbox"
-                checked={q.integer}
-                onChange={(e) => set('integer', e.target.checked)}
-              />{' '}
-              {t('integer')}
-            </label>
+            <CheckField
+              label={t('integer')}
+              checked={q.integer}
+              onChange={(checked) => set('integer', checked)}
+            />
           </div>
           <LocalizedField
             label={t('unit')}
@@ -256,41 +239,24 @@ export function QuestionEditor({ pack, question: q, path, earlier, otherIds, dis
         />
       )}
       <div className="q-row">
-        <label>
-          {t('bindFact')}{' '}
-          <select
-            aria-label={t('bindFact')}
-            value={q.bindFact?.fact ?? ''}
-            onChange={(e) =>
-              set(
-                'bindFact',
-                e.target.value
-                  ? { fact: e.target.value, combine: q.bindFact?.combine ?? 'max' }
-                  : undefined,
-              )
-            }
-          >
-            <option value="">{t('noBinding')}</option>
-            {pack.vocabulary.facts.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.id} · {localize(f.label)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('bindFact')}
+          value={q.bindFact?.fact}
+          emptyLabel={t('noBinding')}
+          options={facts.ids}
+          optionLabel={facts.name}
+          onChange={(fact) =>
+            set('bindFact', fact ? { fact, combine: q.bindFact?.combine ?? 'max' } : undefined)
+          }
+        />
         {q.bindFact && q.type === 'multiple' && (
-          <label>
-            {t('combine')}{' '}
-            <select
-              aria-label={t('combine')}
-              value={q.bindFact.combine}
-              onChange={(e) => set(['bindFact', 'combine'], e.target.value)}
-            >
-              <option value="max">{t('combineMax')}</option>
-              <option value="min">{t('combineMin')}</option>
-              <option value="list">{t('combineList')}</option>
-            </select>
-          </label>
+          <SelectField
+            label={t('combine')}
+            value={q.bindFact.combine}
+            options={['max', 'min', 'list'] as const}
+            optionLabel={(c) => t(COMBINE[c])}
+            onChange={(c) => set(['bindFact', 'combine'], c)}
+          />
         )}
       </div>
       <ShowIfBuilder

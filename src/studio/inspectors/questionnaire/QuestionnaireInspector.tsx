@@ -4,6 +4,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { InspectorProps } from '../common/types.ts';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
+import { CheckField } from '../common/ChoiceFields.tsx';
 import { Outline, type Selection } from './Outline.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
 import { questionnaireRange } from './scoreRange.ts';
@@ -92,20 +93,17 @@ export function QuestionnaireInspector({
             onCommit={(v) => dispatch({ type: 'set', path: [...base, 'validityMonths'], value: v })}
           />
         </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={node.config.knockoutZeroesScore}
-            onChange={(e) =>
-              dispatch({
-                type: 'set',
-                path: ['graph', 'nodes', nodeIndex, 'config', 'knockoutZeroesScore'],
-                value: e.target.checked,
-              })
-            }
-          />{' '}
-          {t('zeroes')}
-        </label>
+        <CheckField
+          label={t('zeroes')}
+          checked={node.config.knockoutZeroesScore}
+          onChange={(checked) =>
+            dispatch({
+              type: 'set',
+              path: ['graph', 'nodes', nodeIndex, 'config', 'knockoutZeroesScore'],
+              value: checked,
+            })
+          }
+        />
       </div>
       <div className="q-body">
         <Outline

@@ -2,6 +2,8 @@ import type { PathKey, Question, ShowIf } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { NumberField } from '../common/NumberField.tsx';
+import { CheckList, SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -10,7 +12,6 @@ const messages = defineMessages({
     add: '添加显示条件',
     clear: '去掉条件',
     addChild: '添加条件',
-    remove: '删除',
     all: '全部满足',
     any: '任一满足',
     not: '不满足',
@@ -31,7 +32,6 @@ const messages = defineMessages({
     add: 'Add a display condition',
     clear: 'Remove condition',
     addChild: 'Add condition',
-    remove: 'Delete',
     all: 'all of',
     any: 'any of',
     not: 'not',
@@ -95,42 +95,38 @@ function ShowIfNode({ value, path, earlier, dispatch, onRemove }: NodeProps) {
   const set = (v: ShowIf | unknown, sub: PathKey[] = []) =>
     dispatch({ type: 'set', path: [...path, ...sub], value: v });
   const questionPicker = (filter: (q: Question) => boolean) => {
-    const current = 'question' in value ? value.question : '';
+    const offered = earlier.filter(filter);
     return (
-      <select
-        aria-label={t('question')}
-        value={current}
-        onChange={(e) =>
+      <SelectField
+        label={t('question')}
+        hideLabel
+        value={'question' in value ? value.question : ''}
+        options={offered.map((q) => q.id)}
+        optionLabel={(id) => {
+          const q = offered.find((x) => x.id === id);
+          return q ? `${q.id} · ${localize(q.text).slice(0, 30)}` : id;
+        }}
+        onChange={(id) =>
           set(
             showIfOf(
               value.op,
-              earlier.filter((q) => q.id === e.target.value),
+              earlier.filter((q) => q.id === id),
             ),
           )
         }
-      >
-        {!earlier.some((q) => q.id === current) && <option value={current}>{current}</option>}
-        {earlier.filter(filter).map((q) => (
-          <option key={q.id} value={q.id}>
-            {q.id} · {localize(q.text).slice(0, 30)}
-          </option>
-        ))}
-      </select>
+      />
     );
   };
   return (
     <div className={`showif-node showif-${value.op}`}>
-      <select
-        aria-label={t('showIf')}
+      <SelectField
+        label={t('showIf')}
+        hideLabel
         value={value.op}
-        onChange={(e) => set(showIfOf(e.target.value as Op, earlier, value))}
-      >
-        {OPS.map((op) => (
-          <option key={op} value={op}>
-            {t(op)}
-          </option>
-        ))}
-      </select>
+        options={OPS}
+        optionLabel={t}
+        onChange={(op) => set(showIfOf(op, earlier, value))}
+      />
       {value.op === 'answered' && questionPicker(() => true)}
       {value.op === 'selected' && (
         <>
@@ -138,38 +134,32 @@ function ShowIfNode({ value, path, earlier, dispatch, onRemove }: NodeProps) {
           {(() => {
             const q = earlier.find((x) => x.id === value.question);
             if (!q || q.type === 'numeric') return null;
-            return q.options.map((o) => (
-              <label key={o.id} className="showif-option">
-                <input
-                  type="checkbox"
-                  checked={value.options.includes(o.id)}
-                  onChange={(e) => {
-                    const next = e.target.checked
-                      ? [...value.options, o.id]
-                      : value.options.filter((x) => x !== o.id);
-                    if (next.length > 0) set(next, ['options']);
-                  }}
-                />
-                {o.id} {localize(o.label)}
-              </label>
-            ));
+            const labels = new Map(q.options.map((o) => [o.id, localize(o.label)]));
+            return (
+              <CheckList
+                label={t('selected')}
+                options={q.options.map((o) => o.id)}
+                selected={value.options}
+                optionLabel={(id) => `${id} ${labels.get(id) ?? ''}`}
+                itemClassName={() => 'showif-option'}
+                keepOne
+                onChange={(next) => set(next, ['options'])}
+              />
+            );
           })()}
         </>
       )}
       {value.op === 'compare' && (
         <>
           {questionPicker((q) => q.type === 'numeric')}
-          <select
-            aria-label={t('compare')}
+          <SelectField
+            label={t('compare')}
+            hideLabel
             value={value.operator}
-            onChange={(e) => set(e.target.value, ['operator'])}
-          >
-            {COMPARE.map((c) => (
-              <option key={c} value={c}>
-                {t(c)}
-              </option>
-            ))}
-          </select>
+            options={COMPARE}
+            optionLabel={t}
+            onChange={(c) => set(c, ['operator'])}
+          />
           <NumberField
             label={t('compare')}
             value={value.value}
@@ -177,11 +167,7 @@ function ShowIfNode({ value, path, earlier, dispatch, onRemove }: NodeProps) {
           />
         </>
       )}
-      {onRemove && (
-        <button type="button" aria-label={t('remove')} onClick={onRemove}>
-          ✕
-        </button>
-      )}
+      {onRemove && <RowControls className="" onRemove={onRemove} />}
       {(value.op === 'all' || value.op === 'any') && (
         <div className="showif-children">
           {value.conditions.map((c, i) => (

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import type {
   Condition,
   FactCondition,
-  Operator,
   Pack,
   PathKey,
   TopLevelCondition,
@@ -10,6 +9,8 @@ import type {
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { describeType } from '../common/engineApi.ts';
+import { SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
 import { ValueEditor } from './ValueEditor.tsx';
 import {
   childrenOf,
@@ -69,7 +70,6 @@ const messages = defineMessages({
     group: '条件组',
     addCondition: '添加条件',
     addGroup: '添加条件组',
-    remove: '删除',
     fact: '事实',
     operator: '运算',
     value: '值',
@@ -89,7 +89,6 @@ const messages = defineMessages({
     group: 'Group',
     addCondition: 'Add condition',
     addGroup: 'Add group',
-    remove: 'Delete',
     fact: 'Fact',
     operator: 'Operator',
     value: 'Value',
@@ -103,6 +102,8 @@ const messages = defineMessages({
     path: 'Path',
   },
 });
+
+const GROUP_KINDS: readonly GroupKind[] = ['all', 'any', 'not'];
 
 type Shared = { pack: Pack; choices: readonly FactChoice[]; dispatch: Dispatch };
 
@@ -185,24 +186,17 @@ function ConditionRow(
           {condition.path}
         </code>
       )}
-      <select
-        aria-label={t('operator')}
+      <SelectField
+        label={t('operator')}
+        hideLabel
         value={condition.operator}
-        onChange={(e) => {
-          const operator = e.target.value as Operator;
+        options={operators}
+        optionLabel={op}
+        onChange={(operator) => {
           const nextKind = valueKind(type, operator, valueList);
           set({ ...condition, operator, value: coerceValue(nextKind, condition.value, valueList) });
         }}
-      >
-        {!operators.includes(condition.operator) && (
-          <option value={condition.operator}>{op(condition.operator)}</option>
-        )}
-        {operators.map((o) => (
-          <option key={o} value={o}>
-            {op(o)}
-          </option>
-        ))}
-      </select>
+      />
       <ValueEditor
         kind={kind}
         value={condition.value}
@@ -210,14 +204,7 @@ function ConditionRow(
         label={`${t('value')} ${ref}`}
         onChange={(value) => dispatch({ type: 'set', path: [...path, 'value'], value })}
       />
-      <button
-        type="button"
-        className="cond-remove"
-        aria-label={`${t('remove')} ${ref}`}
-        onClick={onRemove}
-      >
-        ✕
-      </button>
+      <RowControls className="cond-remove" name={ref} onRemove={onRemove} />
     </div>
   );
 }
@@ -249,21 +236,14 @@ export function ConditionGroup(props: GroupProps) {
   return (
     <div className={`cond-group cond-${kind}`}>
       <div className="cond-group-head">
-        <select
-          aria-label={t('group')}
+        <SelectField
+          label={t('group')}
+          hideLabel
           value={kind}
-          onChange={(e) =>
-            dispatch({
-              type: 'set',
-              path,
-              value: switchGroup(condition, e.target.value as GroupKind),
-            })
-          }
-        >
-          <option value="all">{t('all')}</option>
-          <option value="any">{t('any')}</option>
-          <option value="not">{t('not')}</option>
-        </select>
+          options={GROUP_KINDS}
+          optionLabel={t}
+          onChange={(next) => dispatch({ type: 'set', path, value: switchGroup(condition, next) })}
+        />
         <button
           type="button"
           disabled={!first}
@@ -274,11 +254,7 @@ export function ConditionGroup(props: GroupProps) {
         <button type="button" onClick={() => add({ all: [] })}>
           + {t('addGroup')}
         </button>
-        {onRemove && (
-          <button type="button" aria-label={`${t('remove')} ${t('group')}`} onClick={onRemove}>
-            ✕
-          </button>
-        )}
+        {onRemove && <RowControls className="" name={t('group')} onRemove={onRemove} />}
       </div>
       {children.length === 0 && <p className="hint">{t('empty')}</p>}
       <div className="cond-children">

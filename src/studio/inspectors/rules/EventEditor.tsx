@@ -4,7 +4,8 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
-import { levelText } from './levelText.ts';
+import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
+import { levelChoices } from '../common/choiceNames.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 
 const messages = defineMessages({
@@ -50,6 +51,7 @@ const messages = defineMessages({
 
 type Config = NodeConfig<'rules'>;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const EVENT_TYPES = ['flag', 'set', 'cap', 'floor', 'reason'] as const;
 
 /** A fresh event of a type with params that validate against the node's scale and outputs. */
 export function eventOf(type: RuleEvent['type'], config: Config, pack: Pack): RuleEvent {
@@ -114,41 +116,28 @@ export function EventEditor(props: {
   const set = (key: string, value: unknown) =>
     dispatch({ type: 'set', path: [...params, key], value });
   const scale = pack.vocabulary.scales.find((s) => s.id === config.scale);
+  const levels = levelChoices(scale, localize);
   const optionalReason = (reason: Reason | undefined) => (
     <>
-      <label>
-        <input
-          type="checkbox"
-          checked={!!reason}
-          onChange={(e) =>
-            set('reason', e.target.checked ? { code: 'reason', text: lt('', '') } : undefined)
-          }
-        />{' '}
-        {t('withReason')}
-      </label>
+      <CheckField
+        label={t('withReason')}
+        checked={!!reason}
+        onChange={(on) => set('reason', on ? { code: 'reason', text: lt('', '') } : undefined)}
+      />
       {reason && <ReasonFields reason={reason} path={[...params, 'reason']} dispatch={dispatch} />}
     </>
   );
   return (
     <fieldset className="event-editor">
       <legend>{t('event')}</legend>
-      <select
-        aria-label={t('event')}
+      <SelectField
+        label={t('event')}
+        hideLabel
         value={event.type}
-        onChange={(e) =>
-          dispatch({
-            type: 'set',
-            path,
-            value: eventOf(e.target.value as RuleEvent['type'], config, pack),
-          })
-        }
-      >
-        {(['flag', 'set', 'cap', 'floor', 'reason'] as const).map((type) => (
-          <option key={type} value={type}>
-            {t(type)}
-          </option>
-        ))}
-      </select>
+        options={EVENT_TYPES}
+        optionLabel={t}
+        onChange={(type) => dispatch({ type: 'set', path, value: eventOf(type, config, pack) })}
+      />
       {event.type === 'flag' && (
         <>
           <TextCell
@@ -165,38 +154,36 @@ export function EventEditor(props: {
           <span className="hint">{t('noOutputs')}</span>
         ) : (
           <>
-            <select
-              aria-label={t('output')}
+            <SelectField
+              label={t('output')}
+              hideLabel
               value={event.params.name}
-              onChange={(e) => {
-                const out = config.outputs.find((o) => o.name === e.target.value);
+              options={config.outputs.map((o) => o.name)}
+              optionLabel={(name) => {
+                const label = config.outputs.find((o) => o.name === name)?.label;
+                return label ? `${localize(label)} · ${name}` : name;
+              }}
+              onChange={(name) => {
+                const out = config.outputs.find((o) => o.name === name);
                 dispatch({
                   type: 'set',
                   path: params,
-                  value: { name: e.target.value, value: out?.default ?? null },
+                  value: { name, value: out?.default ?? null },
                 });
               }}
-            >
-              {config.outputs.map((o) => (
-                <option key={o.name} value={o.name}>
-                  {o.label ? `${localize(o.label)} · ${o.name}` : o.name}
-                </option>
-              ))}
-            </select>
+            />
             {(() => {
               const type = config.outputs.find((o) => o.name === event.params.name)?.type;
               const v = event.params.value;
               if (type === 'boolean')
                 return (
-                  <label>
-                    <input
-                      type="checkbox"
-                      aria-label={t('value')}
-                      checked={v === true}
-                      onChange={(e) => set('value', e.target.checked)}
-                    />{' '}
+                  <CheckField
+                    label={t('value')}
+                    checked={v === true}
+                    onChange={(on) => set('value', on)}
+                  >
                     {v === true ? t('yes') : t('no')}
-                  </label>
+                  </CheckField>
                 );
               if (type === 'number')
                 return (
@@ -219,20 +206,14 @@ export function EventEditor(props: {
       {(event.type === 'cap' || event.type === 'floor') && (
         <>
           {scale ? (
-            <select
-              aria-label={t('level')}
+            <SelectField
+              label={t('level')}
+              hideLabel
               value={event.params.level}
-              onChange={(e) => set('level', e.target.value)}
-            >
-              {!scale.levels.some((l) => l.id === event.params.level) && (
-                <option value={event.params.level}>{event.params.level}</option>
-              )}
-              {scale.levels.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {levelText(l.id, localize(l.label))}
-                </option>
-              ))}
-            </select>
+              options={levels.ids}
+              optionLabel={levels.name}
+              onChange={(level) => set('level', level)}
+            />
           ) : (
             <span className="hint">{t('noScale')}</span>
           )}

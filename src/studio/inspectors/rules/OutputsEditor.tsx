@@ -2,6 +2,8 @@ import type { NodeConfig, PathKey } from '../../../domain/index.ts';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { NumberField } from '../common/NumberField.tsx';
+import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { nextId } from '../questionnaire/questionEdits.ts';
 
@@ -12,7 +14,6 @@ const messages = defineMessages({
     type: '类型',
     default: '默认值',
     add: '添加输出',
-    remove: '删除',
     boolean: '是/否',
     number: '数字',
     string: '文本',
@@ -23,7 +24,6 @@ const messages = defineMessages({
     type: 'Type',
     default: 'Default',
     add: 'Add output',
-    remove: 'Delete',
     boolean: 'yes/no',
     number: 'number',
     string: 'text',
@@ -32,6 +32,7 @@ const messages = defineMessages({
 
 type Output = NodeConfig<'rules'>['outputs'][number];
 const DEFAULTS = { boolean: false, number: 0, string: '' } as const;
+const TYPES = ['boolean', 'number', 'string'] as const;
 
 /** The outputs `set` events write, each with a type and the value it has when no rule sets it. */
 export function OutputsEditor({
@@ -57,30 +58,26 @@ export function OutputsEditor({
             pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
             onCommit={(v) => set(i, 'name', v)}
           />
-          <select
-            aria-label={t('type')}
+          <SelectField
+            label={t('type')}
+            hideLabel
             value={o.type}
-            onChange={(e) => {
-              const type = e.target.value as Output['type'];
+            options={TYPES}
+            optionLabel={t}
+            onChange={(type) =>
               dispatch({
                 type: 'set',
                 path: [...path, i],
                 value: { ...o, type, default: DEFAULTS[type] },
-              });
-            }}
-          >
-            {(['boolean', 'number', 'string'] as const).map((type) => (
-              <option key={type} value={type}>
-                {t(type)}
-              </option>
-            ))}
-          </select>
+              })
+            }
+          />
           {o.type === 'boolean' ? (
-            <input
-              type="checkbox"
-              aria-label={t('default')}
+            <CheckField
+              label={t('default')}
+              hideLabel
               checked={o.default === true}
-              onChange={(e) => set(i, 'default', e.target.checked)}
+              onChange={(on) => set(i, 'default', on)}
             />
           ) : o.type === 'number' ? (
             <NumberField
@@ -95,13 +92,11 @@ export function OutputsEditor({
               onCommit={(v) => set(i, 'default', v)}
             />
           )}
-          <button
-            type="button"
-            aria-label={`${t('remove')} ${o.name}`}
-            onClick={() => dispatch({ type: 'remove', path, index: i })}
-          >
-            ✕
-          </button>
+          <RowControls
+            className=""
+            name={o.name}
+            onRemove={() => dispatch({ type: 'remove', path, index: i })}
+          />
         </div>
       ))}
       <button

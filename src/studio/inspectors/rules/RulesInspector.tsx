@@ -4,6 +4,9 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { InspectorProps } from '../common/types.ts';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
+import { SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
+import { scaleChoices } from '../common/choiceNames.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { nextId } from '../questionnaire/questionEdits.ts';
 import { ConditionGroup } from './ConditionBuilder.tsx';
@@ -17,9 +20,6 @@ const messages = defineMessages({
   'zh-CN': {
     rules: '规则',
     add: '添加规则',
-    up: '上移',
-    down: '下移',
-    remove: '删除',
     name: '规则名称',
     priority: '优先级',
     noPriority: '默认',
@@ -35,9 +35,6 @@ const messages = defineMessages({
   en: {
     rules: 'Rules',
     add: 'Add rule',
-    up: 'Move up',
-    down: 'Move down',
-    remove: 'Delete',
     name: 'Rule name',
     priority: 'Priority',
     noPriority: 'default',
@@ -62,6 +59,7 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
   const [dropAt, setDropAt] = useState<number | undefined>();
   const config = node.config;
   const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
+  const scales = scaleChoices(pack, localize);
   const rulesPath = [...base, 'rules'];
   const choices = useMemo(() => factChoices(pack, node.id), [pack, node.id]);
   const rule = config.rules[selected];
@@ -84,23 +82,14 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
 
   return (
     <div className="rules-inspector">
-      <label>
-        {t('scale')}{' '}
-        <select
-          aria-label={t('scale')}
-          value={config.scale ?? ''}
-          onChange={(e) =>
-            dispatch({ type: 'set', path: [...base, 'scale'], value: e.target.value || undefined })
-          }
-        >
-          <option value="">{t('none')}</option>
-          {pack.vocabulary.scales.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.id} · {localize(s.label)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('scale')}
+        value={config.scale}
+        emptyLabel={t('none')}
+        options={scales.ids}
+        optionLabel={scales.name}
+        onChange={(scale) => dispatch({ type: 'set', path: [...base, 'scale'], value: scale })}
+      />
       <OutputsEditor outputs={config.outputs} path={[...base, 'outputs']} dispatch={dispatch} />
       <div className="rules-body">
         <div>
@@ -138,34 +127,16 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                   {r.name}
                   {r.priority !== undefined && <small> · P{r.priority}</small>}
                 </button>
-                <span className="q-tools">
-                  <button
-                    type="button"
-                    aria-label={`${t('up')} ${r.name}`}
-                    disabled={i === 0}
-                    onClick={() => move(i, i - 1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`${t('down')} ${r.name}`}
-                    disabled={i === config.rules.length - 1}
-                    onClick={() => move(i, i + 1)}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`${t('remove')} ${r.name}`}
-                    onClick={() => {
-                      dispatch({ type: 'remove', path: rulesPath, index: i });
-                      setSelected(Math.max(0, Math.min(selected, config.rules.length - 2)));
-                    }}
-                  >
-                    ✕
-                  </button>
-                </span>
+                <RowControls
+                  name={r.name}
+                  onMove={(by) => move(i, i + by)}
+                  canMoveUp={i > 0}
+                  canMoveDown={i < config.rules.length - 1}
+                  onRemove={() => {
+                    dispatch({ type: 'remove', path: rulesPath, index: i });
+                    setSelected(Math.max(0, Math.min(selected, config.rules.length - 2)));
+                  }}
+                />
               </li>
             ))}
           </ol>

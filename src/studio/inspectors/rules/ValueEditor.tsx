@@ -1,8 +1,9 @@
 import type { ConditionValue } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { NumberField } from '../common/NumberField.tsx';
+import { CheckField, CheckList, SelectField } from '../common/ChoiceFields.tsx';
 import { TextCell } from '../questionnaire/TextCell.tsx';
-import { levelText } from './levelText.ts';
+import { levelText } from '../common/levelText.ts';
 import type { ValueChoice, ValueKind } from './conditionModel.ts';
 
 const messages = defineMessages({
@@ -36,7 +37,11 @@ type Props = {
 export function ValueEditor({ kind, value, choices, onChange, label }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
-  const name = (c: ValueChoice) => (c.label ? levelText(c.id, localize(c.label)) : c.id);
+  const ids = choices?.map((c) => c.id) ?? [];
+  const nameOf = (id: string) => {
+    const label = choices?.find((c) => c.id === id)?.label;
+    return label ? levelText(id, localize(label)) : id;
+  };
   if (value !== null && typeof value === 'object' && !Array.isArray(value))
     return (
       <span className="cond-value-ref">
@@ -57,50 +62,37 @@ export function ValueEditor({ kind, value, choices, onChange, label }: Props) {
       );
     case 'boolean':
       return (
-        <label className="cond-toggle">
-          <input
-            type="checkbox"
-            aria-label={label}
-            checked={value === true}
-            onChange={(e) => onChange(e.target.checked)}
-          />
+        <CheckField
+          className="cond-toggle"
+          label={label}
+          checked={value === true}
+          onChange={(on) => onChange(on)}
+        >
           {value === true ? t('yes') : t('no')}
-        </label>
+        </CheckField>
       );
     case 'choice':
       return (
-        <select
-          aria-label={label}
+        <SelectField
+          label={label}
+          hideLabel
           value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          {typeof value === 'string' && !choices?.some((c) => c.id === value) && (
-            <option value={value}>{value}</option>
-          )}
-          {choices?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {name(c)}
-            </option>
-          ))}
-        </select>
+          options={ids}
+          optionLabel={nameOf}
+          onChange={onChange}
+        />
       );
     case 'multi': {
       const list = Array.isArray(value) ? value : [];
       return (
-        <span className="cond-multi" role="group" aria-label={label}>
-          {choices?.map((c) => (
-            <label key={c.id} className={list.includes(c.id) ? 'chip on' : 'chip'}>
-              <input
-                type="checkbox"
-                checked={list.includes(c.id)}
-                onChange={(e) =>
-                  onChange(e.target.checked ? [...list, c.id] : list.filter((v) => v !== c.id))
-                }
-              />
-              {name(c)}
-            </label>
-          ))}
-        </span>
+        <CheckList
+          className="cond-multi"
+          label={label}
+          options={ids}
+          selected={list.filter((v): v is string => typeof v === 'string')}
+          optionLabel={nameOf}
+          onChange={onChange}
+        />
       );
     }
     case 'numbers':

@@ -1,6 +1,7 @@
 import type { NodeConfig, PackChange, PathKey } from '../../../domain/index.ts';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import { NumberField } from '../common/NumberField.tsx';
+import { CheckField } from '../common/ChoiceFields.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -39,22 +40,20 @@ export function RescaleEditor({ normalize: n, path, dispatch }: Props) {
     );
   return (
     <section className="insp-section">
-      <label className="insp-row">
-        <input
-          type="checkbox"
-          checked={n !== undefined}
-          onChange={(e) =>
-            dispatch({
-              type: 'set',
-              path,
-              value: e.target.checked
-                ? { fromMin: 0, fromMax: 100, toMin: 0, toMax: 100 }
-                : undefined,
-            })
-          }
-        />
+      <CheckField
+        className="insp-row"
+        label={t('rescale')}
+        checked={n !== undefined}
+        onChange={(on) =>
+          dispatch({
+            type: 'set',
+            path,
+            value: on ? { fromMin: 0, fromMax: 100, toMin: 0, toMax: 100 } : undefined,
+          })
+        }
+      >
         <strong>{t('rescale')}</strong>
-      </label>
+      </CheckField>
       <p className="insp-muted">{t('rescaleHint')}</p>
       {n && (
         <>

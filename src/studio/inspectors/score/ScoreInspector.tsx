@@ -3,6 +3,8 @@ import type { NodeConfig } from '../../../domain/index.ts';
 import { T } from '../../../engine/index.ts';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import { NumberField } from '../common/NumberField.tsx';
+import { SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { scopeRefs } from '../common/scopeRefs.ts';
 import type { InspectorProps } from '../common/types.ts';
@@ -20,8 +22,6 @@ const messages = defineMessages({
     weight: '权重',
     share: '占比',
     add: '添加评分项',
-    remove: '删除',
-    up: '上移',
     sum: '权重合计 {sum}',
     normalizeWeights: '权重归一化（合计为 1）',
     noNumbers: '上游没有可用的数值：先把问卷或评分节点连到本节点',
@@ -41,8 +41,6 @@ const messages = defineMessages({
     weight: 'Weight',
     share: 'Share',
     add: 'Add term',
-    remove: 'Remove',
-    up: 'Move up',
     sum: 'Weights sum to {sum}',
     normalizeWeights: 'Normalize weights (sum to 1)',
     noNumbers: 'Nothing upstream gives a number: connect a questionnaire or score node first',
@@ -56,12 +54,8 @@ const messages = defineMessages({
 
 type Config = NodeConfig<'score'>;
 const COMBINES: Config['combine'][] = ['weightedSum', 'min', 'max'];
-const ROUNDS: [Config['round'], 'none' | 'floor' | 'roundHalf' | 'ceil'][] = [
-  ['none', 'none'],
-  ['floor', 'floor'],
-  ['round', 'roundHalf'],
-  ['ceil', 'ceil'],
-];
+const ROUNDS: readonly Config['round'][] = ['none', 'floor', 'round', 'ceil'];
+const ROUND_WORDS = { none: 'none', floor: 'floor', round: 'roundHalf', ceil: 'ceil' } as const;
 
 /** Weights of a score: terms picked from upstream numbers, a live sum, normalization, rescaling. */
 export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'score'>) {
@@ -133,7 +127,7 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
               <th>{t('value')}</th>
               <th style={{ width: 72 }}>{t('weight')}</th>
               {weighted && <th style={{ width: 52 }}>{t('share')}</th>}
-              <th style={{ width: 58 }} />
+              <th style={{ width: 80 }} />
             </tr>
           </thead>
           <tbody>
@@ -169,26 +163,19 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                   </td>
                 )}
                 <td>
-                  <button
-                    type="button"
-                    className="insp-button icon"
-                    aria-label={t('up')}
-                    title={t('up')}
-                    disabled={i === 0}
-                    onClick={() => dispatch({ type: 'move', path: termsPath, from: i, to: i - 1 })}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="insp-button icon danger"
-                    aria-label={t('remove')}
-                    title={t('remove')}
-                    disabled={config.terms.length <= 1}
-                    onClick={() => dispatch({ type: 'remove', path: termsPath, index: i })}
-                  >
-                    ×
-                  </button>
+                  <RowControls
+                    className=""
+                    look="button"
+                    name={String(i + 1)}
+                    movedName={(by) => String(i + 1 + by)}
+                    onMove={(by) =>
+                      dispatch({ type: 'move', path: termsPath, from: i, to: i + by })
+                    }
+                    canMoveUp={i > 0}
+                    canMoveDown={i < config.terms.length - 1}
+                    onRemove={() => dispatch({ type: 'remove', path: termsPath, index: i })}
+                    canRemove={config.terms.length > 1}
+                  />
                 </td>
               </tr>
             ))}
@@ -216,23 +203,14 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
         path={[...base, 'normalize']}
         dispatch={dispatch}
       />
-      <div className="insp-row">
-        <label>{t('round')}</label>
-        <select
-          className="insp-select"
-          aria-label={t('round')}
-          value={config.round}
-          onChange={(e) =>
-            dispatch({ type: 'set', path: [...base, 'round'], value: e.target.value })
-          }
-        >
-          {ROUNDS.map(([value, key]) => (
-            <option key={value} value={value}>
-              {t(key)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        layout="row"
+        label={t('round')}
+        value={config.round}
+        options={ROUNDS}
+        optionLabel={(value) => t(ROUND_WORDS[value])}
+        onChange={(round) => dispatch({ type: 'set', path: [...base, 'round'], value: round })}
+      />
     </div>
   );
 }

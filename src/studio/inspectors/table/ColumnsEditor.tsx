@@ -2,6 +2,9 @@ import { lt, type Pack, type PathKey } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { RefPicker } from '../common/RefPicker.tsx';
+import { SelectField } from '../common/ChoiceFields.tsx';
+import { RowControls } from '../common/RowControls.tsx';
+import { scaleChoices } from '../common/choiceNames.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { nextId } from '../questionnaire/questionEdits.ts';
 import { addColumn, moveColumn, removeColumn, type TableConfig } from './tableEdits.ts';
@@ -21,9 +24,6 @@ const messages = defineMessages({
     scale: '量表',
     ref: '取值',
     add: '添加列',
-    left: '左移',
-    right: '右移',
-    remove: '删除',
     newColumn: '新列',
   },
   en: {
@@ -40,9 +40,6 @@ const messages = defineMessages({
     scale: 'Scale',
     ref: 'Reads',
     add: 'Add column',
-    left: 'Move left',
-    right: 'Move right',
-    remove: 'Delete',
     newColumn: 'New column',
   },
 });
@@ -64,6 +61,7 @@ export function ColumnsEditor({ pack, nodeId, config, base, dispatch, side }: Pr
   const t = useMessages(messages);
   const localize = useLocalize();
   const columns = config[side];
+  const scales = scaleChoices(pack, localize);
   const set = (i: number, key: string, value: unknown) =>
     dispatch({ type: 'set', path: [...base, side, i, key], value });
   return (
@@ -90,30 +88,24 @@ export function ColumnsEditor({ pack, nodeId, config, base, dispatch, side }: Pr
             value={c.label.en}
             onCommit={(v) => set(i, 'label', { ...c.label, en: v })}
           />
-          <select
-            aria-label={`${t('type')} ${c.id}`}
+          <SelectField
+            label={`${t('type')} ${c.id}`}
+            hideLabel
             value={c.type}
-            onChange={(e) => set(i, 'type', e.target.value)}
-          >
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(type)}
-              </option>
-            ))}
-          </select>
+            options={TYPES}
+            optionLabel={t}
+            onChange={(type) => set(i, 'type', type)}
+          />
           {c.type === 'level' && (
-            <select
-              aria-label={`${t('scale')} ${c.id}`}
-              value={c.scale ?? ''}
-              onChange={(e) => set(i, 'scale', e.target.value || undefined)}
-            >
-              <option value="">—</option>
-              {pack.vocabulary.scales.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.id} · {localize(s.label)}
-                </option>
-              ))}
-            </select>
+            <SelectField
+              label={`${t('scale')} ${c.id}`}
+              hideLabel
+              value={c.scale}
+              emptyLabel="—"
+              options={scales.ids}
+              optionLabel={scales.name}
+              onChange={(scale) => set(i, 'scale', scale)}
+            />
           )}
           {'ref' in c && typeof c.ref === 'string' && (
             <RefPicker
@@ -124,32 +116,15 @@ export function ColumnsEditor({ pack, nodeId, config, base, dispatch, side }: Pr
               onChange={(ref) => set(i, 'ref', ref)}
             />
           )}
-          <span className="q-tools">
-            <button
-              type="button"
-              aria-label={`${t('left')} ${c.id}`}
-              disabled={i === 0}
-              onClick={() => dispatch(moveColumn(base, config, side, i, i - 1))}
-            >
-              ←
-            </button>
-            <button
-              type="button"
-              aria-label={`${t('right')} ${c.id}`}
-              disabled={i === columns.length - 1}
-              onClick={() => dispatch(moveColumn(base, config, side, i, i + 1))}
-            >
-              →
-            </button>
-            <button
-              type="button"
-              aria-label={`${t('remove')} ${c.id}`}
-              disabled={columns.length === 1}
-              onClick={() => dispatch(removeColumn(base, config, side, i))}
-            >
-              ✕
-            </button>
-          </span>
+          <RowControls
+            direction="horizontal"
+            name={c.id}
+            onMove={(by) => dispatch(moveColumn(base, config, side, i, i + by))}
+            canMoveUp={i > 0}
+            canMoveDown={i < columns.length - 1}
+            onRemove={() => dispatch(removeColumn(base, config, side, i))}
+            canRemove={columns.length > 1}
+          />
         </div>
       ))}
       <button

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LocalizedText, PathKey } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
+import { RowControls } from '../common/RowControls.tsx';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import type { CellError } from './tableAnalysis.ts';
 import { newRow, parseOutputCell, type TableConfig } from './tableEdits.ts';
@@ -11,9 +12,6 @@ const messages = defineMessages({
   'zh-CN': {
     row: '行',
     annotation: '备注',
-    up: '上移',
-    down: '下移',
-    remove: '删除',
     insert: '在下方插入',
     input: '输入',
     output: '输出',
@@ -23,9 +21,6 @@ const messages = defineMessages({
   en: {
     row: 'Row',
     annotation: 'Note',
-    up: 'Move up',
-    down: 'Move down',
-    remove: 'Delete',
     insert: 'Insert below',
     input: 'Input',
     output: 'Output',
@@ -186,26 +181,19 @@ export function TableGrid({
                   }
                 />
               </div>
-              <div className="tg-tools">
-                <button
-                  type="button"
-                  aria-label={`${t('up')} ${r + 1}`}
-                  disabled={r === 0}
-                  onClick={() => dispatch({ type: 'move', path: rowsPath, from: r, to: r - 1 })}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  aria-label={`${t('down')} ${r + 1}`}
-                  disabled={r === config.rows.length - 1}
-                  onClick={() => dispatch({ type: 'move', path: rowsPath, from: r, to: r + 1 })}
-                >
-                  ↓
-                </button>
+              <RowControls
+                className="tg-tools"
+                name={String(r + 1)}
+                movedName={(by) => String(r + 1 + by)}
+                onMove={(by) => dispatch({ type: 'move', path: rowsPath, from: r, to: r + by })}
+                canMoveUp={r > 0}
+                canMoveDown={r < config.rows.length - 1}
+                onRemove={() => dispatch({ type: 'remove', path: rowsPath, index: r })}
+              >
                 <button
                   type="button"
                   aria-label={`${t('insert')} ${r + 1}`}
+                  title={`${t('insert')} ${r + 1}`}
                   onClick={() =>
                     dispatch({
                       type: 'insert',
@@ -217,14 +205,7 @@ export function TableGrid({
                 >
                   +
                 </button>
-                <button
-                  type="button"
-                  aria-label={`${t('remove')} ${r + 1}`}
-                  onClick={() => dispatch({ type: 'remove', path: rowsPath, index: r })}
-                >
-                  ✕
-                </button>
-              </div>
+              </RowControls>
             </div>
           );
         })}

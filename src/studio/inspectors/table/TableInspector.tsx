@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { HIT_POLICIES } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { InspectorProps } from '../common/types.ts';
-import { SelectField } from '../common/ChoiceFields.tsx';
+import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
 import { ColumnsEditor } from './ColumnsEditor.tsx';
 import { TableGrid } from './TableGrid.tsx';
 import { analysisColumns, levelsOf } from './columnBounds.ts';
@@ -68,6 +68,7 @@ const messages = defineMessages({
   },
 });
 
+const AGGREGATIONS = ['list', 'sum', 'min', 'max', 'count'] as const;
 const EMPTY: TableAnalysis = { errors: [], gaps: [], overlaps: [], truncated: false };
 
 /** The decision table: hit policy, typed columns, a virtualized grid, and its gaps and overlaps. */
@@ -100,31 +101,19 @@ export function TableInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
           onChange={(h) => set('hitPolicy', h)}
         />
         {config.hitPolicy === 'collect' && (
-          <label>
-            {t('aggregation')}{' '}
-            <select
-              aria-label={t('aggregation')}
-              value={config.aggregation}
-              onChange={(e) => set('aggregation', e.target.value)}
-            >
-              {(['list', 'sum', 'min', 'max', 'count'] as const).map((a) => (
-                <option key={a} value={a}>
-                  {t(a)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('aggregation')}
+            value={config.aggregation}
+            options={AGGREGATIONS}
+            optionLabel={t}
+            onChange={(a) => set('aggregation', a)}
+          />
         )}
-        <label>
-          <input
-            type="checkbox"
-            checked={!!config.defaultOutput}
-            onChange={(e) =>
-              set('defaultOutput', e.target.checked ? config.outputs.map(() => null) : undefined)
-            }
-          />{' '}
-          {t('useDefault')}
-        </label>
+        <CheckField
+          label={t('useDefault')}
+          checked={!!config.defaultOutput}
+          onChange={(on) => set('defaultOutput', on ? config.outputs.map(() => null) : undefined)}
+        />
         <span>{t('rows', { n: config.rows.length })}</span>
       </div>
       {config.defaultOutput && (
