@@ -79,7 +79,7 @@ const messages = defineMessages({
     product: '当前产品',
     node: '节点 {id}',
     unavailable: '{ref}（此处不可用）',
-    empty: '空的“全部满足”总是成立，空的“任一满足”从不成立',
+    empty: '空的“全部满足”和空的“任一满足”都总是成立（json-rules-engine 的规则）',
     path: '路径',
   },
   en: {
@@ -98,7 +98,7 @@ const messages = defineMessages({
     product: 'The product',
     node: 'Node {id}',
     unavailable: '{ref} (not available here)',
-    empty: 'An empty "all" always holds, an empty "any" never does',
+    empty: 'An empty "all" and an empty "any" both always hold (json-rules-engine\'s rule)',
     path: 'Path',
   },
 });
