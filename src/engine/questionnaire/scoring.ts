@@ -35,6 +35,8 @@ type Scored = {
   bind: ((chosen: unknown) => unknown) | undefined;
   /** The bound fact's id, when the question binds one. */
   bindsTo: string | undefined;
+  /** Positions of the question's dimensions in the questionnaire's list of them. */
+  dimensionAt: number[];
 };
 
 /** The highest points a question can give, before its weight. */
@@ -135,6 +137,7 @@ export function compileScoring(
   index: PackIndex,
   knockoutZeroesScore: boolean,
 ): (answers: Answers, context: QuestionnaireContext) => QuestionnaireOutput {
+  const dimensions = dimensionsOf(questionnaire);
   const questions: Scored[] = questionsOf(questionnaire).map((question) => ({
     id: question.id,
     question,
@@ -143,10 +146,10 @@ export function compileScoring(
     knockouts: knockoutsOf(question),
     bind: compileBinding(question, index),
     bindsTo: question.bindFact?.fact,
+    dimensionAt: question.dimensions.map((d) => dimensions.indexOf(d)),
   }));
   const maxTotal = questions.reduce((s, q) => s + q.question.weight * maxPoints(q.question), 0);
   const flagNames = knockoutFlags(questionnaire);
-  const dimensions = dimensionsOf(questionnaire);
   const months = questionnaire.validityMonths;
 
   // Result maps are cloned from templates holding every key: copying a known shape is fast in V8,
@@ -158,8 +161,12 @@ export function compileScoring(
   const dimensionTemplate = recordTemplate(dimensions, 0);
   const flagTemplate = recordTemplate(flagNames, false);
 
+  // Points per dimension add up here, by position; the record is written once at the end.
+  const dimensionTotals = new Float64Array(dimensions.length);
+
   return (answers, context) => {
     let total = 0;
+    dimensionTotals.fill(0);
     let knockedOut = false;
     const byQuestion = { ...questionTemplate };
     const byDimension = { ...dimensionTemplate };
@@ -177,7 +184,7 @@ export function compileScoring(
       const points = pointsOf(q, answer) * q.question.weight;
       byQuestion[q.id] = points;
       total += points;
-      for (const d of q.question.dimensions) byDimension[d] = (byDimension[d] ?? 0) + points;
+      for (const d of q.dimensionAt) dimensionTotals[d] = (dimensionTotals[d] as number) + points;
       if (q.knockouts) {
         const chosen = Array.isArray(answer) ? (answer as string[]) : [answer as string];
         for (const id of chosen) {
@@ -190,6 +197,8 @@ export function compileScoring(
       }
       if (q.bind && q.bindsTo) facts[q.bindsTo] = q.bind(answer);
     }
+    for (let d = 0; d < dimensions.length; d++)
+      byDimension[dimensions[d] as string] = dimensionTotals[d] as number;
     const assessmentDate = context.assessmentDate ?? context.evaluationDate;
     const expiresOn = addMonths(assessmentDate, months);
     return {
