@@ -1,7 +1,7 @@
 import { ZenEngine } from '@gorules/zen-engine';
 import type { EvaluationInput, Pack } from '../../src/domain/index.ts';
 import { compilePack, evaluate, evaluateReference, exportJdm } from '../../src/engine/index.ts';
-import { timeAsync, timeConcurrent, timeSync, type Timing } from './measure.ts';
+import { num, timeAsync, timeConcurrent, timeSync, type Timing } from './measure.ts';
 
 export type PeerOptions = {
   /** Clients run through json-rules-engine reference mode (slow: a subset). */
@@ -25,9 +25,12 @@ export async function comparePeers(
   const compiled = compilePack(pack);
   const oursCompile = performance.now() - start;
   const timings: Timing[] = [];
-  const base = timeSync('compiled (batch: no rationale)', inputs, (x) =>
+  const timed = timeSync('compiled (batch: no rationale)', inputs, (x) =>
     evaluate(compiled, x, { rationale: false }),
   );
+  // Clients who match alike share one remembered match outcome: say how many there were.
+  const outcomes = new Set(inputs.map((x) => evaluate(compiled, x, { rationale: false }).products));
+  const base = { ...timed, note: `${num(outcomes.size)} distinct match outcomes` };
   timings.push(base);
   if (options.rationale)
     timings.push(timeSync('compiled (with rationale)', inputs, (x) => evaluate(compiled, x)));
