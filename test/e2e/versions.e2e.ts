@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { parsePack, type Pack } from '../../src/domain/index.ts';
+import { analyzeImpact, compilePack } from '../../src/engine/index.ts';
+import { createPopulation } from '../../src/testing/population.ts';
 import { check, type ScenarioArgs } from './lib/types.ts';
 import {
   editJson,
@@ -41,12 +45,16 @@ async function openVersions(page: Page, section: string): Promise<void> {
   await page.locator(`[data-section=${section}]`).click();
 }
 
-/** Edits the JSON view and waits until the history lists the edit as revision 2. */
-async function editAndSave(page: Page, edit: (text: string) => string): Promise<void> {
+/** Edits the JSON view and waits until the history lists the edit as `revision`. */
+async function editAndSave(
+  page: Page,
+  edit: (text: string) => string,
+  revision = 2,
+): Promise<void> {
   await openJsonTab(page);
   await editJson(page, edit);
   await openVersions(page, 'history');
-  await page.locator('[data-testid=revision-list] tr[data-revision="2"]').waitFor();
+  await page.locator(`[data-testid=revision-list] tr[data-revision="${revision}"]`).waitFor();
   await waitForStatus(page, 'saved');
 }
 
@@ -96,13 +104,18 @@ export async function editTheCsrcPackAndReadTheDiffInWords(args: ScenarioArgs) {
   await page.locator('[role=tab][data-tab=graph][aria-selected=true]').waitFor();
 }
 
-export async function impactOfABandMoveOnAGeneratedPopulation(args: ScenarioArgs) {
-  const { page, baseUrl, screenshot } = args;
+/** Opens the CSRC pack, lowers the C4 band (revision 2) and opens the impact panel. */
+async function impactOfLowerC4(args: ScenarioArgs): Promise<void> {
   await allowClipboard(args);
-  await openWorkspace(page, baseUrl);
-  await openPack(page, PACK);
-  await editAndSave(page, lowerC4);
-  await openVersions(page, 'impact');
+  await openWorkspace(args.page, args.baseUrl);
+  await openPack(args.page, PACK);
+  await editAndSave(args.page, lowerC4);
+  await openVersions(args.page, 'impact');
+}
+
+export async function impactOfABandMoveOnAGeneratedPopulation(args: ScenarioArgs) {
+  const { page, screenshot } = args;
+  await impactOfLowerC4(args);
   await page.locator('[data-testid=impact-size]').fill('2000');
   await page.locator('[data-testid=impact-run]').click();
   const matrix = page.locator('[data-testid=impact-matrix]');
@@ -128,6 +141,162 @@ export async function impactOfABandMoveOnAGeneratedPopulation(args: ScenarioArgs
   const lines = csv.trim().split(/\r?\n/);
   check(lines[0]?.startsWith('clientId,levelA,levelB'), `CSV header: ${lines[0]}`);
   check(lines.length - 1 >= moved, `every moved client is in the CSV (${lines.length - 1} rows)`);
+}
+
+function starterPack(): Pack {
+  const text = readFileSync(
+    new URL('../../rule-packs/cn-csrc-2017/pack.json', import.meta.url),
+    'utf8',
+  );
+  const parsed = parsePack(text, 'pack.json');
+  check(parsed.ok, 'the CSRC starter pack parses');
+  return parsed.pack;
+}
+
+/**
+ * A JSONL file of 600 generated clients with two broken lines (3: not JSON; 6: an answer the
+ * pack does not have), and how many of its clients move from C3 to C4 when C4 starts at 50.
+ */
+function clientFile(): { text: string; good: number; moved: number } {
+  const pack = starterPack();
+  const clients = createPopulation(pack, { seed: 3, evaluationDate: '2026-06-01' }).take(600);
+  const lines = clients.map((c) => JSON.stringify(c));
+  lines.splice(2, 0, '{"clientId": "broken"');
+  lines.splice(
+    5,
+    0,
+    JSON.stringify({ ...clients[0], clientId: 'bad-answer', answers: { Q1: 'Z' } }),
+  );
+  const lowered = JSON.parse(lowerC4(JSON.stringify(pack))) as Pack;
+  const report = analyzeImpact(compilePack(pack), compilePack(lowered), clients);
+  return {
+    text: `${lines.join('\n')}\n`,
+    good: clients.length,
+    moved: report.levelMatrix.C3?.C4 ?? 0,
+  };
+}
+
+export async function impactOfAClientFileAndACancelledLongRun(args: ScenarioArgs) {
+  const { page, screenshot } = args;
+  await impactOfLowerC4(args);
+  await page.locator('[data-testid=impact-source]').selectOption('file');
+  const file = clientFile();
+  check(file.moved > 0, `the file has clients scoring 50-53 in C3, got ${file.moved}`);
+  await page.locator('[data-testid=impact-file] [data-testid=pop-file]').setInputFiles({
+    name: 'clients.jsonl',
+    mimeType: 'application/jsonl',
+    buffer: Buffer.from(file.text, 'utf8'),
+  });
+  // The population tab's reader: rows it refuses are listed by their line in the file.
+  const loaded = page.locator('[data-testid=impact-file] [data-testid=pop-loaded]');
+  await loaded.waitFor();
+  const bad = loaded.locator('[role=listitem]');
+  check((await bad.count()) === 2, `two bad lines listed, got ${await bad.count()}`);
+  check((await bad.nth(0).getAttribute('data-line')) === '3', 'the broken JSON is line 3');
+  const answer = (await bad.nth(1).textContent()) ?? '';
+  check(
+    answer.includes('第 6 行') && answer.includes('$.answers.Q1'),
+    `line 6 says where: ${answer}`,
+  );
+  const run = page.locator('[data-testid=impact-run]');
+  check(
+    ((await run.textContent()) ?? '').includes(String(file.good)),
+    'the button counts the loaded clients',
+  );
+  await run.click();
+  const matrix = page.locator('[data-testid=impact-matrix]');
+  await matrix.waitFor();
+  const moved = Number(await matrix.locator('td[data-from=C3][data-to=C4]').textContent());
+  check(
+    moved === file.moved,
+    `the worker moves the clients the engine moves: ${moved} vs ${file.moved}`,
+  );
+  const total = (await page.locator('[data-testid=impact-total]').textContent()) ?? '';
+  check(total.includes(`${file.good} 位客户`), `the run covers the file: ${total}`);
+  const first = (await page.locator('[data-testid=impact-clients] li').first().textContent()) ?? '';
+  check(/^第 \d+ 行/.test(first), `an affected client is named by its line: ${first}`);
+  await screenshot('impact-client-file');
+
+  // A long run can be stopped: no result, and the next one can start.
+  await page.locator('[data-testid=impact-source]').selectOption('generated');
+  await page.locator('[data-testid=impact-size]').fill('100000');
+  await run.click();
+  const status = page.locator('[data-testid=impact-status]');
+  await page.waitForFunction(() => {
+    const bar = document.querySelector(
+      '[data-testid=impact-status] progress',
+    ) as HTMLProgressElement | null;
+    return bar !== null && bar.value > 0;
+  });
+  check((await status.getAttribute('data-status')) === 'running', 'the run is going');
+  await screenshot('impact-running');
+  await page.locator('[data-testid=impact-cancel]').click();
+  await page.locator('[data-testid=impact-status][data-status=cancelled]').waitFor();
+  const said = (await status.textContent()) ?? '';
+  check(
+    said.includes('已取消') && said.includes('100000'),
+    `the bar says it was cancelled: ${said}`,
+  );
+  check((await matrix.count()) === 0, 'a cancelled run shows no matrix');
+  check(await run.isEnabled(), 'another run can start');
+}
+
+/** The reasons the history gives for keeping a revision (or `due`). */
+async function keptBecause(page: Page, revision: number): Promise<string[]> {
+  const row = page.locator(`[data-testid=revision-list] tr[data-revision="${revision}"]`);
+  return row
+    .locator('[data-reason]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-reason') ?? ''));
+}
+
+export async function theHistorySaysWhatRetentionKeepsAndThinsTheRest(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await allowClipboard(args);
+  await page.clock.install({ time: new Date('2026-01-12T09:00:00Z') });
+  await openWorkspace(page, baseUrl);
+  await openPack(page, PACK);
+  // Three edits within one hour (revisions 2-4), then one three hours later (revision 5).
+  for (const [revision, zh] of [
+    [2, '一'],
+    [3, '二'],
+    [4, '三'],
+  ] as const)
+    await editAndSave(
+      page,
+      (text) => retitle(text, `证券期货适当性（${zh}）`, `CSRC ${zh}`),
+      revision,
+    );
+  await page.clock.setSystemTime(new Date('2026-01-12T12:30:00Z'));
+  await editAndSave(page, (text) => retitle(text, '证券期货适当性（四）', 'CSRC 4'), 5);
+  check((await keptBecause(page, 1)).join() === 'created', 'revision 1 stays as the creation');
+  check((await keptBecause(page, 5)).join() === 'current', 'revision 5 is the current one');
+  check((await keptBecause(page, 4)).join() === 'hourly', 'revision 4 stands for 09:00-10:00');
+  for (const r of [2, 3])
+    check((await keptBecause(page, r)).join() === 'due', `revision ${r} is due`);
+  const card = page.locator('[data-testid=retention]');
+  check(
+    ((await card.textContent()) ?? '').includes('最近一小时全部保留'),
+    'the policy is said in words',
+  );
+  await page.locator('[data-testid=retention-prune]').click();
+  await page.locator('[data-testid=revision-list] tr.thinned[data-gap="2–3"]').waitFor();
+  check(
+    (await page.locator('[data-testid=revision-list] tr[data-revision="2"]').count()) === 0,
+    'revision 2 is gone',
+  );
+  const counts = (await page.locator('[data-testid=retention-counts]').textContent()) ?? '';
+  check(counts.includes('保留 3 个修订，已精简 2 个，待精简 0 个'), `the card counts: ${counts}`);
+  check(
+    await page.locator('[data-testid=retention-prune]').isDisabled(),
+    'nothing is left to thin',
+  );
+  await screenshot('retention');
+  // The thinning is in the audit trail, and the chain still verifies.
+  await openVersions(page, 'audit');
+  const entry = page.locator('[data-testid=audit-list] tr[data-action=prune]');
+  await entry.waitFor();
+  check(((await entry.textContent()) ?? '').includes('修订 2-3'), 'the entry names the revisions');
+  await page.locator('[data-testid=audit-status][data-ok=true]').waitFor();
 }
 
 async function addUser(page: Page, id: string, name: string): Promise<void> {

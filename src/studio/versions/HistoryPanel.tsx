@@ -1,9 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { AuditEntry, LocalizedText } from '../../domain/index.ts';
-import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
+import { toStorageError } from '../../storage/index.ts';
+import { defineMessages, useMessages } from '../i18n/index.tsx';
+import { useStudio } from '../state/index.ts';
 import { DiffView } from './DiffView.tsx';
 import { pointsOf } from './diffGroups.ts';
 import { PointPicker, usePointLabel } from './PointPicker.tsx';
+import { RetentionCard } from './RetentionCard.tsx';
+import { RevisionTable } from './RevisionTable.tsx';
 import { useGoverned, useGovernanceStep, type VersionsData } from './useGovernance.ts';
 
 const messages = defineMessages({
@@ -12,12 +16,6 @@ const messages = defineMessages({
     compare: '比较',
     from: '从',
     to: '到',
-    when: '时间',
-    who: '修改人',
-    what: '摘要',
-    restore: '恢复为草稿',
-    restoreTitle: '把修订 {n} 的内容作为新的草稿保存（不会丢失任何修订）',
-    current: '当前',
     needTwo: '至少要有两个修订才能比较',
   },
   en: {
@@ -25,27 +23,26 @@ const messages = defineMessages({
     compare: 'Compare',
     from: 'From',
     to: 'To',
-    when: 'When',
-    who: 'By',
-    what: 'Summary',
-    restore: 'Restore as draft',
-    restoreTitle: 'Save the content of revision {n} as a new draft (no revision is lost)',
-    current: 'current',
     needTwo: 'Two revisions are needed to compare',
   },
 });
 
-/** Revisions with who and what, a restore per revision, and a diff between any two points. */
+/**
+ * Revisions with who and what, why each is kept, a restore per revision, a diff between any two
+ * points, and the retention policy with a button to thin now.
+ */
 export function HistoryPanel(props: {
   packKey: string;
   data: VersionsData;
   onOpenNode: (id: string) => void;
   onError: (error: LocalizedText | null) => void;
+  /** Storage changed outside the open pack (a thinning): read the history again. */
+  onChanged: () => void;
 }) {
-  const { packKey, data, onOpenNode, onError } = props;
+  const { packKey, data, onOpenNode, onError, onChanged } = props;
   const t = useMessages(messages);
-  const localize = useLocalize();
   const storage = useGoverned();
+  const { packStore } = useStudio();
   const step = useGovernanceStep();
   const pointLabel = usePointLabel();
   const points = useMemo(() => pointsOf(data.revisions, data.versions), [data]);
@@ -53,10 +50,22 @@ export function HistoryPanel(props: {
   const previous = `r${data.revisions.at(-2)?.revision ?? 0}`;
   const [fromId, setFrom] = useState<string | null>(null);
   const [toId, setTo] = useState<string | null>(null);
-  const a = points.find((p) => p.id === (fromId ?? previous));
-  const b = points.find((p) => p.id === (toId ?? latest));
+  // A point chosen before a thinning removed it falls back to the default.
+  const a = points.find((p) => p.id === fromId) ?? points.find((p) => p.id === previous);
+  const b = points.find((p) => p.id === toId) ?? points.find((p) => p.id === latest);
   const changes = useMemo(() => changesByRevision(data.entries, packKey), [data.entries, packKey]);
-  const rows = [...data.revisions].reverse();
+  const restore = (revision: number) =>
+    void step(() => storage.versions.restoreRevision(packKey, revision)).then(onError);
+  const prune = async () => {
+    await packStore.flush();
+    try {
+      await storage.retention.prune(packKey, 'manual');
+      onError(null);
+    } catch (e) {
+      onError(toStorageError(e, packKey).localized);
+    }
+    onChanged();
+  };
 
   return (
     <div className="history-panel">
@@ -95,50 +104,14 @@ export function HistoryPanel(props: {
       </section>
       <section className="versions-card">
         <h3>{t('revisions')}</h3>
-        <table className="versions-table" data-testid="revision-list">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t('when')}</th>
-              <th>{t('who')}</th>
-              <th>{t('what')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => {
-              const entry = changes.get(r.revision);
-              return (
-                <tr key={r.revision} data-revision={r.revision}>
-                  <td>
-                    {r.revision}
-                    {i === 0 && <span className="muted"> ({t('current')})</span>}
-                  </td>
-                  <td>{r.savedAt.slice(0, 19).replace('T', ' ')}</td>
-                  <td>{entry?.actor ?? '-'}</td>
-                  <td className="summary">{entry ? localize(entry.summary) : '-'}</td>
-                  <td>
-                    {i > 0 && (
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        title={t('restoreTitle', { n: r.revision })}
-                        onClick={() =>
-                          void step(() =>
-                            storage.versions.restoreRevision(packKey, r.revision),
-                          ).then(onError)
-                        }
-                      >
-                        {t('restore')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <RevisionTable
+          revisions={data.revisions}
+          changes={changes}
+          retention={data.retention}
+          onRestore={restore}
+        />
       </section>
+      <RetentionCard retention={data.retention} onPrune={() => void prune()} />
     </div>
   );
 }

@@ -103,7 +103,13 @@ export default function VersionsTab({ packKey, goTo }: EditorTabProps) {
       ) : (
         <div className="versions-body">
           {section === 'history' && (
-            <HistoryPanel packKey={packKey} data={data} onOpenNode={openNode} onError={setError} />
+            <HistoryPanel
+              packKey={packKey}
+              data={data}
+              onOpenNode={openNode}
+              onError={setError}
+              onChanged={done}
+            />
           )}
           {section === 'review' && (
             <ReviewPanel
@@ -115,7 +121,7 @@ export default function VersionsTab({ packKey, goTo }: EditorTabProps) {
               onError={setError}
             />
           )}
-          {section === 'impact' && <ImpactPanel points={points} />}
+          {section === 'impact' && <ImpactPanel points={points} packKey={packKey} pack={pack} />}
           {section === 'lint' && <LintPanel pack={pack} onOpenNode={openNode} />}
           {section === 'audit' && (
             <AuditPanel packId={pack.id} refresh={`${auditToken}|${data.revisions.length}`} />

@@ -4,6 +4,7 @@ import {
   isGoverned,
   toStorageError,
   type GovernedStorage,
+  type RetentionStatus,
   type StoredRevision,
   type StoredVersion,
 } from '../../storage/index.ts';
@@ -21,9 +22,11 @@ export type VersionsData = {
   revisions: StoredRevision[];
   versions: StoredVersion[];
   entries: AuditEntry[];
+  /** Why each stored revision is kept, and which ones the next thinning removes. */
+  retention: RetentionStatus;
 };
 
-/** Revisions, named versions and audit entries of a pack, read again after every save. */
+/** Revisions, named versions, audit entries and retention of a pack, read again after every save. */
 export function useVersionsData(packKey: string) {
   const storage = useGoverned();
   const revision = usePackState((s) => s.revision);
@@ -38,8 +41,10 @@ export function useVersionsData(packKey: string) {
       storage.packs.revisions(packKey),
       storage.versions.list(packKey),
       storage.audit.entries(packId),
+      storage.retention.status(packKey),
     ]).then(
-      ([revisions, versions, entries]) => live && setData({ revisions, versions, entries }),
+      ([revisions, versions, entries, retention]) =>
+        live && setData({ revisions, versions, entries, retention }),
       (e: unknown) => live && setError(toStorageError(e, packKey).localized),
     );
     return () => {
