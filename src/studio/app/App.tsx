@@ -64,15 +64,12 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
       void packStore.close().then(refresh);
   }, [route.screen, packStore, refresh]);
 
-  // The last edit is kept before the page goes away (the autosave may not have fired yet):
-  // stashed synchronously on unload, and saved when the page lives long enough. Only the unload
-  // stashes: a tab that is merely hidden keeps saving on its own.
+  // A hidden tab saves what is pending at once. A page going away also stashes, synchronously,
+  // everything not yet committed (its save may never finish); browsers fire `visibilitychange`
+  // before or after `pagehide`, and a save started by the first is in the stash all the same.
   useEffect(() => {
     const onHidden = () => void packStore.flush();
-    const onUnload = () => {
-      packStore.stashUnsaved();
-      onHidden();
-    };
+    const onUnload = () => packStore.stashUnsaved();
     window.addEventListener('pagehide', onUnload);
     document.addEventListener('visibilitychange', onHidden);
     return () => {

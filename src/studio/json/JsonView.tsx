@@ -27,9 +27,10 @@ export default function JsonView() {
   const { locale } = useLocale();
   const sync = useRef<JsonSync | null>(null);
   const [errors, setErrors] = useState<PackError[]>([]);
+  // Text held back from before (a tab switch, a reload) comes back as it was typed.
   const [initial] = useState(() => {
-    const { pack } = packStore.state;
-    return pack ? packText(pack) : '';
+    const { pack, unappliedText } = packStore.state;
+    return unappliedText ?? (pack ? packText(pack) : '');
   });
 
   const onMount: OnMount = (editor) => {
@@ -78,6 +79,10 @@ export default function JsonView() {
             tabSize: 2,
             scrollBeyondLastLine: false,
             fixedOverflowWidgets: true,
+            // A paste goes into the text at once. With "paste as" on, Monaco applies it after
+            // asking its paste providers: a keystroke in between cancels it, and a page left in
+            // between loses it before any of the studio's safeguards can see it.
+            pasteAs: { enabled: false },
             // Full-width Chinese punctuation is expected here, not a look-alike to warn about.
             unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
           }}

@@ -26,7 +26,8 @@ export const packText = (pack: Pack) => `${JSON.stringify(pack, null, 2)}\n`;
 /**
  * Keeps the JSON editor and the store in step. Text that parses as a valid pack replaces the
  * pack in the store (one undo step per pause in typing); text that does not is held in the
- * editor with its markers and never reaches the store. A change made elsewhere (the graph, undo,
+ * editor with its markers and never reaches the pack, but the store keeps it as unapplied text
+ * (so that a reload or a tab switch gives it back). A change made elsewhere (the graph, undo,
  * another tab) replaces the text.
  */
 export class JsonSync {
@@ -63,7 +64,9 @@ export class JsonSync {
     editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () =>
       this.pending() ? editor.trigger('studio', 'redo', null) : packStore.redo(),
     );
-    this.showProblems();
+    // Text held from before (the editor starts with it) gets its errors back.
+    if (packStore.state.unappliedText !== null) this.apply();
+    else this.showProblems();
   }
 
   setLocale(locale: string): void {
@@ -92,8 +95,10 @@ export class JsonSync {
   apply(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const result = parsePack(this.editor.getValue(), 'pack.json');
+    const text = this.editor.getValue();
+    const result = parsePack(text, 'pack.json');
     if (!result.ok) {
+      this.packStore.holdText(text);
       this.setErrors(result.errors);
       this.showErrors();
       return;
@@ -101,22 +106,28 @@ export class JsonSync {
     this.setErrors([]);
     const current = this.packStore.state.pack;
     if (current && JSON.stringify(current) === JSON.stringify(result.pack)) {
+      this.packStore.holdText(null);
       this.showProblems();
       return;
     }
     this.shown = result.pack;
     const dispatched = this.packStore.dispatch({ type: 'replace', pack: result.pack });
-    if (!dispatched.ok) this.shown = current;
+    if (!dispatched.ok) {
+      // Refused (the store says why): the text stays in the editor, and is kept like typing.
+      this.shown = current;
+      this.packStore.holdText(text);
+    }
     this.showProblems();
   }
 
   /** Puts the store's pack back in the editor, dropping text that was not applied. */
   revert(): void {
+    this.packStore.holdText(null);
     this.shown = null;
     this.receive(this.packStore.state.pack);
   }
 
-  /** Applies what was typed (if valid) and stops listening. */
+  /** Applies what was typed (if valid; else the store keeps it as text) and stops listening. */
   dispose(): void {
     this.unregisterPending();
     if (this.timer) this.apply();

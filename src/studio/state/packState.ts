@@ -16,6 +16,11 @@ export type PackState = {
   history: History;
   selection: Selection;
   saveStatus: SaveStatus;
+  /**
+   * Text the JSON view holds that is not applied (it does not parse, or the edit was refused):
+   * not part of the pack, but kept with it so that a reload or a tab switch does not lose it.
+   */
+  unappliedText: string | null;
   /** The last storage error or refused edit, for the shell to show. */
   error: LocalizedText | null;
   /** Set when another tab saved this pack over the revision this tab edits. */
@@ -31,6 +36,7 @@ export const CLOSED: PackState = {
   history: EMPTY_HISTORY,
   selection: EMPTY_SELECTION,
   saveStatus: 'idle',
+  unappliedText: null,
   error: null,
   conflict: null,
   loading: false,

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validatePack } from '../../engine/index.ts';
 import { testPack } from '../../storage/testPack.ts';
-import { createTestStudio } from './testing.ts';
+import { createTestStudio, HeldSaves } from './testing.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -157,7 +157,7 @@ describe('PackStore', () => {
   it('validates each pack value once', async () => {
     const { openTab } = await studio();
     const validate = vi.fn(validatePack);
-    const { packStore } = openTab(validate);
+    const { packStore } = openTab({ validate });
     await packStore.open('mini');
     const { pack } = packStore.state;
     expect(packStore.problemsOf(pack)).toBe(packStore.problemsOf(pack));
@@ -177,11 +177,13 @@ describe('PackStore', () => {
 
   it('brings back an edit stashed when the page went away, as an undoable unsaved change', async () => {
     const { openTab, storage } = await studio();
-    const before = openTab();
+    const saves = new HeldSaves();
+    const before = openTab({ saves });
     await before.packStore.open('mini');
     const stored = before.packStore.state.pack;
     before.packStore.dispatch(title('未保存', 'Unsaved'));
-    before.packStore.stashUnsaved(); // pagehide; the page is gone before the autosave
+    before.packStore.stashUnsaved(); // pagehide; the page is gone before the save reaches storage
+    saves.drop();
 
     const after = openTab();
     await after.packStore.open('mini');
@@ -199,10 +201,12 @@ describe('PackStore', () => {
 
   it('does not let a stashed edit overwrite a later save from another tab', async () => {
     const { openTab, storage } = await studio();
-    const gone = openTab();
+    const saves = new HeldSaves();
+    const gone = openTab({ saves });
     await gone.packStore.open('mini');
     gone.packStore.dispatch(title('旧页面', 'Old page'));
     gone.packStore.stashUnsaved();
+    saves.drop();
     await storage.packs.rename('mini', { 'zh-CN': '新', en: 'Newer' });
 
     const reopened = openTab();

@@ -1,9 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Pack, PackChange } from '../../domain/index.ts';
-import { ConflictError, toStorageError } from '../../storage/index.ts';
+import { toStorageError, type StoredPack } from '../../storage/index.ts';
+import { Autosave } from './autosave.ts';
 import { checkChange } from './checkChange.ts';
-import { EMPTY_HISTORY, record, redo, undo, type History } from './history.ts';
-import { CLOSED, NO_PROBLEMS, refused, type PackState, type PackStoreDeps } from './packState.ts';
+import { record, redo, undo, type History } from './history.ts';
+import { CLOSED, refused, type PackState, type PackStoreDeps } from './packState.ts';
+import { problemCache } from './problemCache.ts';
+import { recoveredState } from './recovery.ts';
+import { StashKeeper } from './stashKeeper.ts';
 import type { TabMessage } from './tabSync.ts';
 import type { DispatchResult, Problem, Selection } from './types.ts';
 
@@ -15,22 +19,25 @@ export type { PackState, PackStoreDeps } from './packState.ts';
  */
 export class PackStore {
   readonly store: StoreApi<PackState> = createStore<PackState>(() => CLOSED);
-  private readonly deps: Required<Omit<PackStoreDeps, 'channel' | 'validate' | 'stash'>> &
-    Pick<PackStoreDeps, 'channel' | 'validate' | 'stash'>;
-  private readonly problemCache = new WeakMap<Pack, readonly Problem[]>();
-  private timer: unknown = null;
-  private saving: Promise<void> | null = null;
-  private saveAgain = false;
+  private readonly deps: PackStoreDeps;
+  private readonly tabId: string;
   private readonly unsubscribe: () => void;
+  private readonly stash: StashKeeper;
+  private readonly autosave: Autosave;
+  /** The pack's problems, computed once per pack value (edits make new values). */
+  readonly problemsOf: (pack: Pack | null) => readonly Problem[];
 
   constructor(deps: PackStoreDeps) {
-    this.deps = {
-      tabId: 'tab',
+    this.deps = deps;
+    this.tabId = deps.tabId ?? 'tab';
+    this.stash = new StashKeeper(deps.stash);
+    const timing = {
       autosaveMs: 600,
-      setTimer: (run, ms) => setTimeout(run, ms),
-      clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-      ...deps,
+      setTimer: (run: () => void, ms: number): unknown => setTimeout(run, ms),
+      clearTimer: (t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>),
     };
+    this.autosave = new Autosave(this.store, { ...timing, ...deps, tabId: this.tabId }, this.stash);
+    this.problemsOf = problemCache(deps.validate);
     this.unsubscribe = deps.channel?.subscribe((m) => void this.heard(m)) ?? (() => {});
   }
 
@@ -46,6 +53,7 @@ export class PackStore {
   async open(key: string): Promise<void> {
     await this.flush();
     this.store.setState({ ...CLOSED, key, loading: true });
+    this.stash.forget();
     try {
       const stored = await this.deps.packs.get(key);
       if (this.state.key !== key) return;
@@ -56,7 +64,7 @@ export class PackStore {
         saveStatus: 'saved',
         loading: false,
       });
-      this.recover(key, stored.revision);
+      this.recover(stored);
     } catch (e) {
       if (this.state.key === key)
         this.set({ loading: false, saveStatus: 'error', error: toStorageError(e, key).localized });
@@ -66,6 +74,7 @@ export class PackStore {
   async close(): Promise<void> {
     await this.flush();
     this.store.setState(CLOSED);
+    this.stash.forget();
   }
 
   /**
@@ -88,8 +97,9 @@ export class PackStore {
       this.set({ error });
       return { ok: false, error };
     }
-    this.set({ ...next, error: null, saveStatus: conflict ? 'conflict' : 'dirty' });
-    this.scheduleSave();
+    // A change to the pack replaces whatever text the JSON view held back.
+    this.set({ ...next, error: null, unappliedText: null, saveStatus: status(conflict) });
+    this.autosave.schedule();
     return { ok: true };
   }
 
@@ -105,20 +115,9 @@ export class PackStore {
     const { pack, history, conflict } = this.state;
     const next = pack ? move(pack, history) : undefined;
     if (!next) return false;
-    this.set({ ...next, saveStatus: conflict ? 'conflict' : 'dirty' });
-    this.scheduleSave();
+    this.set({ ...next, unappliedText: null, saveStatus: status(conflict) });
+    this.autosave.schedule();
     return true;
-  }
-
-  /** The pack's problems, computed once per pack value (edits make new values). */
-  problemsOf(pack: Pack | null): readonly Problem[] {
-    if (!pack || !this.deps.validate) return NO_PROBLEMS;
-    let problems = this.problemCache.get(pack);
-    if (!problems) {
-      problems = this.deps.validate(pack);
-      this.problemCache.set(pack, problems);
-    }
-    return problems;
   }
 
   select(selection: Partial<Selection>): void {
@@ -129,12 +128,9 @@ export class PackStore {
     this.set({ error: null });
   }
 
-  private scheduleSave(): void {
-    if (this.timer !== null) this.deps.clearTimer(this.timer);
-    this.timer = this.deps.setTimer(() => {
-      this.timer = null;
-      void this.save();
-    }, this.deps.autosaveMs);
+  /** The JSON view's text that is not applied (`null` once it is applied or dropped). */
+  holdText(text: string | null): void {
+    if (this.state.unappliedText !== text) this.set({ unappliedText: text });
   }
 
   private readonly pendingEdits = new Set<() => void>();
@@ -155,71 +151,18 @@ export class PackStore {
   /** Saves now whatever is pending (Save, leaving the pack, hiding the page). */
   async flush(): Promise<void> {
     this.applyPendingEdits();
-    if (this.timer !== null) {
-      this.deps.clearTimer(this.timer);
-      this.timer = null;
-      await this.save();
-    } else if (this.saving) await this.saving;
-  }
-
-  /** Writes the pack if it has unsaved edits; one write at a time, the latest state wins. */
-  save(): Promise<void> {
-    if (this.saving) {
-      this.saveAgain = true;
-      return this.saving;
-    }
-    this.saving = this.write().finally(() => {
-      this.saving = null;
-      if (this.saveAgain) {
-        this.saveAgain = false;
-        void this.save();
-      }
-    });
-    return this.saving;
-  }
-
-  private async write(): Promise<void> {
-    const { key, pack, savedPack, revision, conflict } = this.state;
-    if (!key || !pack || conflict) return;
-    // Undo back to the stored pack leaves nothing to write.
-    if (pack === savedPack) {
-      this.set({ saveStatus: 'saved' });
-      return;
-    }
-    this.set({ saveStatus: 'saving' });
-    try {
-      const stored = await this.deps.packs.save(key, pack, revision);
-      if (this.state.key !== key) return;
-      this.set({
-        revision: stored.revision,
-        savedPack: pack,
-        saveStatus: this.state.pack === pack ? 'saved' : 'dirty',
-        error: null,
-      });
-      this.deps.stash?.remove(key);
-      this.deps.channel?.post({
-        type: 'saved',
-        key,
-        revision: stored.revision,
-        from: this.deps.tabId,
-      });
-    } catch (e) {
-      if (this.state.key !== key) return;
-      if (e instanceof ConflictError)
-        this.set({ saveStatus: 'conflict', conflict: { revision: e.actualRevision } });
-      else this.set({ saveStatus: 'error', error: toStorageError(e, key).localized });
-    }
+    await this.autosave.flush();
   }
 
   /** Another tab saved: take its version when this tab has nothing unsaved, else flag the conflict. */
   private async heard(message: TabMessage): Promise<void> {
     const { key, revision } = this.state;
-    if (message.from === this.deps.tabId || message.key !== key || message.revision <= revision)
-      return;
+    if (message.from === this.tabId || message.key !== key || message.revision <= revision) return;
     // Input an editor still holds counts as an edit: it must not vanish under a silent reload.
     this.applyPendingEdits();
-    const { pack, savedPack } = this.state;
-    if (pack === savedPack && this.timer === null && !this.saving) await this.reload();
+    const { pack, savedPack, unappliedText } = this.state;
+    const clean = pack === savedPack && unappliedText === null;
+    if (clean && !this.autosave.busy) await this.reload();
     else this.set({ saveStatus: 'conflict', conflict: { revision: message.revision } });
   }
 
@@ -227,9 +170,8 @@ export class PackStore {
   async reload(): Promise<void> {
     const { key } = this.state;
     if (!key) return;
-    this.deps.stash?.remove(key);
-    if (this.timer !== null) this.deps.clearTimer(this.timer);
-    this.timer = null;
+    this.stash.drop(key);
+    this.autosave.cancel();
     const selection = this.state.selection;
     await this.open(key);
     this.set({ selection });
@@ -237,13 +179,12 @@ export class PackStore {
 
   /** Keeps this tab's version as a new pack and opens it; returns its key. */
   async saveAsCopy(): Promise<string | undefined> {
-    const { pack, key } = this.state;
+    const { pack, key, unappliedText } = this.state;
     if (!pack || !key) return undefined;
-    if (this.timer !== null) this.deps.clearTimer(this.timer);
-    this.timer = null;
+    this.autosave.cancel();
     try {
       const copy = await this.deps.packs.createCopy(pack);
-      this.deps.stash?.remove(key);
+      this.stash.drop(key);
       this.store.setState({
         ...CLOSED,
         key: copy.key,
@@ -251,6 +192,7 @@ export class PackStore {
         savedPack: copy.pack,
         revision: copy.revision,
         saveStatus: 'saved',
+        unappliedText,
       });
       return copy.key;
     } catch (e) {
@@ -260,38 +202,34 @@ export class PackStore {
   }
 
   /**
-   * Keeps the unsaved edit synchronously (page hide): the asynchronous save may not finish
-   * before the page is gone. `open` takes it back.
+   * The page is going away (`pagehide`): starts the save that is due and keeps, synchronously,
+   * everything not yet committed (applied edits, the pack of a save under way, text the JSON
+   * view holds), since the asynchronous save may not finish before the page is gone. `open`
+   * takes it back; until then every save of this page keeps the stash in step.
    */
   stashUnsaved(): void {
-    this.applyPendingEdits();
-    const { key, pack, savedPack, revision } = this.state;
-    if (key && pack && pack !== savedPack) this.deps.stash?.put({ key, revision, pack });
+    // `flush` applies held input and starts the write before its first await, so the stash
+    // below already knows the pack being written.
+    void this.flush();
+    this.stash.keep(this.state, this.autosave.writing);
   }
 
-  /** An edit stashed when the page went away comes back as an undoable, unsaved change. */
-  private recover(key: string, storedRevision: number): void {
-    const unsaved = this.deps.stash?.take(key);
+  /** Brings back what the last page left unsaved for the pack just opened. */
+  private recover(stored: StoredPack): void {
+    const entry = this.stash.take(stored.key);
     const { pack } = this.state;
-    if (!unsaved || !pack) return;
-    const change = { type: 'replace', pack: unsaved.pack } as const;
-    const next = record(pack, EMPTY_HISTORY, change);
-    if (unsaved.revision === storedRevision) {
-      this.set({ ...next, saveStatus: 'dirty' });
-      this.scheduleSave();
-    } else {
-      // Saved elsewhere since: keep the edit on screen, but let the user choose.
-      this.set({
-        ...next,
-        revision: unsaved.revision,
-        saveStatus: 'conflict',
-        conflict: { revision: storedRevision },
-      });
-    }
+    if (!entry || !pack) return;
+    const recovered = recoveredState(pack, stored, entry);
+    this.set(recovered);
+    if (recovered.saveStatus === 'dirty') this.autosave.schedule();
+    // The entry may describe a save that has since been committed: restate it from this state.
+    this.stash.keep(this.state, this.autosave.writing);
   }
 
   dispose(): void {
-    if (this.timer !== null) this.deps.clearTimer(this.timer);
+    this.autosave.cancel();
     this.unsubscribe();
   }
 }
+
+const status = (conflict: PackState['conflict']) => (conflict ? 'conflict' : 'dirty');

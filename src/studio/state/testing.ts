@@ -1,6 +1,11 @@
 import { validatePack } from '../../engine/index.ts';
 import type { Pack } from '../../domain/index.ts';
-import { openStorage, type Storage } from '../../storage/index.ts';
+import {
+  openStorage,
+  type PackRepository,
+  type Storage,
+  type StoredPack,
+} from '../../storage/index.ts';
 import { fixedClock, testPack } from '../../storage/testPack.ts';
 import { PackStore } from './packStore.ts';
 import type { TabChannel, TabMessage } from './tabSync.ts';
@@ -51,6 +56,48 @@ export class ChannelHub {
   }
 }
 
+/**
+ * Saves that wait for the test, to stand for a page that goes away while they run: the write
+ * may never reach the database, reach it without the page hearing back, or finish as usual.
+ */
+export class HeldSaves {
+  private held: { write: () => Promise<StoredPack>; settle: (p: Promise<StoredPack>) => void }[] =
+    [];
+
+  /** `packs` whose `save` waits here. */
+  wrap(packs: PackRepository): PackRepository {
+    const wrapped = Object.create(packs) as PackRepository;
+    wrapped.save = (key, pack, revision) =>
+      new Promise((resolve) =>
+        this.held.push({ write: () => packs.save(key, pack, revision), settle: resolve }),
+      );
+    return wrapped;
+  }
+
+  get size(): number {
+    return this.held.length;
+  }
+
+  /** The page went away before the writes reached the database. */
+  drop(): void {
+    this.held = [];
+  }
+
+  /** The writes are committed, but the page had stopped running and never hears back. */
+  async commitUnheard(): Promise<void> {
+    for (const { write } of this.held.splice(0)) await write();
+  }
+
+  /** The writes finish as usual. */
+  async release(): Promise<void> {
+    for (const { write, settle } of this.held.splice(0)) {
+      const written = write();
+      settle(written);
+      await written.catch(() => undefined);
+    }
+  }
+}
+
 let dbCounter = 0;
 
 /**
@@ -65,10 +112,11 @@ export async function createTestStudio(packs: Pack[] = [testPack()]) {
   // Shared by the tabs, as localStorage is.
   const stash = memoryStash();
   let tabs = 0;
-  const openTab = (validate = validatePack) => {
+  const openTab = (options: { validate?: typeof validatePack; saves?: HeldSaves } = {}) => {
+    const { validate = validatePack, saves } = options;
     const timers = new ManualTimers();
     const packStore = new PackStore({
-      packs: storage.packs,
+      packs: saves ? saves.wrap(storage.packs) : storage.packs,
       channel: hub.open(),
       tabId: `tab-${++tabs}`,
       setTimer: timers.setTimer,

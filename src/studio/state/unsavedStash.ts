@@ -1,13 +1,29 @@
 import { z } from 'zod';
 import { parsePack, type Pack } from '../../domain/index.ts';
 
-/** Edits not yet in the database when the page went away, and the revision they were based on. */
-export type Unsaved = { key: string; revision: number; pack: Pack };
+/**
+ * Everything of one pack that was not yet committed to the database when the page went away,
+ * and what it was based on.
+ */
+export type Unsaved = {
+  key: string;
+  /** The stored revision `pack` is based on. */
+  revision: number;
+  /** The pack with every applied edit. */
+  pack: Pack;
+  /**
+   * The pack whose save was under way: that save may have been committed (as `revision + 1`)
+   * after the page stopped running, so the next open must not take it for another tab's save.
+   */
+  writing?: Pack;
+  /** Text the JSON view held that does not parse (or was refused): kept as typed. */
+  text?: string;
+};
 
 /**
- * A synchronous place for the last unsaved edit: IndexedDB writes started while a page unloads
- * may never finish, so the store puts what is pending here on `pagehide` and takes it back when
- * the pack is opened again.
+ * A synchronous place for what is not yet stored: IndexedDB writes started while a page unloads
+ * may never finish, so the store puts it here on `pagehide` and takes it back when the pack is
+ * opened again.
  */
 export type UnsavedStash = {
   put(entry: Unsaved): void;
@@ -15,9 +31,16 @@ export type UnsavedStash = {
   remove(key: string): void;
 };
 
-const EntrySchema = z.object({ key: z.string(), revision: z.number().int(), pack: z.unknown() });
+const EntrySchema = z.object({
+  key: z.string(),
+  revision: z.number().int(),
+  pack: z.unknown(),
+  // `true`: the pack being written is `pack` itself (the usual case, not stored twice).
+  writing: z.unknown().optional(),
+  text: z.string().optional(),
+});
 
-/** Reads an entry back, parsing the pack like anything else read from storage. */
+/** Reads an entry back, parsing the packs like anything else read from storage. */
 function readEntry(raw: string | null): Unsaved | undefined {
   if (raw === null) return undefined;
   let value: unknown;
@@ -28,10 +51,24 @@ function readEntry(raw: string | null): Unsaved | undefined {
   }
   const entry = EntrySchema.safeParse(value);
   if (!entry.success) return undefined;
+  const { key, revision, writing, text } = entry.data;
   const pack = parsePack(entry.data.pack);
-  return pack.ok
-    ? { key: entry.data.key, revision: entry.data.revision, pack: pack.pack }
-    : undefined;
+  if (!pack.ok) return undefined;
+  const written = writing === undefined || writing === true ? undefined : parsePack(writing);
+  if (written && !written.ok) return undefined;
+  return {
+    key,
+    revision,
+    pack: pack.pack,
+    ...(writing === true ? { writing: pack.pack } : written ? { writing: written.pack } : {}),
+    ...(text !== undefined ? { text } : {}),
+  };
+}
+
+function writeEntry(entry: Unsaved): string {
+  const { writing, ...rest } = entry;
+  if (writing === undefined) return JSON.stringify(rest);
+  return JSON.stringify({ ...rest, writing: writing === entry.pack ? true : writing });
 }
 
 /** The stash in a Web Storage area (localStorage in the studio, a Map in tests). */
@@ -42,9 +79,15 @@ export function webStorageStash(
   return {
     put(entry) {
       try {
-        area.setItem(prefix + entry.key, JSON.stringify(entry));
+        area.setItem(prefix + entry.key, writeEntry(entry));
       } catch {
-        // Full or unavailable: the asynchronous save still runs, this is only the backstop.
+        // Full or unavailable: the asynchronous save still runs, this is only the backstop. An
+        // older entry must not come back in its place: the edits it holds are in this one too.
+        try {
+          area.removeItem(prefix + entry.key);
+        } catch {
+          // Unavailable altogether: nothing was kept before either.
+        }
       }
     },
     take: (key) => readEntry(area.getItem(prefix + key)),
