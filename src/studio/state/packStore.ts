@@ -30,7 +30,7 @@ export class PackStore {
   constructor(deps: PackStoreDeps) {
     this.deps = deps;
     this.tabId = deps.tabId ?? 'tab';
-    this.stash = new StashKeeper(deps.stash);
+    this.stash = new StashKeeper(deps.stash, this.tabId);
     const timing = {
       autosaveMs: 600,
       setTimer: (run: () => void, ms: number): unknown => setTimeout(run, ms),

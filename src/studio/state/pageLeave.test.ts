@@ -194,6 +194,21 @@ describe('leaving the page', () => {
     expect((await stored()).title.en).toBe('Second');
   });
 
+  it('leaves the stash of another tab of the pack alone when a clean tab goes away', async () => {
+    const { store, saves, openTab, reopen } = await leavingPage();
+    const clean = openTab();
+    await clean.packStore.open('mini');
+    store.dispatch(title('Edited'));
+    store.stashUnsaved();
+    saves.drop();
+    clean.packStore.stashUnsaved(); // the browser closes both
+    clean.packStore.dispose();
+
+    const next = await reopen();
+    expect(next.packStore.state).toMatchObject({ saveStatus: 'dirty', revision: 1 });
+    expect(next.packStore.state.pack?.title.en).toBe('Edited');
+  });
+
   it('counts held JSON text as an edit when another tab saves', async () => {
     const { store, openTab } = await leavingPage();
     store.holdText('{ "format": ');

@@ -60,11 +60,23 @@ describe('webStorageStash', () => {
       removeItem: (k) => void items.delete(k),
     });
     const pack = edited('Mine');
-    stash.put({ key: 'k', revision: 2, pack, writing: pack, text: '{' });
+    stash.put({ key: 'k', revision: 2, pack, writing: pack, text: '{' }, 'tab-1');
     expect([...items.values()][0]).toContain('"writing":true');
     expect(stash.take('k')).toEqual({ key: 'k', revision: 2, pack, writing: pack, text: '{' });
-    stash.put({ key: 'k', revision: 2, pack, writing: base });
+    expect(items.size).toBe(0); // taken
+    stash.put({ key: 'k', revision: 2, pack, writing: base }, 'tab-1');
     expect(stash.take('k')).toEqual({ key: 'k', revision: 2, pack, writing: base });
+  });
+
+  it('lets a tab remove only the entry it wrote', () => {
+    const stash = memoryStash();
+    stash.put({ key: 'k', revision: 1, pack: base }, 'tab-1');
+    stash.remove('k', 'tab-2');
+    stash.remove('k', 'tab-');
+    expect(stash.take('k')).toEqual({ key: 'k', revision: 1, pack: base });
+    stash.put({ key: 'k', revision: 1, pack: base }, 'tab-1');
+    stash.remove('k', 'tab-1');
+    expect(stash.take('k')).toBeUndefined();
   });
 
   it('ignores an entry whose packs do not parse, and drops an old entry when full', () => {
@@ -82,7 +94,7 @@ describe('webStorageStash', () => {
       'p:',
     );
     expect(full.take('k')).toBeUndefined();
-    full.put({ key: 'k', revision: 2, pack: base });
+    full.put({ key: 'k', revision: 2, pack: base }, 'tab-1');
     expect(items.size).toBe(0);
     expect(memoryStash().take('k')).toBeUndefined();
   });

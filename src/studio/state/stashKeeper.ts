@@ -10,8 +10,12 @@ import type { Unsaved, UnsavedStash } from './unsavedStash.ts';
 export class StashKeeper {
   private live = false;
 
-  constructor(private readonly stash: UnsavedStash | undefined) {}
+  constructor(
+    private readonly stash: UnsavedStash | undefined,
+    private readonly tab: string,
+  ) {}
 
+  /** The entry the last page left for the pack; from now on this tab keeps it (see `keep`). */
   take(key: string): Unsaved | undefined {
     return this.stash?.take(key);
   }
@@ -30,19 +34,20 @@ export class StashKeeper {
       this.drop(key);
       return;
     }
-    this.stash.put({
+    const entry = {
       key,
       revision,
       pack,
       ...(writing ? { writing } : {}),
       ...(unappliedText !== null ? { text: unappliedText } : {}),
-    });
+    };
+    this.stash.put(entry, this.tab);
   }
 
-  /** Discards the pack's stash: its edits were given up or kept elsewhere. */
+  /** Discards this tab's stash of the pack: its edits were committed, given up or copied. */
   drop(key: string): void {
     this.live = false;
-    this.stash?.remove(key);
+    this.stash?.remove(key, this.tab);
   }
 
   /** Stops following the pack (another one opens); what is stashed stays for its next open. */

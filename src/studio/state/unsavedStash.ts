@@ -26,12 +26,16 @@ export type Unsaved = {
  * opened again.
  */
 export type UnsavedStash = {
-  put(entry: Unsaved): void;
+  /** Stores the entry as written by tab `tab` (over any other entry of the pack). */
+  put(entry: Unsaved, tab: string): void;
+  /** Reads the pack's entry and removes it: whoever takes it keeps it from then on. */
   take(key: string): Unsaved | undefined;
-  remove(key: string): void;
+  /** Removes the pack's entry if tab `tab` wrote it: another tab's edits are not its to drop. */
+  remove(key: string, tab: string): void;
 };
 
 const EntrySchema = z.object({
+  tab: z.string().optional(),
   key: z.string(),
   revision: z.number().int(),
   pack: z.unknown(),
@@ -65,10 +69,13 @@ function readEntry(raw: string | null): Unsaved | undefined {
   };
 }
 
-function writeEntry(entry: Unsaved): string {
+// The writer comes first, so that `remove` can tell it without parsing a whole pack.
+const writtenBy = (tab: string) => `{"tab":${JSON.stringify(tab)},`;
+
+function writeEntry(entry: Unsaved, tab: string): string {
   const { writing, ...rest } = entry;
-  if (writing === undefined) return JSON.stringify(rest);
-  return JSON.stringify({ ...rest, writing: writing === entry.pack ? true : writing });
+  const compact = writing === entry.pack ? true : writing;
+  return JSON.stringify({ tab, ...rest, ...(compact !== undefined ? { writing: compact } : {}) });
 }
 
 /** The stash in a Web Storage area (localStorage in the studio, a Map in tests). */
@@ -77,9 +84,9 @@ export function webStorageStash(
   prefix = 'suitability-studio:unsaved:',
 ): UnsavedStash {
   return {
-    put(entry) {
+    put(entry, tab) {
       try {
-        area.setItem(prefix + entry.key, writeEntry(entry));
+        area.setItem(prefix + entry.key, writeEntry(entry, tab));
       } catch {
         // Full or unavailable: the asynchronous save still runs, this is only the backstop. An
         // older entry must not come back in its place: the edits it holds are in this one too.
@@ -90,8 +97,14 @@ export function webStorageStash(
         }
       }
     },
-    take: (key) => readEntry(area.getItem(prefix + key)),
-    remove: (key) => area.removeItem(prefix + key),
+    take(key) {
+      const raw = area.getItem(prefix + key);
+      if (raw !== null) area.removeItem(prefix + key);
+      return readEntry(raw);
+    },
+    remove(key, tab) {
+      if (area.getItem(prefix + key)?.startsWith(writtenBy(tab))) area.removeItem(prefix + key);
+    },
   };
 }
 
