@@ -35,6 +35,8 @@ type Props = {
   /** Only references whose type fits, e.g. numbers for score terms, booleans for caps. */
   wanted?: ValueType;
   label: string;
+  /** A first choice that clears the reference, e.g. "always" for a condition that may be left out. */
+  none?: { label: string; onPick: () => void };
 };
 
 type Group = { key: string; title: string; options: RefOption[] };
@@ -43,7 +45,7 @@ type Group = { key: string; title: string; options: RefOption[] };
  * Picks a value reference from the scope a node can read: facts, `answers`, `context`, and the
  * upstream nodes' outputs. No free typing: a name that does not exist cannot be entered.
  */
-export function RefPicker({ pack, nodeId, value, onChange, wanted, label }: Props) {
+export function RefPicker({ pack, nodeId, value, onChange, wanted, label, none }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
   const { locale } = useLocale();
@@ -74,9 +76,16 @@ export function RefPicker({ pack, nodeId, value, onChange, wanted, label }: Prop
       aria-label={label}
       title={value && !known ? t('unavailableHint') : label}
       value={value ?? ''}
-      onChange={(e) => e.target.value && onChange(e.target.value)}
+      onChange={(e) => {
+        if (e.target.value) onChange(e.target.value);
+        else none?.onPick();
+      }}
     >
-      {!value && <option value="">{t('choose')}</option>}
+      {none ? (
+        <option value="">{none.label}</option>
+      ) : (
+        !value && <option value="">{t('choose')}</option>
+      )}
       {value && !known && <option value={value}>{t('unavailable', { ref: value })}</option>}
       {groups.map((g) => (
         <optgroup key={g.key} label={g.title}>

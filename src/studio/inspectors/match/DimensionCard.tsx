@@ -10,6 +10,7 @@ import { scaleChoices } from '../common/choiceNames.ts';
 import { ConditionGroup, factChoices } from '../rules/index.ts';
 import { MatrixGrid, verdictMessages } from './MatrixGrid.tsx';
 import { ReasonField } from './ReasonField.tsx';
+import { AppliesWhenPicker, AppliesWhenSummary } from './AppliesWhen.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -129,6 +130,7 @@ export function DimensionCard(props: Props) {
           canRemove={count > 1}
         />
       </header>
+      <AppliesWhenSummary pack={pack} value={d.appliesWhen} />
       <LocalizedField
         label={t('label')}
         value={d.label}
@@ -148,6 +150,13 @@ export function DimensionCard(props: Props) {
           onChange={(checked) => set('exemptable', checked)}
         />
       </div>
+      <AppliesWhenPicker
+        pack={pack}
+        nodeId={nodeId}
+        value={d.appliesWhen}
+        path={[...path, 'appliesWhen']}
+        dispatch={dispatch}
+      />
       {d.kind !== 'condition' && (
         <label className="q-row">
           {t('client')}{' '}
