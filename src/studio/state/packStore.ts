@@ -216,8 +216,8 @@ export class PackStore {
 
   /** Brings back what the last page left unsaved for the pack just opened. */
   private recover(stored: StoredPack): void {
-    const entry = this.stash.take(stored.key);
     const { pack } = this.state;
+    const entry = pack && this.stash.take(stored.key);
     if (!entry || !pack) return;
     const recovered = recoveredState(pack, stored, entry);
     this.set(recovered);
