@@ -13,4 +13,5 @@ export { RowControls } from './RowControls.tsx';
 export type { RowControlsProps } from './RowControls.tsx';
 export { levelText, labelWithoutId } from './levelText.ts';
 export { scaleChoices, levelChoices } from './choiceNames.ts';
+export { refWords } from './refWords.ts';
 export type { Choices } from './choiceNames.ts';
