@@ -1,12 +1,10 @@
 import { lt, type NodeOfKind, type Pack } from '../../domain/index.ts';
 import type { Problem } from '../types.ts';
 import { problem } from '../validateContext.ts';
+import { fmt, type Span } from './numberCells.ts';
 import type { ValueRange } from './valueRange.ts';
 
 type Band = { level: string; min: number; max: number; i: number };
-
-/** An interval of the number line, each end open or closed. */
-type Span = { lo: number; loOpen: boolean; hi: number; hiOpen: boolean };
 
 /** Whether a value the input can take (within its range, whole when it is integer) lies in `s`. */
 export function reachable(s: Span, range: ValueRange | undefined): boolean {
@@ -23,8 +21,6 @@ export function reachable(s: Span, range: ValueRange | undefined): boolean {
 
 const closed = (lo: number, hi: number): Span => ({ lo, loOpen: false, hi, hiOpen: false });
 const open = (lo: number, hi: number): Span => ({ lo, loOpen: true, hi, hiOpen: true });
-
-const fmt = (n: number) => (Number.isFinite(n) ? String(n) : n > 0 ? '+∞' : '-∞');
 
 /**
  * Classify bands: a score that can occur and falls in no band is an evaluation error

@@ -1,23 +1,15 @@
-import {
-  lt,
-  type Condition,
-  type FactCondition,
-  type LocalizedText,
-  type Pack,
-  type TopLevelCondition,
-} from '../../domain/index.ts';
-import { indexPack } from '../packIndex.ts';
-import { baseRootType } from '../refTypes.ts';
-import { nodeOutputTypes } from '../validatePack.ts';
-import { typeAtPath, type ValueType } from '../valueTypes.ts';
-import { reachable } from './lintBands.ts';
-import type { ValueRange } from './valueRange.ts';
+import type { Condition, LocalizedText, Pack, TopLevelCondition } from '../../domain/index.ts';
+import { isLiteral, pairOutcomes, restrict, type Atom, type Left } from './conditionAtoms.ts';
+import { createDomainFinder, factKey, type Domain } from './conditionDomain.ts';
+import { contradictionText, emptyNotText, pairText } from './conditionText.ts';
 
 /**
  * Conditions that can never hold: contradictory comparisons on the same fact (`x < 10` and
- * `x > 20`), `equal` to a value the fact cannot take (a level not on its scale, an option its
- * question does not have), two different `equal`s. Only what is certain is reported: a fact
- * whose values are not known is judged by the comparisons alone.
+ * `x > 20`, `x > 5` and `not (x > 3)`), `equal` to a value the fact cannot take (a level not on
+ * its scale, an option its question does not have), two different `equal`s, a comparison of two
+ * facts whose ranges never meet (`age < limit` with age from 60, limit up to 55). Only what is
+ * certain is reported: where lint cannot tell exactly (a negation it cannot spell out, a fact
+ * whose values are not known) it stays silent.
  */
 
 type Never = { path: string; reason: LocalizedText };
@@ -28,175 +20,126 @@ export type ConditionFindings = {
   deadBranches: Never[];
 };
 
-/** What a fact (with its path) can hold: a known finite set of values, or numbers in a range. */
-type Domain = { values: unknown[] } | { range: ValueRange | undefined };
-
-/** An optional fact or an unanswered question reads as missing: `undefined`, or `null` as given. */
-const ABSENT = [undefined, null];
-
-const numeric = (v: unknown) => !Number.isNaN(Number.parseFloat(v as string));
-
-/** json-rules-engine's operators on a literal value, as the engine evaluates them. */
-function holds(c: FactCondition, a: unknown): boolean | undefined {
-  const b = c.value;
-  switch (c.operator) {
-    case 'equal':
-      return a === b;
-    case 'notEqual':
-      return a !== b;
-    case 'in':
-      return Array.isArray(b) ? b.includes(a as never) : undefined;
-    case 'notIn':
-      return Array.isArray(b) ? !b.includes(a as never) : undefined;
-    case 'lessThan':
-      return numeric(a) && (a as number) < (b as number);
-    case 'lessThanInclusive':
-      return numeric(a) && (a as number) <= (b as number);
-    case 'greaterThan':
-      return numeric(a) && (a as number) > (b as number);
-    case 'greaterThanInclusive':
-      return numeric(a) && (a as number) >= (b as number);
-    default:
-      return undefined;
-  }
-}
-
-const isLiteral = (c: FactCondition) =>
-  c.value === null || typeof c.value !== 'object' || Array.isArray(c.value);
-
-/** The values a fact can hold, as people read them: without the missing markers. */
-const shown = (values: readonly unknown[]) =>
-  values
-    .filter((v) => !ABSENT.includes(v as never))
-    .map((v) => JSON.stringify(v))
-    .join(', ');
-
-function describe(c: FactCondition): string {
-  return `${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${JSON.stringify(c.value)}`;
-}
-
 /**
- * Whether a group of conditions on one fact can hold together. Returns the reason when not.
+ * A condition with its `not`s pushed down to the comparisons (`not any [a, b]` is `all [not a,
+ * not b]`), which is exact: json-rules-engine's `not` is plain negation. `branches` are the paths
+ * of the branches of an `any` as written, whose dead branches are worth a warning.
  */
-function contradiction(
-  group: readonly FactCondition[],
-  domain: Domain | undefined,
-): LocalizedText | undefined {
-  const text = group.map(describe).join(' & ');
-  const what = group.length === 1 ? '条件' : '条件组合';
-  const whatEn = group.length === 1 ? 'the condition' : 'the conditions';
-  // Candidates: the fact's known values, else the values an `equal` / `in` pins it to.
-  let candidates: unknown[] | undefined = domain && 'values' in domain ? domain.values : undefined;
-  for (const c of group) {
-    const pinned =
-      c.operator === 'equal'
-        ? [c.value]
-        : c.operator === 'in' && Array.isArray(c.value)
-          ? c.value
-          : undefined;
-    if (pinned && !candidates) candidates = pinned;
+type Norm =
+  | { kind: 'atom'; atom: Atom }
+  | { kind: 'false'; never: Never }
+  | { kind: 'and'; parts: Norm[]; path: string }
+  | { kind: 'or'; parts: Norm[]; branches?: string[] };
+
+function normalize(c: Condition, path: string, negated: boolean): Norm {
+  if ('fact' in c) return { kind: 'atom', atom: { c, negated, path } };
+  if ('not' in c) {
+    const inner = c.not;
+    // A negated comparison is pointed at by its `not`, which is what never holds.
+    if ('fact' in inner)
+      return {
+        kind: 'atom',
+        atom: { c: inner, negated: !negated, path: negated ? `${path}.not` : path },
+      };
+    return normalize(inner, `${path}.not`, !negated);
   }
-  if (candidates) {
-    const left = candidates.filter((v) => group.every((c) => holds(c, v) !== false));
-    if (left.length > 0) return undefined;
-    const known = domain && 'values' in domain ? `；可能的值为 ${shown(domain.values)}` : '';
-    const knownEn =
-      domain && 'values' in domain ? `; the possible values are ${shown(domain.values)}` : '';
-    return lt(`${what} ${text} 永远不会成立${known}`, `${whatEn} ${text} can never hold${knownEn}`);
-  }
-  // Numbers only: the comparisons must leave some value (a whole one, for integer facts).
-  let span = { lo: -Infinity, loOpen: false, hi: Infinity, hiOpen: false };
-  for (const c of group) {
-    if (typeof c.value !== 'number') continue;
-    const v = c.value;
-    if (c.operator === 'lessThan' && v <= span.hi) span = { ...span, hi: v, hiOpen: true };
-    if (c.operator === 'lessThanInclusive' && v < span.hi) span = { ...span, hi: v, hiOpen: false };
-    if (c.operator === 'greaterThan' && v >= span.lo) span = { ...span, lo: v, loOpen: true };
-    if (c.operator === 'greaterThanInclusive' && v > span.lo)
-      span = { ...span, lo: v, loOpen: false };
-  }
-  const range = domain && 'range' in domain ? domain.range : undefined;
-  if (reachable(span, range)) return undefined;
-  return lt(
-    `${what} ${text} 永远不会成立${range ? `（取值范围 [${range.min}, ${range.max}]${range.integer ? '，整数' : ''}）` : ''}`,
-    `${whatEn} ${text} can never hold${range ? ` (values in [${range.min}, ${range.max}]${range.integer ? ', whole numbers' : ''})` : ''}`,
-  );
+  const key = 'all' in c ? 'all' : 'any';
+  const list = 'all' in c ? c.all : c.any;
+  const at = `${path}.${key}`;
+  // json-rules-engine holds an empty `all` and an empty `any` both true.
+  if (list.length === 0)
+    return negated
+      ? { kind: 'false', never: { path: at, reason: emptyNotText(key) } }
+      : { kind: 'and', parts: [], path: at };
+  const parts = list.map((x, i) => normalize(x, `${at}[${i}]`, negated));
+  return (key === 'all') !== negated
+    ? { kind: 'and', parts, path: at }
+    : key === 'any'
+      ? { kind: 'or', parts, branches: list.map((_, i) => `${at}[${i}]`) }
+      : { kind: 'or', parts };
+}
+
+/** The atoms an `and` holds, its nested `and`s included: all of them must be true together. */
+function atomsOf(n: Norm): Atom[] {
+  if (n.kind === 'atom') return [n.atom];
+  return n.kind === 'and' ? n.parts.flatMap(atomsOf) : [];
 }
 
 /** Builds the checker for a pack: it knows each fact's scale, options and declared bounds. */
 export function createConditionLinter(pack: Pack) {
-  const index = indexPack(pack);
-  const outputs = nodeOutputTypes(pack);
+  const domainOf = createDomainFinder(pack);
 
-  const domainOf = (fact: string, path: string | undefined): Domain | undefined => {
-    const keys = path ? [...path.slice(1).matchAll(/[A-Za-z0-9_-]+/g)].map((m) => m[0]) : [];
-    const f = index.facts.get(fact);
-    if (f && keys.length === 0) {
-      if (f.type === 'enum' && f.values && !f.scale)
-        return { values: [...f.values.map((v) => v.id), ...ABSENT] };
-      // Declared bounds are enforced on input, so they are certain.
-      if (f.type === 'number')
-        return { range: { min: f.min ?? -Infinity, max: f.max ?? Infinity, integer: f.integer } };
+  /** Whether the atoms can all be true: literal ones per fact, then comparisons of two facts. */
+  const conjunction = (atoms: readonly Atom[], path: string): Never | undefined => {
+    const groups = new Map<string, Atom[]>();
+    const pairs: Atom[] = [];
+    for (const a of atoms) {
+      if (!isLiteral(a.c)) {
+        pairs.push(a);
+        continue;
+      }
+      const key = factKey(a.c.fact, a.c.path);
+      groups.set(key, [...(groups.get(key) ?? []), a]);
     }
-    if (fact === 'answers' && keys.length === 1) {
-      const q = index.questions.get(keys[0] as string)?.question;
-      if (q && (q.type === 'single' || q.type === 'yesno'))
-        return { values: [...q.options.map((o) => o.id), ...ABSENT] };
+    const left = new Map<string, Left | undefined>();
+    for (const [key, group] of groups) {
+      const first = group[0] as Atom;
+      const domain: Domain | undefined = domainOf(first.c.fact, first.c.path);
+      const found = restrict(group, domain);
+      if (found.empty)
+        return {
+          path: group.length === 1 ? first.path : path,
+          reason: contradictionText(group, domain),
+        };
+      left.set(key, found.left);
     }
-    const root: ValueType | undefined =
-      f || fact === 'answers' || fact === 'context'
-        ? baseRootType(index, fact)
-        : outputs.get(fact) && { type: 'record', keys: outputs.get(fact) };
-    if (!root) return undefined;
-    const t = typeAtPath(root, keys);
-    if (!t.ok) return undefined;
-    if (t.type.type === 'boolean') return { values: [true, false, ...ABSENT] };
-    if (t.type.type === 'level') {
-      const scale = index.scales.get(t.type.scale);
-      return scale ? { values: [...scale.ids, ...ABSENT] } : undefined;
+    for (const a of pairs) {
+      const ref = a.c.value as { fact: string; path?: string };
+      const side = (fact: string, p: string | undefined) => {
+        const key = factKey(fact, p);
+        return left.has(key) ? left.get(key) : restrict([], domainOf(fact, p)).left;
+      };
+      const x = side(a.c.fact, a.c.path);
+      const y = side(ref.fact, ref.path);
+      if (!x || !y) continue;
+      const outcomes = pairOutcomes(a.c.operator, x, y);
+      if (!outcomes || (a.negated ? outcomes.canFalse : outcomes.canTrue)) continue;
+      const narrowed =
+        groups.has(factKey(a.c.fact, a.c.path)) || groups.has(factKey(ref.fact, ref.path));
+      return { path: a.path, reason: pairText(a, [x, y], narrowed) };
     }
     return undefined;
   };
 
-  const check = (c: Condition, path: string, dead: Never[] | undefined): Never | undefined => {
-    if ('fact' in c) {
-      if (!isLiteral(c)) return undefined;
-      const reason = contradiction([c], domainOf(c.fact, c.path));
-      return reason && { path, reason };
-    }
-    if ('all' in c) {
-      for (const [i, child] of c.all.entries()) {
-        const r = check(child, `${path}.all[${i}]`, dead);
-        if (r) return r;
-      }
-      const groups = new Map<string, FactCondition[]>();
-      for (const child of c.all)
-        if ('fact' in child && isLiteral(child)) {
-          const key = `${child.fact}\u0000${child.path ?? ''}`;
-          groups.set(key, [...(groups.get(key) ?? []), child]);
+  const check = (n: Norm, dead: Never[]): Never | undefined => {
+    switch (n.kind) {
+      case 'false':
+        return n.never;
+      case 'atom':
+        return conjunction([n.atom], n.atom.path);
+      case 'and': {
+        for (const part of n.parts) {
+          const r = check(part, dead);
+          if (r) return r;
         }
-      for (const group of groups.values()) {
-        if (group.length < 2) continue;
-        const first = group[0] as FactCondition;
-        const reason = contradiction(group, domainOf(first.fact, first.path));
-        if (reason) return { path: `${path}.all`, reason };
+        return conjunction(n.parts.flatMap(atomsOf), n.path);
       }
-      return undefined;
+      case 'or': {
+        const results = n.parts.map((part) => check(part, dead));
+        if (results.length > 0 && results.every((r) => r)) return results[0];
+        // A dead branch is pointed at as a whole, with the reason found inside it.
+        results.forEach((r, i) => {
+          const branch = n.branches?.[i];
+          if (r && branch) dead.push({ path: branch, reason: r.reason });
+        });
+        return undefined;
+      }
     }
-    if ('any' in c) {
-      const results = c.any.map((child, i) => check(child, `${path}.any[${i}]`, dead));
-      if (results.length > 0 && results.every((r) => r)) return results[0];
-      for (const r of results) if (r) dead?.push(r);
-      return undefined;
-    }
-    // Inside `not`, a condition that never holds makes the branch always hold: nothing to report.
-    check(c.not, `${path}.not`, undefined);
-    return undefined;
   };
 
   return (condition: TopLevelCondition, path: string): ConditionFindings => {
     const deadBranches: Never[] = [];
-    const never = check(condition, path, deadBranches);
+    const never = check(normalize(condition, path, false), deadBranches);
     return never ? { never, deadBranches } : { deadBranches };
   };
 }

@@ -25,18 +25,6 @@ const bands = (p: PackInput) =>
   nodeIn(p, 'classify').config.bands as { level: string; min: number; max: number }[];
 const codes = (pack: Pack) => lintPack(pack).map((p) => `${p.severity} ${p.code} ${p.path}`);
 
-/** Adds a node fed by the questionnaire node. */
-function addNode(p: PackInput, node: Record<string, unknown>) {
-  (p.graph.nodes as unknown[]).push(node);
-  (p.graph.edges as unknown[]).push({
-    id: `e-${String(node.id)}`,
-    source: 'score',
-    target: node.id,
-  });
-}
-
-const reason = { code: 'r', text: { 'zh-CN': '原因', en: 'reason' } };
-
 describe('lintPack on sound packs', () => {
   it.each([
     ['cn-csrc-2017', csrcText],
@@ -147,89 +135,5 @@ describe('classify bands', () => {
     const all = checkPack(pack).map((p) => p.code);
     expect(all).toContain('lint.band.gap');
     expect(all).not.toContain('band.gap');
-  });
-});
-
-describe('rules that can never fire', () => {
-  const rulesPack = (conditions: unknown[]) =>
-    mini((p) => {
-      addNode(p, {
-        id: 'checks',
-        kind: 'rules',
-        config: {
-          rules: conditions.map((c, i) => ({
-            name: `r${i}`,
-            conditions: c,
-            event: { type: 'flag', params: { name: 'f', reason } },
-          })),
-        },
-      });
-    });
-
-  it('finds contradictory comparisons on one fact, integer-aware and within its bounds', () => {
-    const pack = rulesPack([
-      {
-        all: [
-          { fact: 'age', operator: 'lessThan', value: 10 },
-          { fact: 'age', operator: 'greaterThan', value: 20 },
-        ],
-      },
-      {
-        all: [
-          { fact: 'age', operator: 'greaterThan', value: 10 },
-          { fact: 'age', operator: 'lessThan', value: 11 },
-        ],
-      },
-      { all: [{ fact: 'age', operator: 'greaterThan', value: 130 }] },
-      {
-        all: [
-          { fact: 'age', operator: 'greaterThan', value: 10 },
-          { fact: 'age', operator: 'lessThan', value: 12 },
-        ],
-      },
-      {
-        all: [
-          { fact: 'age', operator: 'equal', value: 30 },
-          { fact: 'age', operator: 'notEqual', value: 30 },
-        ],
-      },
-    ]);
-    const found = lintPack(pack);
-    expect(found.map((p) => `${p.code} ${p.path}`)).toEqual([
-      'lint.rule.neverFires $.graph.nodes[5].config.rules[0].conditions.all',
-      'lint.rule.neverFires $.graph.nodes[5].config.rules[1].conditions.all',
-      'lint.rule.neverFires $.graph.nodes[5].config.rules[2].conditions.all[0]',
-      'lint.rule.neverFires $.graph.nodes[5].config.rules[4].conditions.all',
-    ]);
-    expect(found[0]?.message.en).toBe(
-      'rule "r0" can never fire: the conditions age lessThan 10 & age greaterThan 20 can never hold (values in [0, 130], whole numbers)',
-    );
-    expect(found.every((p) => p.severity === 'error' && p.nodeId === 'checks')).toBe(true);
-  });
-
-  it('finds equal to a value outside a scale, an option list or a boolean', () => {
-    const pack = rulesPack([
-      { all: [{ fact: 'classify', path: '$.level', operator: 'equal', value: 'C9' }] },
-      { all: [{ fact: 'answers', path: '$.Q1', operator: 'in', value: ['X', 'Y'] }] },
-      { all: [{ fact: 'professional', operator: 'equal', value: 'true' }] },
-      { all: [{ fact: 'classify', path: '$.level', operator: 'in', value: ['C9', 'C2'] }] },
-      { all: [{ fact: 'answers', path: '$.Q1', operator: 'equal', value: 'A' }] },
-    ]);
-    expect(codes(pack)).toEqual([
-      'error lint.rule.neverFires $.graph.nodes[5].config.rules[0].conditions.all[0]',
-      'error lint.rule.neverFires $.graph.nodes[5].config.rules[1].conditions.all[0]',
-      'error lint.rule.neverFires $.graph.nodes[5].config.rules[2].conditions.all[0]',
-    ]);
-    expect(lintPack(pack)[0]?.message.en).toContain('the possible values are "C1", "C2", "C3"');
-  });
-
-  it('warns of a dead branch of an any, and fails the rule only when every branch is dead', () => {
-    const dead = { fact: 'classify', path: '$.level', operator: 'equal', value: 'C7' };
-    const live = { fact: 'age', operator: 'greaterThan', value: 60 };
-    const pack = rulesPack([{ any: [dead, live] }, { any: [dead, dead] }, { not: dead }]);
-    expect(codes(pack)).toEqual([
-      'warning lint.condition.neverTrue $.graph.nodes[5].config.rules[0].conditions.any[0]',
-      'error lint.rule.neverFires $.graph.nodes[5].config.rules[1].conditions.any[0]',
-    ]);
   });
 });

@@ -29,14 +29,15 @@ function pointsRange(q: Question): { min: number; max: number; points: number[] 
 }
 
 /**
- * A question's weighted contribution. Required questions are assumed answered (an incomplete
- * questionnaire is blocked by the pack's own rules); optional or conditional ones can add 0.
+ * A question's weighted contribution. Required questions are assumed answered unless `answered`
+ * is false (an incomplete questionnaire is blocked by the pack's own rules, but a condition may
+ * be what reads it); optional or conditional ones can add 0.
  */
-export function questionRange(q: Question): ValueRange {
+export function questionRange(q: Question, answered = true): ValueRange {
   const p = pointsRange(q);
   const a = p.min * q.weight;
   const b = p.max * q.weight;
-  const skippable = !q.required || q.showIf !== undefined;
+  const skippable = !answered || !q.required || q.showIf !== undefined;
   return {
     min: skippable ? Math.min(a, b, 0) : Math.min(a, b),
     max: skippable ? Math.max(a, b, 0) : Math.max(a, b),
@@ -56,8 +57,16 @@ function withZero(r: ValueRange): ValueRange {
   return { min: Math.min(r.min, 0), max: Math.max(r.max, 0), integer: r.integer };
 }
 
-/** Ranges of the numbers a reference can hold, for the kinds whose outputs are computable. */
-export function createRangeFinder(pack: Pack): (ref: string) => ValueRange | undefined {
+/**
+ * Ranges of the numbers a reference can hold, for the kinds whose outputs are computable. With
+ * `answered: false` a required question may be unanswered too (it then scores 0), which is what
+ * a condition that runs on an incomplete questionnaire sees.
+ */
+export function createRangeFinder(
+  pack: Pack,
+  { answered = true }: { answered?: boolean } = {},
+): (ref: string) => ValueRange | undefined {
+  const rangeOfQuestion = (q: Question) => questionRange(q, answered);
   const nodes = new Map(pack.graph.nodes.map((n) => [n.id, n]));
   const questionnaires = new Map(pack.questionnaires.map((q) => [q.id, q]));
   const facts = new Map(pack.vocabulary.facts.map((f) => [f.id, f]));
@@ -97,14 +106,14 @@ export function createRangeFinder(pack: Pack): (ref: string) => ValueRange | und
           ? withZero(r)
           : r;
       if (key === 'total' && rest.length === 0)
-        return zeroed(addRanges(questions.map(questionRange)));
+        return zeroed(addRanges(questions.map(rangeOfQuestion)));
       if (key === 'byDimension' && rest.length === 1)
         return addRanges(
-          questions.filter((x) => x.dimensions.includes(rest[0] as string)).map(questionRange),
+          questions.filter((x) => x.dimensions.includes(rest[0] as string)).map(rangeOfQuestion),
         );
       if (key === 'byQuestion' && rest.length === 1) {
         const question = questions.find((x) => x.id === rest[0]);
-        return question ? questionRange(question) : undefined;
+        return question ? rangeOfQuestion(question) : undefined;
       }
       return undefined;
     }
