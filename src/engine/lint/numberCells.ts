@@ -18,6 +18,18 @@ export const spanText = (s: Span) =>
     ? fmt(s.lo)
     : `${s.loOpen ? '(' : '['}${fmt(s.lo)}, ${fmt(s.hi)}${s.hiOpen ? ')' : ']'}`;
 
+// Beyond 2^53 adding 1 is lost to rounding, but every double there is a whole number: the
+// neighbouring double is then the next whole number.
+const bits = new BigInt64Array(1);
+const float = new Float64Array(bits.buffer);
+function neighbour(x: number, up: boolean): number {
+  float[0] = x;
+  bits[0] = (bits[0] ?? 0n) + (x > 0 === up ? 1n : -1n);
+  return float[0] ?? x;
+}
+const after = (n: number, a: number) => (n > a ? n : neighbour(a, true));
+const before = (n: number, b: number) => (n < b ? n : neighbour(b, false));
+
 /** A step away from `x` that floating point can represent, however large `x` is. */
 const away = (x: number) => Math.max(1, Math.abs(x));
 
@@ -38,20 +50,21 @@ export function numberCells(range: ValueRange, constants: readonly number[]): Ce
   };
   const between = (a: number, b: number) => {
     if (integer) {
-      const first = a === -Infinity ? a : Math.floor(a) + 1;
-      const last = b === Infinity ? b : Math.ceil(b) - 1;
+      const first = a === -Infinity ? a : after(Math.floor(a) + 1, a);
+      const last = b === Infinity ? b : before(Math.ceil(b) - 1, b);
       const at = Number.isFinite(first) ? first : Number.isFinite(last) ? last : 0;
       if (first <= last) cells.push({ lo: first, loOpen: false, hi: last, hiOpen: false, at });
       return;
     }
+    // Halving first, and the clamps, keep stretches near ±1e308 from overflowing.
     const at =
       a === -Infinity
         ? b === Infinity
           ? 0
-          : b - away(b)
+          : Math.max(b - away(b), -Number.MAX_VALUE)
         : b === Infinity
-          ? a + away(a)
-          : a + (b - a) / 2;
+          ? Math.min(a + away(a), Number.MAX_VALUE)
+          : a / 2 + b / 2;
     // Two neighbouring doubles have nothing between them.
     if (at > a && at < b) cells.push({ lo: a, loOpen: true, hi: b, hiOpen: true, at });
   };
