@@ -146,12 +146,7 @@ export function exportJdm(pack: Pack): JdmExport {
             questionnaireExpressions(q, index, node.config.knockoutZeroesScore),
           ),
         );
-        report(
-          'config',
-          'missing questions and knock-out reasons are not exported',
-          '未答题目列表与淘汰原因不导出',
-          'info',
-        );
+        report('config', 'knock-out reasons are not exported', '淘汰原因不导出', 'info');
         break;
       }
       case 'rules': {

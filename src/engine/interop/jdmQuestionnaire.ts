@@ -2,6 +2,7 @@ import { questionsOf, type Question, type Questionnaire, type ShowIf } from '../
 import { dimensionsOf, knockoutFlags, maxPoints } from '../questionnaire/scoring.ts';
 import type { PackIndex } from '../packIndex.ts';
 import { access, answered, chain, isList, isNum, isStr, lit, self } from './jdmExpr.ts';
+import { namesWhere } from './jdmRules.ts';
 
 /** One `key: value` line of a JDM expression node. */
 export type JdmExpression = { key: string; value: string };
@@ -87,7 +88,8 @@ function binding(q: Question, index: PackIndex): string | undefined {
 
 /**
  * A questionnaire node as the lines of one expression node: points per question, per dimension,
- * total, knock-out flags, completeness, bound facts, expiry. Lines read earlier ones through `$`.
+ * total, knock-out flags, missing questions and completeness, bound facts, expiry. Lines read
+ * earlier ones through `$`.
  */
 export function questionnaireExpressions(
   questionnaire: Questionnaire,
@@ -133,14 +135,17 @@ export function questionnaireExpressions(
     key: 'maxTotal',
     value: String(questions.reduce((s, q) => s + q.weight * maxPoints(q), 0)),
   });
-  const required = questions
+  // Visible required questions left unanswered: rules read the list (e.g. "a knowledge question
+  // is missing"), and the questionnaire is complete when it is empty.
+  const missing = questions
     .filter((q) => q.required)
     .map((q) => {
       const v = visible.get(q.id) as string;
-      const a = answered(answerOf(q.id));
-      return v === 'true' ? a : `(not ${v} or ${a})`;
+      const unanswered = `(not ${answered(answerOf(q.id))})`;
+      return [q.id, v === 'true' ? unanswered : `(${v} and ${unanswered})`] as const;
     });
-  out.push({ key: 'complete', value: required.join(' and ') || 'true' });
+  out.push({ key: 'missing', value: namesWhere(missing) });
+  out.push({ key: 'complete', value: `len(${self('missing')}) == 0` });
   for (const q of questions) {
     const value = binding(q, index);
     if (value && q.bindFact)
