@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lt, type PackInput } from '../../domain/index.ts';
-import { addNode, baseClient, buildPack, nodeOutput } from '../../testing/fixtures.ts';
+import { baseClient, nodeOutput } from '../../testing/fixtures.ts';
+import { buildTablePack, tableColumn } from '../../testing/tablePack.ts';
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
 import { EvaluationError } from '../types.ts';
@@ -9,28 +9,15 @@ type Row = [id: string, age: string, level: string, out: (string | number | null
 
 /** A table on age and client level with the given rows; outputs `o` (and `p` when two columns). */
 function tablePack(config: Record<string, unknown>, rows: Row[], outputs = 1) {
-  return buildPack((p: PackInput) =>
-    addNode(
-      p,
-      {
-        id: 't',
-        kind: 'table',
-        config: {
-          inputs: [
-            { id: 'age', label: lt('年龄', 'Age'), type: 'number', ref: 'age' },
-            { id: 'lvl', label: lt('级别', 'Level'), type: 'level', scale: 'C', ref: 'cls.level' },
-          ],
-          outputs: [
-            { id: 'o', label: lt('o', 'o'), type: 'number' },
-            { id: 'p', label: lt('p', 'p'), type: 'string' },
-          ].slice(0, outputs),
-          rows: rows.map(([id, age, level, out]) => ({ id, inputs: [age, level], outputs: out })),
-          ...config,
-        },
-      },
-      ['in', 'cls'],
-    ),
-  );
+  return buildTablePack({
+    inputs: [
+      tableColumn('age', 'number', { ref: 'age' }),
+      tableColumn('lvl', 'level', { scale: 'C', ref: 'cls.level' }),
+    ],
+    outputs: [tableColumn('o', 'number'), tableColumn('p', 'string')].slice(0, outputs),
+    rows: rows.map(([id, age, level, out]) => ({ id, inputs: [age, level], outputs: out })),
+    ...config,
+  });
 }
 
 const client = (age: number) => baseClient({ facts: { age } }); // level C3
@@ -73,10 +60,10 @@ describe('table hit policies', () => {
   });
 
   it('priority: by the listed output values, else row order', () => {
-    const listed = tablePack({ hitPolicy: 'priority' }, rows);
-    (
-      listed.graph.nodes[5] as { config: { outputs: { values?: number[] }[] } }
-    ).config.outputs[0]!.values = [3, 2, 1, 4];
+    const listed = tablePack(
+      { hitPolicy: 'priority', outputs: [tableColumn('o', 'number', { values: [3, 2, 1, 4] })] },
+      rows,
+    );
     expect(run(listed, 40).result).toBe(3);
     expect(run(tablePack({ hitPolicy: 'priority' }, rows), 40).result).toBe(2);
   });
