@@ -15,6 +15,7 @@ import {
   type JdmNode,
 } from './jdmGraph.ts';
 import { matchExpressions } from './jdmMatch.ts';
+import { omittedReads } from './jdmOmitted.ts';
 import { questionnaireExpressions, type JdmExpression } from './jdmQuestionnaire.ts';
 import { classifyExpressions, namesWhere, rulesExpressions, scoreExpressions } from './jdmRules.ts';
 import { tableNodes } from './jdmTable.ts';
@@ -57,7 +58,8 @@ function conditionEnv(index: PackIndex): ConditionEnv {
  * table, then an expression node for the hit policy). Where a table node would make the engine
  * throw, the decision returns `error: { code, nodeId, rows }` and null outputs instead; `error` is
  * there only when some table can fail. What JDM cannot express, or this export does not yet, is
- * listed in `unsupported`, located by JSON path; text (reasons, rationale) is never exported.
+ * listed in `unsupported`, located by JSON path; text (reasons, rationale) and the knock-out list
+ * are never exported, and a node that reads them is an error at the reading reference.
  *
  * @example
  * const { jdm, unsupported } = exportJdm(pack);
@@ -146,7 +148,12 @@ export function exportJdm(pack: Pack): JdmExport {
             questionnaireExpressions(q, index, node.config.knockoutZeroesScore),
           ),
         );
-        report('config', 'knock-out reasons are not exported', '淘汰原因不导出', 'info');
+        report(
+          'config',
+          'the knock-out list (knockouts) is not exported',
+          '淘汰清单（knockouts）不导出',
+          'info',
+        );
         break;
       }
       case 'rules': {
@@ -255,6 +262,8 @@ export function exportJdm(pack: Pack): JdmExport {
       }
     }
   }
+  // The notes above say what is left out; reading it is an error, where it is read.
+  unsupported.push(...omittedReads(index));
   if (outputNodes.length !== 1)
     problem(
       '$.graph',
