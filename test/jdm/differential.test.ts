@@ -38,6 +38,29 @@ describe('JDM export through zen-engine agrees with the compiled engine', () => 
     180_000,
   );
 
+  // Full answers never leave a required question missing: these runs leave 15% unanswered, and
+  // compare each questionnaire node's missing list, completeness and expiry in both engines.
+  it.each(STARTER_PACKS)(
+    '%s: a share unanswered, firm-initiated and expired assessments, identical missing and complete',
+    async (id) => {
+      const run = RUNS[id]?.config ?? { seed: 1, evaluationDate };
+      const pack = starterPack(id);
+      const questionnaires = pack.graph.nodes.filter((n) => n.kind === 'questionnaire');
+      const nodes = questionnaires.map((n) => n.id);
+      const config = { ...run, seed: run.seed + 15, unanswered: 0.15, firmInitiated: 0.3 };
+      const counts = await differential(pack, config, 300, nodes);
+      expect(counts).toMatchObject({ compared: 300, tableErrors: {}, refused: {} });
+      const both = Object.fromEntries(
+        [...nodes.flatMap((n) => [`${n}.complete`, `${n}.expired`]), 'initiator'].map((k) => [
+          k,
+          2,
+        ]),
+      );
+      expect(counts.distinct).toMatchObject(both);
+    },
+    120_000,
+  );
+
   it('the mini pack: show-if, numeric bands, a knock-out cap and partial answers', async () => {
     const counts = await differential(
       buildPack(),

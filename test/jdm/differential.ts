@@ -34,12 +34,29 @@ function comparable(r: EvaluationResult | ZenResult) {
 }
 
 type ZenTrace = { output: Record<string, unknown> };
-type NodeOutput = { result: unknown; matched?: string[] };
-/** A node's `result`, and its `matched` rows where the export computes them (not for first hit). */
-const exported = (node: NodeOutput, zen: NodeOutput) => ({
-  result: node.result,
-  ...('matched' in zen ? { matched: node.matched } : {}),
-});
+type NodeOutput = Record<string, unknown>;
+/**
+ * The keys of a node's output the export computes: a table's `result`, and its `matched` rows
+ * where exported (not for first hit); everything of a questionnaire but its knock-out list.
+ */
+const exportedKeys = (node: NodeOutput, zen: NodeOutput) =>
+  'result' in node
+    ? ['result', ...('matched' in zen ? ['matched'] : [])]
+    : Object.keys(node).filter((k) => k !== 'knockouts');
+/**
+ * A ZEN expression cannot leave a key out: a fact bound by an unanswered question is null there
+ * and absent in the engine (both read as null by references), so records compare without nulls.
+ */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (v === null || typeof v !== 'object') return v;
+  const kept = Object.entries(v).filter(([, x]) => x !== null && x !== undefined);
+  return Object.fromEntries(kept.map(([k, x]) => [k, withoutNulls(x)]));
+}
+const pick = (o: NodeOutput, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, withoutNulls(o[k])]));
+/** What the distinct counts note of a compared node: a table's result, a questionnaire's state. */
+const NOTED = ['result', 'complete', 'expired'];
 
 type Outcome = { input: EvaluationInput } & (
   { result: EvaluationResult } | { error: { code: string; nodeId: string | undefined } }
@@ -52,7 +69,10 @@ export type DifferentialCounts = {
   tableErrors: Record<string, number>;
   /** Clients the engine refused, by error code: the export promises nothing for them. */
   refused: Record<string, number>;
-  /** How many different values each output took over the compared clients. */
+  /**
+   * How many different values each output, the initiator and the compared nodes' `result`,
+   * `complete` and `expired` (as `<node>.complete`) took over the compared clients.
+   */
   distinct: Record<string, number>;
 };
 
@@ -60,8 +80,9 @@ export type DifferentialCounts = {
  * Runs `count` seeded clients through the compiled engine and through the pack's JDM export in
  * zen-engine, and expects the same outcome for each: the same result, or the same table error
  * (which the export returns as `error`). The export must report nothing it cannot express.
- * `nodes` also compares those nodes' outputs (`result`, and `matched` where exported), read from
- * both traces: what no output node can read, such as a list of records, is compared too.
+ * `nodes` also compares those nodes' outputs, read from both traces: a table's `result` (and
+ * `matched` where exported), a questionnaire's `missing`, `complete`, `expired`, points and bound
+ * facts; what no output node can read, such as a list, is compared too.
  */
 export async function differential(
   pack: Pack,
@@ -111,16 +132,17 @@ export async function differential(
         error: null,
         ...comparable(outcome.result),
       });
-      const values = { ...outcome.result.outputs };
+      const values: NodeOutput = { ...outcome.result.outputs, initiator: outcome.input.initiator };
       for (const id of nodes) {
         const node = outcome.result.trace?.find((t) => t.nodeId === id)?.output as NodeOutput;
         const theirNode = response.trace?.[id]?.output[id] as NodeOutput;
-        expect({ clientId, id, ...exported(theirNode, theirNode) }).toEqual({
+        const keys = exportedKeys(node, theirNode);
+        expect({ clientId, id, ...pick(theirNode, keys) }).toEqual({
           clientId,
           id,
-          ...exported(node, theirNode),
+          ...pick(node, keys),
         });
-        values[`${id}.result`] = node.result as never;
+        for (const k of NOTED) if (k in node) values[`${id}.${k}`] = node[k];
       }
       counts.compared++;
       for (const [name, value] of Object.entries(values))
