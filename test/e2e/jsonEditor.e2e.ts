@@ -159,6 +159,11 @@ export async function formatDocumentNormalisesSpacing(args: ScenarioArgs) {
   // screen to wait for; pointing at the item and pressing Enter runs it at any time.
   const item = page.locator('.monaco-menu .action-item').filter({ hasText: 'Format Document' });
   await item.hover();
+  // The menu is drawn beside the editor: it must still have the theme's opaque background.
+  const background = await page
+    .locator('.monaco-menu-container .monaco-scrollable-element')
+    .evaluate((menu) => getComputedStyle(menu).backgroundColor);
+  check(background === 'rgb(255, 255, 255)', `the menu should be opaque white, got ${background}`);
   await item.and(page.locator('.focused')).waitFor();
   await page.keyboard.press('Enter');
   await item.waitFor({ state: 'detached' });

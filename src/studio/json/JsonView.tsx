@@ -66,7 +66,9 @@ export default function JsonView() {
           </button>
         </div>
       )}
-      <div className="json-editor" data-testid="json-editor">
+      {/* `monaco-component` takes the theme's colour variables, which Monaco scopes to its own
+          classes: the context menu is drawn beside the editor, not in it, and had no background. */}
+      <div className="json-editor monaco-component" data-testid="json-editor">
         <Editor
           defaultLanguage="json"
           defaultValue={initial}
