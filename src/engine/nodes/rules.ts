@@ -3,7 +3,6 @@ import type { NodeKindDef } from './kind.ts';
 import { T, type ValueType } from '../valueTypes.ts';
 import { compileCondition } from '../conditions.ts';
 import type { Scope } from '../types.ts';
-import { recordTemplate } from '../recordTemplate.ts';
 import { enterScope, scopeFacts } from '../scopeFacts.ts';
 
 type Test = ReturnType<typeof compileCondition>;
@@ -41,14 +40,13 @@ export function ruleFlags(config: RulesConfig): string[] {
 function makeApplier(config: RulesConfig, levels: readonly string[]) {
   const order = ruleRunOrder(config.rules);
   const rank = new Map(levels.map((id, i) => [id, i]));
-  const defaults: Record<string, unknown> = {};
-  for (const o of config.outputs) defaults[o.name] = o.default;
-  for (const f of ruleFlags(config)) defaults[f] = false;
-  // Every key in place, cloned per call (see recordTemplate); defaults over the null placeholders.
-  const template = {
-    ...recordTemplate([...RULES_RESERVED_KEYS, ...Object.keys(defaults)], null),
-    ...defaults,
-  } as unknown as RulesOutput;
+  // Every key in place, built in one go and cloned per call (see recordTemplate.ts): the reserved
+  // keys, each declared output at its default, each flag false.
+  const template = Object.fromEntries([
+    ...RULES_RESERVED_KEYS.map((k) => [k, null]),
+    ...config.outputs.map((o) => [o.name, o.default]),
+    ...ruleFlags(config).map((f) => [f, false]),
+  ]) as RulesOutput;
   /** `fired[i]` says whether the i-th rule in run order fired. */
   return (fired: readonly boolean[]): RulesOutput => {
     const out: RulesOutput = { ...template };
