@@ -79,15 +79,32 @@ export function outcomeKey(
   return key;
 }
 
-/** Outcomes by key, for one compiled match node; cleared when full, so memory stays bounded. */
+/**
+ * Outcomes by key, for one compiled match node. An outcome is kept only from the second time its
+ * key is met (freezing and holding a one-off client's outcome costs more than it saves, most of all
+ * for a large catalogue), and once the memo is full it keeps what it has: the outcomes met twice
+ * first are the common ones, and clearing would only make every client pay to refill it.
+ */
 export class OutcomeMemo<T> {
   private readonly map = new Map<string, T>();
+  private readonly seen = new Set<string>();
   constructor(private readonly capacity: number) {}
   get(key: string): T | undefined {
     return this.map.get(key);
   }
+  /** Whether the outcome of `key` is worth keeping now: true when the key was met before. */
+  admit(key: string): boolean {
+    if (this.full) return false;
+    if (this.seen.has(key)) return true;
+    if (this.seen.size >= this.capacity * 4) this.seen.clear();
+    this.seen.add(key);
+    return false;
+  }
+  /** Whether there is room for another outcome. */
+  get full(): boolean {
+    return this.map.size >= this.capacity;
+  }
   set(key: string, value: T): void {
-    if (this.map.size >= this.capacity) this.map.clear();
-    this.map.set(key, value);
+    if (!this.full) this.map.set(key, value);
   }
 }

@@ -103,6 +103,9 @@ export const matchKind: NodeKindDef<'match'> = {
     // Cloned from templates with every key in place: V8 copies a known shape quickly, while adding
     // keys one by one to an empty object walks its slow, dictionary path.
     const checksTemplate = recordTemplate<'pass' | 'fail' | 'skipped'>(ids, 'pass');
+    // V8 keeps at most ~1,020 named properties in fast layout: past that the template is a
+    // dictionary, and cloning one then setting every key costs more than filling an empty one.
+    const bigCatalogue = products.length > 1000;
     const productsTemplate = recordTemplate(
       products.map((p) => p.id),
       undefined as unknown as ProductVerdict,
@@ -131,7 +134,7 @@ export const matchKind: NodeKindDef<'match'> = {
       const known = key === undefined ? undefined : memo.get(key);
       if (known) return known;
       const active = compiledPolicies.filter((_, j) => isActive[j]);
-      const out: Record<string, ProductVerdict> = { ...productsTemplate };
+      const out: Record<string, ProductVerdict> = bigCatalogue ? {} : { ...productsTemplate };
       const counts = { allowed: 0, warn: 0, prohibited: 0 };
       for (const product of products) {
         let verdict = 0;
@@ -191,7 +194,7 @@ export const matchKind: NodeKindDef<'match'> = {
         out[product.id] = { verdict: name, reasons, checks, flags };
       }
       const outcome = { products: out, counts };
-      if (key !== undefined) memo.set(key, freezeOutcome(outcome));
+      if (key !== undefined && memo.admit(key)) memo.set(key, freezeOutcome(outcome));
       return outcome;
     };
   },
