@@ -50,9 +50,14 @@ export async function waitForTitle(page: Page, title: string): Promise<void> {
  */
 export async function editJson(page: Page, edit: (text: string) => string): Promise<string> {
   await page.locator('[data-testid=json-editor] .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+C');
-  const before = await page.evaluate(() => navigator.clipboard.readText());
+  // A copy shows nothing on screen to wait for, and one pressed while the editor is still taking
+  // focus can copy nothing (seen once in ~50 runs): copy again, a few times at most.
+  let before = '';
+  for (let attempt = 0; attempt < 5 && !before.includes('"format"'); attempt++) {
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+C');
+    before = await page.evaluate(() => navigator.clipboard.readText());
+  }
   check(before.includes('"format"'), 'the JSON view should hold the pack');
   const after = edit(before);
   check(after !== before, 'the edit should change the text');
