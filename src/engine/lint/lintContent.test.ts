@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PackInput } from '../../domain/index.ts';
 import { checkPack, lintPack } from './lintPack.ts';
-import { codes, mini, nodeIn } from './lintTestPack.ts';
+import { codes, mini, nodeIn } from '../../testing/lintFixtures.ts';
 
 const label = { 'zh-CN': '标签', en: 'label' };
 

@@ -4,7 +4,7 @@ import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
 import { EvaluationError } from '../types.ts';
 import { checkPack, lintPack } from './lintPack.ts';
-import { codes, mini, nodeIn } from './lintTestPack.ts';
+import { codes, mini, nodeIn } from '../../testing/lintFixtures.ts';
 import csrcText from '../../../rule-packs/cn-csrc-2017/pack.json?raw';
 import bankText from '../../../rule-packs/cn-bank-wealth/pack.json?raw';
 import mifidText from '../../../rule-packs/eu-mifid2/pack.json?raw';

@@ -1,6 +1,6 @@
-import miniPack from '../../domain/fixtures/miniPack.json' with { type: 'json' };
-import { parsePack, type Pack, type PackInput } from '../../domain/index.ts';
-import { lintPack } from './lintPack.ts';
+import miniPack from '../domain/fixtures/miniPack.json' with { type: 'json' };
+import { parsePack, type Pack, type PackInput } from '../domain/index.ts';
+import { lintPack } from '../engine/lint/lintPack.ts';
 
 /** The mini pack (scores 0-30 in whole points: Q1 0/10/20, Q2 0/5/10), changed by `edit`. */
 export function mini(edit: (p: PackInput & Record<string, never>) => void = () => {}): Pack {
