@@ -99,8 +99,10 @@ export function compilePack(pack: Pack): CompiledPack {
     if (!entry) throw new Error(`node ${id} missing from index`);
     const path = `$.graph.nodes[${entry.index}]`;
     const upstream = ordered.ancestors.get(id) ?? new Set<string>();
+    // One context per node, made only if the node asks for types (rules do, per rule).
+    let context: ValidateContext | undefined;
     const typing = () =>
-      createValidateContext(index, id, path, upstream, (n) => outputTypes.get(n));
+      (context ??= createValidateContext(index, id, path, upstream, (n) => outputTypes.get(n)));
     return compileNode(entry.node, index, path, typing);
   });
   return {
