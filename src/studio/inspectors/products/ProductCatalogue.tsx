@@ -5,7 +5,7 @@ import type { PackPartInspectorProps } from '../common/types.ts';
 import { nextId } from '../questionnaire/questionEdits.ts';
 import { SelectField } from '../common/ChoiceFields.tsx';
 import { levelChoices } from '../common/choiceNames.ts';
-import { ProductRow } from './ProductRow.tsx';
+import { ProductRow, productFieldMessages } from './ProductRow.tsx';
 import { CsvImportDialog } from './CsvImportDialog.tsx';
 import { catalogueView, type Sort, type SortKey } from './catalogueView.ts';
 import { importChange, parseProductsCsv, productsToCsv, type CsvImport } from './productCsv.ts';
@@ -14,6 +14,7 @@ import './products.css';
 
 const messages = defineMessages({
   'zh-CN': {
+    ...productFieldMessages['zh-CN'],
     title: '产品目录',
     count: '{shown} / {total} 个产品',
     filter: '搜索代码、名称、标签',
@@ -21,21 +22,13 @@ const messages = defineMessages({
     add: '添加产品',
     import: '导入 CSV',
     export: '导出 CSV',
-    id: '代码',
-    nameZh: '中文名称',
-    nameEn: '英文名称',
     name: '名称',
-    risk: '风险等级',
-    horizon: '期限',
-    variety: '品种',
-    complex: '复杂产品',
-    tags: '标签',
-    none: '—',
     newProduct: '新产品',
     problems: '问题',
     readFailed: '无法读取文件 {file}',
   },
   en: {
+    ...productFieldMessages.en,
     title: 'Product catalogue',
     count: '{shown} of {total} products',
     filter: 'Search id, name, tag',
@@ -43,16 +36,7 @@ const messages = defineMessages({
     add: 'Add product',
     import: 'Import CSV',
     export: 'Export CSV',
-    id: 'Id',
-    nameZh: 'Name (中文)',
-    nameEn: 'Name (English)',
     name: 'Name',
-    risk: 'Risk',
-    horizon: 'Horizon',
-    variety: 'Variety',
-    complex: 'Complex',
-    tags: 'Tags',
-    none: '—',
     newProduct: 'New product',
     problems: 'Problems',
     readFailed: 'Could not read {file}',

@@ -6,7 +6,8 @@ import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
 import { RowControls } from '../common/RowControls.tsx';
 import { levelChoices } from '../common/choiceNames.ts';
 
-const messages = defineMessages({
+/** Names of a product's fields: the row's labels and the catalogue's column heads. */
+export const productFieldMessages = defineMessages({
   'zh-CN': {
     id: '代码',
     nameZh: '中文名称',
@@ -44,7 +45,7 @@ type Props = {
 
 /** One product of the catalogue, every field editable in place. */
 export function ProductRow({ product: p, index, scales, taken, dispatch }: Props) {
-  const t = useMessages(messages);
+  const t = useMessages(productFieldMessages);
   const localize = useLocalize();
   const { risk, horizon, variety } = scales;
   const set = (key: keyof Product, value: unknown) =>
