@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lt, parsePack, type EvaluationInputDraft, type Pack } from '../domain/index.ts';
+import { lt, type EvaluationInputDraft } from '../domain/index.ts';
 import { addNode, baseClient, buildPack } from '../testing/fixtures.ts';
 import { compilePack, type CompiledPack } from './compilePack.ts';
 import { computeCoverage, type Coverage, type CoverageRun } from './coverage.ts';
 import { evaluate } from './evaluate.ts';
+import { loadStarterPack, starterPackNames } from '../testing/starterPackFiles.ts';
 
 function run(compiled: CompiledPack, testId: string, input: EvaluationInputDraft): CoverageRun {
   return { testId, trace: evaluate(compiled, input, { trace: true }).trace ?? [] };
@@ -113,21 +114,8 @@ describe('computeCoverage', () => {
   });
 });
 
-// Every starter pack with its own test cases: coverage is a union over runs.
-const packTexts = import.meta.glob<string>('../../rule-packs/*/pack.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-function loadPack(file: string): Pack {
-  const parsed = parsePack(packTexts[file] ?? '', file);
-  if (!parsed.ok) throw new Error(`${file} does not parse`);
-  return parsed.pack;
-}
-
-describe.each(Object.keys(packTexts).sort())('coverage of %s', (file) => {
-  const compiled = compilePack(loadPack(file));
+describe.each(starterPackNames)('coverage of %s', (file) => {
+  const compiled = compilePack(loadStarterPack(file));
   const runs: CoverageRun[] = [];
   for (const t of compiled.pack.tests) {
     if (t.expect.error !== undefined) continue;

@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
-  parsePack,
   questionsOf,
   type EvaluationInputDraft,
   type Pack,
@@ -11,50 +10,34 @@ import { compilePack, evaluate, formatTestReport, runTests, validatePack } from 
 import { evaluateReference } from './interop/reference.ts';
 import { EvaluationError } from './types.ts';
 import csrcCsv from '../../rule-packs/cn-csrc-2017/clients-sample.csv?raw';
-
-// Every starter pack, read as text so that a parse error names its line.
-const packTexts = import.meta.glob<string>('../../rule-packs/*/pack.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const packFiles = Object.keys(packTexts).sort();
-
-function loadPack(file: string): Pack {
-  const result = parsePack(packTexts[file] ?? '', file);
-  if (!result.ok)
-    throw new Error(
-      result.errors.map((e) => `${file}:${e.line ?? '?'} ${e.path} ${e.message.en}`).join('\n'),
-    );
-  return result.pack;
-}
+import { loadStarterPack, starterPackNames } from '../testing/starterPackFiles.ts';
 
 describe('starter packs', () => {
   it('are found', () => {
-    expect(packFiles.length).toBeGreaterThanOrEqual(1);
+    expect(starterPackNames.length).toBeGreaterThanOrEqual(1);
   });
 
-  describe.each(packFiles)('%s', (file) => {
+  describe.each(starterPackNames)('%s', (file) => {
     it('parses and sits in the folder named after its id', () => {
-      const pack = loadPack(file);
-      expect(file).toBe(`../../rule-packs/${pack.id}/pack.json`);
+      const pack = loadStarterPack(file);
+      expect(file).toBe(pack.id);
     });
 
     it('validates with no errors', () => {
-      const errors = validatePack(loadPack(file))
+      const errors = validatePack(loadStarterPack(file))
         .filter((p) => p.severity === 'error')
         .map((p) => `${p.path} ${p.code}: ${p.message.en}`);
       expect(errors).toEqual([]);
     });
 
     it('passes every one of its own test cases (at least 25)', () => {
-      const report = runTests(compilePack(loadPack(file)));
+      const report = runTests(compilePack(loadStarterPack(file)));
       expect(report.total).toBeGreaterThanOrEqual(25);
       expect(report.failed, formatTestReport(report, 'en')).toBe(0);
     });
 
     it('evaluates every sample client', () => {
-      const pack = loadPack(file);
+      const pack = loadStarterPack(file);
       const compiled = compilePack(pack);
       for (const client of pack.sampleClients)
         expect(Object.keys(evaluate(compiled, client.input).products)).toHaveLength(
@@ -63,7 +46,7 @@ describe('starter packs', () => {
     });
 
     it('gives the same results when its rules run through json-rules-engine', async () => {
-      const pack = loadPack(file);
+      const pack = loadStarterPack(file);
       const compiled = compilePack(pack);
       const outcome = async (run: () => unknown) => {
         try {
@@ -86,7 +69,7 @@ describe('starter packs', () => {
 // ---------------------------------------------------------------------------------------------
 // cn-csrc-2017: what the domain reference fixes, checked against the pack's own data.
 
-const csrcFile = '../../rule-packs/cn-csrc-2017/pack.json';
+const csrcFile = 'cn-csrc-2017';
 
 function maxPoints(q: Question): number {
   if (q.type === 'numeric') return Math.max(...q.bands.map((b) => b.points));
@@ -96,8 +79,8 @@ function maxPoints(q: Question): number {
   return Math.max(...points);
 }
 
-describe.runIf(packFiles.includes(csrcFile))('cn-csrc-2017', () => {
-  const pack = loadPack(csrcFile);
+describe.runIf(starterPackNames.includes(csrcFile))('cn-csrc-2017', () => {
+  const pack = loadStarterPack(csrcFile);
   const questions = pack.questionnaires.flatMap(questionsOf);
   const node = (id: string) => pack.graph.nodes.find((n) => n.id === id);
 
@@ -201,8 +184,8 @@ function csvInputs(pack: Pack, text: string): { header: string[]; inputs: Evalua
   return { header, inputs };
 }
 
-describe.runIf(packFiles.includes(csrcFile))('cn-csrc-2017 clients-sample.csv', () => {
-  const pack = loadPack(csrcFile);
+describe.runIf(starterPackNames.includes(csrcFile))('cn-csrc-2017 clients-sample.csv', () => {
+  const pack = loadStarterPack(csrcFile);
   const { header, inputs } = csvInputs(pack, csrcCsv);
 
   it('names only known columns', () => {
@@ -227,10 +210,10 @@ describe.runIf(packFiles.includes(csrcFile))('cn-csrc-2017 clients-sample.csv', 
 // ---------------------------------------------------------------------------------------------
 // eu-mifid2: suitability checks apply to advised sales, appropriateness to the others.
 
-const mifidFile = '../../rule-packs/eu-mifid2/pack.json';
+const mifidFile = 'eu-mifid2';
 
-describe.runIf(packFiles.includes(mifidFile))('eu-mifid2', () => {
-  const pack = loadPack(mifidFile);
+describe.runIf(starterPackNames.includes(mifidFile))('eu-mifid2', () => {
+  const pack = loadStarterPack(mifidFile);
   const compiled = compilePack(pack);
   const inputs = [
     ...pack.tests.filter((t) => t.expect.error === undefined),

@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import type { RuleProperties } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { parsePack } from '../../domain/index.ts';
-import type { Pack } from '../../domain/index.ts';
 import { evaluationInputArb } from '../../testing/arbitraries.ts';
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
@@ -12,18 +10,7 @@ import { EvaluationError } from '../types.ts';
 import { exportJsonRulesEngine } from './exportJre.ts';
 import { addPackOperators } from './jreOperators.ts';
 import { evaluateReference } from './reference.ts';
-
-const packTexts = import.meta.glob<string>('../../../rule-packs/*/pack.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-function loadPack(file: string): Pack {
-  const result = parsePack(packTexts[file] ?? '', file);
-  if (!result.ok) throw new Error(`${file}: ${result.errors.map((e) => e.message.en).join('; ')}`);
-  return result.pack;
-}
+import { loadStarterPack, starterPackNames } from '../../testing/starterPackFiles.ts';
 
 async function outcome(run: () => unknown): Promise<unknown> {
   try {
@@ -35,8 +22,8 @@ async function outcome(run: () => unknown): Promise<unknown> {
   }
 }
 
-describe.each(Object.keys(packTexts).sort())('%s through json-rules-engine', (file) => {
-  const pack = loadPack(file);
+describe.each(starterPackNames)('%s through json-rules-engine', (file) => {
+  const pack = loadStarterPack(file);
   const compiled = compilePack(pack);
   const exported = exportJsonRulesEngine(pack);
   const seed = [...pack.id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7);

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parsePack, type Pack } from '../../domain/index.ts';
 import { createPopulation } from '../../testing/population.ts';
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
 import { outcomeKey } from './outcomeMemo.ts';
-
-const packTexts = import.meta.glob<string>('../../../rule-packs/*/pack.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-function loadPack(file: string): Pack {
-  const result = parsePack(packTexts[file] ?? '', file);
-  if (!result.ok) throw new Error(`${file} does not parse`);
-  return result.pack;
-}
+import { loadStarterPack, starterPackNames } from '../../testing/starterPackFiles.ts';
 
 describe('outcomeKey', () => {
   const key = (prepared: unknown[], applies = prepared.map(() => true)) =>
@@ -55,9 +43,9 @@ describe('outcomeKey', () => {
 });
 
 describe('remembered match outcomes', () => {
-  for (const file of Object.keys(packTexts).sort())
+  for (const file of starterPackNames)
     it(`${file}: equal to a cold evaluation for every client, and frozen`, () => {
-      const pack = loadPack(file);
+      const pack = loadStarterPack(file);
       const warm = compilePack(pack);
       const clients = createPopulation(pack, {
         seed: 11,

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, parsePack, type Pack } from '../../domain/index.ts';
+import { applyChange } from '../../domain/index.ts';
 import { compilePack, evaluate, runTests } from '../../engine/index.ts';
 import { runSuite, type SuiteProgress } from './runSuite.ts';
 import { addTestChange, testFromSimulation } from './testDraft.ts';
+import { loadStarterPack, starterPackNames } from '../../testing/starterPackFiles.ts';
 
-const packTexts = import.meta.glob<string>('../../../rule-packs/*/pack.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const csrcFile = 'cn-csrc-2017';
 
-function loadPack(file: string): Pack {
-  const parsed = parsePack(packTexts[file] ?? '', file);
-  if (!parsed.ok) throw new Error(`${file} does not parse`);
-  return parsed.pack;
-}
-
-const csrcFile = Object.keys(packTexts).find((f) => f.includes('cn-csrc-2017')) ?? '';
-
-describe.each(Object.keys(packTexts).sort())('runSuite on %s', (file) => {
+describe.each(starterPackNames)('runSuite on %s', (file) => {
   it('reports exactly what runTests (the CLI) reports, in chunks with progress', () => {
-    const pack = loadPack(file);
+    const pack = loadStarterPack(file);
     const steps: SuiteProgress[] = [];
     const suite = runSuite(pack, (p) => steps.push(p));
     if (!suite.ok) throw new Error('the starter pack compiles');
@@ -33,7 +22,7 @@ describe.each(Object.keys(packTexts).sort())('runSuite on %s', (file) => {
 });
 
 describe('runSuite', () => {
-  const pack = loadPack(csrcFile);
+  const pack = loadStarterPack(csrcFile);
 
   it('a saved simulation passes, then fails with a diff once a band boundary moves', () => {
     const input = pack.sampleClients[0]?.input;
