@@ -3,7 +3,14 @@ import type { Locator, Page } from 'playwright-core';
 import { parsePack, type Pack } from '../../src/domain/index.ts';
 import { compilePack, evaluate } from '../../src/engine/index.ts';
 import { check, type ScenarioArgs } from './lib/types.ts';
-import { editJson, openJsonTab, openPack, openWorkspace, waitForStatus } from './lib/studio.ts';
+import {
+  allowClipboard,
+  editJson,
+  openJsonTab,
+  openPack,
+  openWorkspace,
+  waitForStatus,
+} from './lib/studio.ts';
 
 const inspector = (page: Page, nodeId: string) => page.locator(`aside[data-node-id="${nodeId}"]`);
 
@@ -373,16 +380,9 @@ function bigTable(text: string): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export async function bigTableRendersOnlyVisibleRows({
-  page,
-  context,
-  baseUrl,
-  screenshot,
-}: ScenarioArgs) {
-  // The JSON view is edited as a person would: through the clipboard.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(baseUrl).origin,
-  });
+export async function bigTableRendersOnlyVisibleRows(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await allowClipboard(args);
   await openWorkspace(page, baseUrl);
   await openPack(page, 'eu-mifid2');
   await openJsonTab(page);

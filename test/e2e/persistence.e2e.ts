@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { check, type ScenarioArgs } from './lib/types.ts';
 import {
+  allowClipboard,
   editJson,
   openJsonTab,
   openPack,
@@ -23,10 +24,9 @@ async function waitForJsonText(page: Page, text: string): Promise<void> {
 }
 
 /** Opens the pack from the workspace, with the clipboard allowed (the JSON edits go through it). */
-async function openThePack({ page, context, baseUrl }: ScenarioArgs) {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(baseUrl).origin,
-  });
+async function openThePack(args: ScenarioArgs) {
+  const { page, baseUrl } = args;
+  await allowClipboard(args);
   await openWorkspace(page, baseUrl);
   await openPack(page, PACK);
 }

@@ -3,7 +3,14 @@ import type { Page } from 'playwright-core';
 import { parsePack, type Pack } from '../../src/domain/index.ts';
 import { compilePack, evaluate, type EvaluationResult } from '../../src/engine/index.ts';
 import { check, type ScenarioArgs } from './lib/types.ts';
-import { editJson, openJsonTab, openPack, openWorkspace, waitForStatus } from './lib/studio.ts';
+import {
+  allowClipboard,
+  editJson,
+  openJsonTab,
+  openPack,
+  openWorkspace,
+  waitForStatus,
+} from './lib/studio.ts';
 
 function loadPack(id: string): Pack {
   const file = new URL(`../../rule-packs/${id}/pack.json`, import.meta.url);
@@ -144,15 +151,9 @@ export async function sampleClientLightsTheTrace({ page, baseUrl, screenshot }: 
   await screenshot('node-detail');
 }
 
-export async function savedSimulationFailsWhenABandMoves({
-  page,
-  context,
-  baseUrl,
-  screenshot,
-}: ScenarioArgs) {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(baseUrl).origin,
-  });
+export async function savedSimulationFailsWhenABandMoves(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await allowClipboard(args);
   const pack = loadPack('cn-csrc-2017');
   const want = expected(pack, 0);
   await openSimulator(page, baseUrl, 'cn-csrc-2017');

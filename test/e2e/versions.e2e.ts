@@ -6,6 +6,7 @@ import { analyzeImpact, compilePack } from '../../src/engine/index.ts';
 import { createPopulation } from '../../src/testing/population.ts';
 import { check, type ScenarioArgs } from './lib/types.ts';
 import {
+  allowClipboard,
   editJson,
   openJsonTab,
   openPack,
@@ -17,12 +18,6 @@ import {
 } from './lib/studio.ts';
 
 const PACK = 'cn-csrc-2017';
-
-async function allowClipboard({ context, baseUrl }: ScenarioArgs) {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(baseUrl).origin,
-  });
-}
 
 /** Moves the C3 / C4 boundary of the CSRC pack from 53/54 down to 49/50 in the JSON view. */
 function lowerC4(text: string): string {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { check } from './types.ts';
+import { check, type ScenarioArgs } from './types.ts';
 
 /** Opens the studio and waits for the workspace table (the starter packs are seeded first). */
 export async function openWorkspace(page: Page, baseUrl: string): Promise<void> {
@@ -42,6 +42,13 @@ export async function waitForTitle(page: Page, title: string): Promise<void> {
     (t) => document.querySelector('[data-testid=pack-title]')?.textContent === t,
     title,
   );
+}
+
+/** Lets the page use the clipboard: the JSON edits go through it, as a person's would. */
+export async function allowClipboard({ context, baseUrl }: ScenarioArgs): Promise<void> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(baseUrl).origin,
+  });
 }
 
 /**
