@@ -62,7 +62,12 @@ export function parseArgs(argv: readonly string[], specs: Record<string, Command
     options[name] = value;
   }
   const help = options.help === true;
-  if (!help && positionals.length !== spec.positionals.length)
+  // A last positional named `NAME...` takes one or more arguments.
+  const variadic = spec.positionals.at(-1)?.endsWith('...') === true;
+  const countOk = variadic
+    ? positionals.length >= spec.positionals.length
+    : positionals.length === spec.positionals.length;
+  if (!help && !countOk)
     throw usageError(
       `用法：suitability ${command} ${spec.positionals.join(' ')}（收到 ${positionals.length} 个参数）`,
       `usage: suitability ${command} ${spec.positionals.join(' ')} (got ${positionals.length} argument${positionals.length === 1 ? '' : 's'})`,

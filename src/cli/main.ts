@@ -9,6 +9,8 @@ import { diffCommand } from './commands/diff.ts';
 import { hashCommand } from './commands/hash.ts';
 import { exportCommand } from './commands/exportPack.ts';
 import { verifyCommand } from './commands/verify.ts';
+import { tckCommand } from './commands/tck.ts';
+import { importCommand } from './commands/importDmn.ts';
 
 /** Every command; adding one is adding it here. */
 export const COMMANDS: readonly Command[] = [
@@ -19,6 +21,8 @@ export const COMMANDS: readonly Command[] = [
   hashCommand,
   exportCommand,
   verifyCommand,
+  importCommand,
+  tckCommand,
 ];
 
 export const VERSION = '0.1.0';

@@ -85,7 +85,15 @@ export const RulesConfigSchema = z.object({
   rules: z.array(RuleSchema),
 });
 
-export const HIT_POLICIES = ['unique', 'first', 'priority', 'any', 'collect', 'ruleOrder'] as const;
+export const HIT_POLICIES = [
+  'unique',
+  'first',
+  'priority',
+  'any',
+  'collect',
+  'ruleOrder',
+  'outputOrder',
+] as const;
 export const TableColumnSchema = z.object({
   id: IdSchema,
   label: LocalizedTextSchema,
@@ -133,6 +141,29 @@ export const TableConfigSchema = z
         });
     });
   });
+
+/**
+ * A literal expression in simple FEEL (S-FEEL, as DMN decisions hold them): arithmetic, comparisons,
+ * `and` / `or`, strings, names and calls of the pack's own `functions`, e.g. `12 * Monthly Salary`.
+ * Every name the expression reads is bound to a value reference, so the graph stays explicit.
+ */
+export const ExpressionConfigSchema = z.object({
+  expression: z.string().min(1),
+  /** The type of `value`, what references to it may expect; `any` when it is not known. */
+  type: z.enum(['number', 'string', 'boolean', 'any']).default('any'),
+  /** What each name in the expression reads: `Monthly Salary` -> `monthlySalary`. */
+  names: z.array(z.object({ name: z.string().min(1), ref: ValueRefSchema })).default([]),
+  /** Functions the expression may call (a DMN business knowledge model with a literal body). */
+  functions: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        params: z.array(z.string().min(1)),
+        body: z.string().min(1),
+      }),
+    )
+    .default([]),
+});
 
 /** Caps (upper limits) and floors applied to a level when a boolean in scope is true. */
 export const LevelLimitSchema = z.object({
@@ -278,6 +309,7 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   z.object({ ...nodeBase, kind: z.literal('score'), config: ScoreConfigSchema }),
   z.object({ ...nodeBase, kind: z.literal('rules'), config: RulesConfigSchema }),
   z.object({ ...nodeBase, kind: z.literal('table'), config: TableConfigSchema }),
+  z.object({ ...nodeBase, kind: z.literal('expression'), config: ExpressionConfigSchema }),
   z.object({ ...nodeBase, kind: z.literal('classify'), config: ClassifyConfigSchema }),
   z.object({ ...nodeBase, kind: z.literal('match'), config: MatchConfigSchema }),
   z.object({ ...nodeBase, kind: z.literal('output'), config: OutputConfigSchema }),
@@ -292,6 +324,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
   'score',
   'rules',
   'table',
+  'expression',
   'classify',
   'match',
   'output',

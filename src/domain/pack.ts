@@ -63,6 +63,12 @@ export const PackSchema = z.object({
   locales: z.array(z.string()).min(1),
   status: PackStatusSchema.default('draft'),
   changelog: z.array(ChangelogEntrySchema).default([]),
+  /**
+   * `dmn`: tables and expressions follow DMN where it differs from the engine (a table no row
+   * matches gives null, as does a broken unique / any table; null operands give null). Packs
+   * imported from DMN carry it; absent, the engine's semantics.
+   */
+  semantics: z.enum(['engine', 'dmn']).optional(),
   vocabulary: VocabularySchema,
   questionnaires: z.array(QuestionnaireSchema),
   products: CatalogueSchema,

@@ -246,6 +246,13 @@ export function exportJdm(pack: Pack): JdmExport {
       case 'output':
         outputNodes.push(node);
         break;
+      case 'expression':
+        report(
+          'config.expression',
+          'FEEL literal expressions are not exported to JDM',
+          'FEEL 文字表达式不导出到 JDM',
+        );
+        break;
       case 'table': {
         const table = tableNodes(node, index, report);
         built.push(...table.nodes);

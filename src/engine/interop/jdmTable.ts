@@ -230,6 +230,13 @@ function hitPolicyLines(
     }
     case 'ruleOrder':
       return [{ key: 'result', value: `map(${hits}, ${value('#')})` }];
+    case 'outputOrder':
+      report(
+        'config.hitPolicy',
+        'output order is exported as rule order (ZEN has no sort by a value list)',
+        '输出顺序按行顺序导出（ZEN 无法按取值列表排序）',
+      );
+      return [{ key: 'result', value: `map(${hits}, ${value('#')})` }];
     case 'collect':
       return collectLines(c, hits, value, report);
   }

@@ -5,6 +5,7 @@ import { questionnaireKind } from './questionnaire.ts';
 import { scoreKind } from './score.ts';
 import { rulesKind } from './rules.ts';
 import { tableKind } from './table.ts';
+import { expressionKind } from './expression.ts';
 import { classifyKind } from './classify.ts';
 import { matchKind } from './match.ts';
 import { outputKind } from './output.ts';
@@ -18,6 +19,7 @@ export const NODE_KIND_REGISTRY: { [K in NodeKind]: NodeKindDef<K> } = {
   score: scoreKind,
   rules: rulesKind,
   table: tableKind,
+  expression: expressionKind,
   classify: classifyKind,
   match: matchKind,
   output: outputKind,

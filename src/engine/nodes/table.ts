@@ -122,7 +122,8 @@ export const tableKind: NodeKindDef<'table'> = {
         value: rowValue(c, row.outputs),
       };
     });
-    const hit = compileHitPolicy(c, node.id, ctx.path);
+    const dmn = ctx.index.pack.semantics === 'dmn';
+    const hit = compileHitPolicy(c, node.id, ctx.path, dmn);
     const fallback: Row | undefined = c.defaultOutput
       ? { id: 'default', cells: c.defaultOutput, value: rowValue(c, c.defaultOutput) }
       : undefined;
@@ -138,6 +139,7 @@ export const tableKind: NodeKindDef<'table'> = {
         if (ok) matched.push(row);
       }
       if (matched.length === 0) {
+        if (!fallback && dmn) return { result: null, matched: [] };
         if (!fallback)
           throw new EvaluationError(
             'table.noMatch',

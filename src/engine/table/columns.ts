@@ -31,7 +31,7 @@ export function resultType(config: TableConfig): ValueType {
     config.outputs.length === 1 && config.outputs[0]
       ? columnValueType(config.outputs[0])
       : T.record(Object.fromEntries(config.outputs.map((c) => [c.id, columnValueType(c)])));
-  if (config.hitPolicy === 'ruleOrder') return T.list(one);
+  if (config.hitPolicy === 'ruleOrder' || config.hitPolicy === 'outputOrder') return T.list(one);
   if (config.hitPolicy === 'collect')
     return config.aggregation === 'list'
       ? T.list(one)

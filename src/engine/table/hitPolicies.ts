@@ -8,18 +8,31 @@ function sameCells(a: Literal[], b: Literal[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** The position of a row's first output in that column's listed values (unlisted: last). */
+function priorityRank(config: TableConfig): ((r: Row) => number) | undefined {
+  const listed = config.outputs[0]?.values;
+  if (!listed) return undefined;
+  return (r) => {
+    const i = listed.indexOf(r.cells[0] as string);
+    return i < 0 ? listed.length : i;
+  };
+}
+
 /**
  * Applies the hit policy to the matched rows (in row order). A broken `unique` or `any` table is
- * an evaluation error naming the rows; `path` locates the table in the pack.
+ * an evaluation error naming the rows (with `dmn` semantics its result is null, as in DMN); `path`
+ * locates the table in the pack.
  */
 export function compileHitPolicy(
   config: TableConfig,
   nodeId: string,
   path: string,
+  dmn = false,
 ): (matched: Row[]) => unknown {
   switch (config.hitPolicy) {
     case 'unique':
       return (rows) => {
+        if (rows.length > 1 && dmn) return null;
         if (rows.length > 1)
           throw new EvaluationError(
             'table.notUnique',
@@ -38,6 +51,7 @@ export function compileHitPolicy(
       return (rows) => {
         const [first] = rows;
         const other = rows.find((r) => first && !sameCells(r.cells, first.cells));
+        if (first && other && dmn) return null;
         if (first && other)
           throw new EvaluationError(
             'table.anyConflict',
@@ -51,12 +65,8 @@ export function compileHitPolicy(
         return first?.value;
       };
     case 'priority': {
-      const listed = config.outputs[0]?.values;
-      if (!listed) return (rows) => rows[0]?.value;
-      const rank = (r: Row) => {
-        const i = listed.indexOf(r.cells[0] as string);
-        return i < 0 ? listed.length : i;
-      };
+      const rank = priorityRank(config);
+      if (!rank) return (rows) => rows[0]?.value;
       return (rows) => {
         let best = rows[0];
         for (const r of rows) if (best && rank(r) < rank(best)) best = r;
@@ -65,6 +75,16 @@ export function compileHitPolicy(
     }
     case 'ruleOrder':
       return (rows) => rows.map((r) => r.value);
+    case 'outputOrder': {
+      const rank = priorityRank(config);
+      if (!rank) return (rows) => rows.map((r) => r.value);
+      // A stable sort: rows of equal priority keep their row order.
+      return (rows) =>
+        rows
+          .map((r, i) => ({ r, i, k: rank(r) }))
+          .sort((a, b) => a.k - b.k || a.i - b.i)
+          .map((x) => x.r.value);
+    }
     case 'collect': {
       const agg = config.aggregation;
       if (agg === 'list') return (rows) => rows.map((r) => r.value);

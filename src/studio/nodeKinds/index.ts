@@ -5,6 +5,7 @@ import { questionnaireEntry } from './questionnaire.ts';
 import { scoreEntry } from './score.ts';
 import { rulesEntry } from './rules.ts';
 import { tableEntry } from './table.ts';
+import { expressionEntry } from './expression.ts';
 import { classifyEntry } from './classify.ts';
 import { matchEntry } from './match.ts';
 import { outputEntry } from './output.ts';
@@ -19,6 +20,7 @@ export const NODE_KIND_ENTRIES: NodeKindRegistry = {
   score: scoreEntry,
   rules: rulesEntry,
   table: tableEntry,
+  expression: expressionEntry,
   classify: classifyEntry,
   match: matchEntry,
   output: outputEntry,

@@ -10,6 +10,7 @@ const messages = defineMessages({
     any: '任一（须一致）',
     collect: '汇总',
     ruleOrder: '按行顺序',
+    outputOrder: '按输出顺序',
   },
   en: {
     shape: '{rows} rows × {ins} in / {outs} out',
@@ -19,6 +20,7 @@ const messages = defineMessages({
     any: 'any',
     collect: 'collect',
     ruleOrder: 'rule order',
+    outputOrder: 'output order',
   },
 });
 

@@ -1,0 +1,6 @@
+export { importDmn } from './importDmn.ts';
+export type { DmnImport } from './importDmn.ts';
+export type { DmnIssue, DmnMapping } from './dmnNames.ts';
+export { DmnReadError } from './readDmn.ts';
+export { runTckModel, sameDecimal } from './runTck.ts';
+export type { TckCaseResult } from './runTck.ts';

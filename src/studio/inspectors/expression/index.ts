@@ -1,0 +1,1 @@
+export { ExpressionInspector } from './ExpressionInspector.tsx';
