@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { runTckModel } from '../../engine/interop/dmn/index.ts';
 import type { Command } from '../command.ts';
@@ -37,6 +37,12 @@ export const tckCommand: Command = {
     let passed = 0;
     let total = 0;
     for (const dir of positionals) {
+      // `tck dmn-tck/*` also names the suite's README and licence: files are not case folders.
+      const isFile = await stat(dir).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (isFile) continue;
       const { model, tests } = await caseFiles(dir);
       const results = await runTckModel(
         await readFile(model, 'utf8'),

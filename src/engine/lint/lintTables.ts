@@ -52,6 +52,12 @@ export function lintTable(
   // Unparsable cells are validation's `table.cell` errors; a table with one is not analysed further.
   if (analysis.errors.length > 0) return out;
   const columns = c.inputs.map((i) => i.id).join(' | ');
+  // With DMN semantics these inputs give a null result instead of an error: worth a warning.
+  const dmn = pack.semantics === 'dmn';
+  const fails = dmn
+    ? lt('这样的输入得到空结果（DMN 语义）', 'such an input gives a null result (DMN semantics)')
+    : lt('这样的输入会使评估报错', 'such an input makes evaluation fail');
+  const failing = dmn ? 'warning' : 'error';
   if (c.defaultOutput === undefined)
     for (const gap of analysis.gaps) {
       const cells = gap.cells.join(' | ');
@@ -60,10 +66,10 @@ export function lintTable(
           'lint.table.gap',
           `${at}.config.rows`,
           lt(
-            `没有任何行匹配输入 ${cells}（列 ${columns}），且没有默认输出：这样的输入会使评估报错`,
-            `no row matches inputs ${cells} (columns ${columns}) and there is no default output: such an input makes evaluation fail`,
+            `没有任何行匹配输入 ${cells}（列 ${columns}），且没有默认输出：${fails['zh-CN']}`,
+            `no row matches inputs ${cells} (columns ${columns}) and there is no default output: ${fails.en}`,
           ),
-          'error',
+          failing,
           node.id,
         ),
       );
@@ -93,10 +99,10 @@ export function lintTable(
           'lint.table.overlap',
           `${at}.config.rows[${j}]`,
           lt(
-            `行 ${a.id} 与 ${b.id} 可能同时匹配，而命中策略为 unique：这样的输入会使评估报错`,
-            `rows ${a.id} and ${b.id} can match the same input under hit policy unique: such an input makes evaluation fail`,
+            `行 ${a.id} 与 ${b.id} 可能同时匹配，而命中策略为 unique：${fails['zh-CN']}`,
+            `rows ${a.id} and ${b.id} can match the same input under hit policy unique: ${fails.en}`,
           ),
-          'error',
+          failing,
           node.id,
         ),
       );
@@ -106,10 +112,10 @@ export function lintTable(
           'lint.table.conflict',
           `${at}.config.rows[${j}]`,
           lt(
-            `行 ${a.id} 与 ${b.id} 可能同时匹配但输出不同，而命中策略为 any：这样的输入会使评估报错`,
-            `rows ${a.id} and ${b.id} can match the same input with different outputs under hit policy any: such an input makes evaluation fail`,
+            `行 ${a.id} 与 ${b.id} 可能同时匹配但输出不同，而命中策略为 any：${fails['zh-CN']}`,
+            `rows ${a.id} and ${b.id} can match the same input with different outputs under hit policy any: ${fails.en}`,
           ),
-          'error',
+          failing,
           node.id,
         ),
       );

@@ -257,7 +257,25 @@ export async function importDmn(xml: string, options: { into?: Pack } = {}): Pro
       continue;
     }
     const mapped = mapping.decisions.get(name);
-    if (mapped && 'components' in mapped)
+    const listResult =
+      logic?.$type === 'dmn:DecisionTable' &&
+      ['COLLECT', 'RULE ORDER', 'OUTPUT ORDER'].includes(
+        (logic as DmnDecisionTable).hitPolicy ?? '',
+      ) &&
+      !(logic as DmnDecisionTable).aggregation;
+    if (mapped && 'components' in mapped && listResult) {
+      // A list of structures is no pack output: the table imports, its result stays inside.
+      mapping.decisions.delete(name);
+      issues.push({
+        elementId: logic?.id ?? d.id ?? id,
+        text: name,
+        message: lt(
+          '结果是结构的列表，不能作为规则包输出；决策表已导入，可被其他节点读取',
+          'the result is a list of structures, which no pack output can hold; the table is imported for other nodes to read',
+        ),
+        severity: 'warning',
+      });
+    } else if (mapped && 'components' in mapped)
       for (const [component, output] of mapped.components)
         imported.push({
           id,
