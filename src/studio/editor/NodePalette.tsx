@@ -1,4 +1,4 @@
-import type { CSSProperties, DragEvent } from 'react';
+import type { CSSProperties, DragEvent, ReactNode } from 'react';
 import type { NodeKind } from '../../domain/index.ts';
 import { defineMessages, useMessages } from '../i18n/index.tsx';
 import { kindEntry, PALETTE_KINDS } from '../nodeKinds/index.ts';
@@ -17,9 +17,11 @@ type Props = {
   onAdd: (kind: NodeKind) => void;
   productCount: number;
   onOpenCatalogue: () => void;
+  /** More actions below the kinds, e.g. importing a DMN model. */
+  children?: ReactNode;
 };
 
-export function NodePalette({ onAdd, productCount, onOpenCatalogue }: Props) {
+export function NodePalette({ onAdd, productCount, onOpenCatalogue, children }: Props) {
   const t = useMessages(messages);
   return (
     <nav className="node-palette" aria-label={t('title')}>
@@ -40,6 +42,7 @@ export function NodePalette({ onAdd, productCount, onOpenCatalogue }: Props) {
         </span>
         <span>{t('catalogue', { n: productCount })}</span>
       </button>
+      {children}
     </nav>
   );
 }

@@ -7,6 +7,7 @@ import { PackStoreProvider } from '../graph/packStore.tsx';
 import { useGraphActions } from '../graph/useGraphActions.ts';
 import type { XY } from '../graph/graphEdits.ts';
 import { NodePalette } from './NodePalette.tsx';
+import { DmnImportButton } from './DmnImportButton.tsx';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import './editor.css';
@@ -62,7 +63,9 @@ function PackEditorLayout({ pack, dispatch, problems, selection, onSelect }: Pac
         onAdd={onAddNode}
         productCount={pack.products.items.length}
         onOpenCatalogue={() => setView('catalogue')}
-      />
+      >
+        <DmnImportButton pack={pack} dispatch={dispatch} onImported={select} />
+      </NodePalette>
       <div className="pack-editor-canvas" ref={canvasRef}>
         <GraphCanvas
           pack={pack}

@@ -327,14 +327,20 @@ export async function importDmn(xml: string, options: { into?: Pack } = {}): Pro
   return { pack: PackSchema.parse(base), issues, mapping };
 }
 
-/** Rows by kind, so an imported graph opens readable before any auto-layout. */
+/**
+ * Rows by kind, below whatever the graph already holds, so an imported model opens readable
+ * before any auto-layout.
+ */
 function layout(nodes: PackInput['graph']['nodes']) {
+  const placed = (n: (typeof nodes)[number]) =>
+    n.position !== undefined && (n.position.x !== 0 || n.position.y !== 0);
+  const top = Math.max(0, ...nodes.filter(placed).map((n) => (n.position?.y ?? 0) + 200));
   const rank = (k: string) => (k === 'input' ? 0 : k === 'expression' ? 1 : k === 'table' ? 2 : 3);
   const counts = [0, 0, 0, 0];
   for (const n of nodes) {
-    if (n.position && (n.position.x !== 0 || n.position.y !== 0)) continue;
+    if (placed(n)) continue;
     const r = rank(n.kind);
-    n.position = { x: (counts[r] ?? 0) * 260, y: r * 180 };
+    n.position = { x: (counts[r] ?? 0) * 260, y: top + r * 180 };
     counts[r] = (counts[r] ?? 0) + 1;
   }
 }
