@@ -28,19 +28,24 @@ export function sameDecimal(actual: unknown, expected: string): boolean {
   return actual === e || Math.abs(actual - e) <= 1e-12 * Math.abs(e);
 }
 
-/** A TCK value as the engine's input takes it; null when the test gives none. */
-function toInput(v: TckValue): unknown {
+/**
+ * A TCK value as the engine's input takes it; null when the test gives none. A value without
+ * `xsi:type` is read as the input's declared type (`factType`).
+ */
+function toInput(v: TckValue, factType?: string): unknown {
   switch (v.kind) {
     case 'null':
       return null;
     case 'list':
-      return v.items.map(toInput);
+      return v.items.map((i) => toInput(i));
     case 'components':
       return Object.fromEntries(v.components.map((c) => [c.name, toInput(c.value)]));
-    case 'value':
-      if (NUMERIC.has(v.type)) return Number(v.text.trim());
-      if (v.type === 'boolean') return v.text.trim() === 'true';
+    case 'value': {
+      const type = v.type || factType;
+      if (NUMERIC.has(type ?? '') || type === 'number') return Number(v.text.trim());
+      if (type === 'boolean') return v.text.trim() === 'true';
       return v.text;
+    }
   }
 }
 
@@ -51,9 +56,11 @@ function difference(actual: unknown, expected: TckValue): string | undefined {
     case 'null':
       return actual === null || actual === undefined ? undefined : `expected null, got ${shown}`;
     case 'value': {
-      const ok = NUMERIC.has(expected.type)
+      // Without xsi:type the expected text is read as the kind of value the engine gave.
+      const type = expected.type || (typeof actual === 'number' ? 'decimal' : typeof actual);
+      const ok = NUMERIC.has(type)
         ? sameDecimal(actual, expected.text)
-        : expected.type === 'boolean'
+        : type === 'boolean'
           ? actual === (expected.text.trim() === 'true')
           : actual === expected.text;
       return ok ? undefined : `expected ${expected.text}, got ${shown}`;
@@ -81,17 +88,21 @@ function difference(actual: unknown, expected: TckValue): string | undefined {
 
 function runCase(compiled: CompiledPack, mapping: DmnMapping, tc: TckTestCase): string | undefined {
   const facts: Record<string, unknown> = {};
+  const typeOf = (fact: string) => compiled.index.facts.get(fact)?.type;
   for (const input of tc.inputs) {
     const target = mapping.inputs.get(input.name);
     if (!target) return `input "${input.name}" is not an input of the imported model`;
-    const value = toInput(input.value);
     if ('fact' in target) {
+      const value = toInput(input.value, typeOf(target.fact));
       if (value !== null) facts[target.fact] = value;
       continue;
     }
     for (const [component, fact] of target.components) {
-      const v =
-        value && typeof value === 'object' ? (value as Record<string, unknown>)[component] : null;
+      const given =
+        input.value.kind === 'components'
+          ? input.value.components.find((c) => c.name === component)?.value
+          : undefined;
+      const v = given ? toInput(given, typeOf(fact)) : null;
       if (v !== null && v !== undefined) facts[fact] = v;
     }
   }

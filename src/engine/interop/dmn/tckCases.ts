@@ -1,8 +1,8 @@
 import { Parser } from 'saxen';
 
 /**
- * A value of a TCK test file: a typed text (`xsd:decimal`, `xsd:string`, `xsd:boolean`...),
- * null (`xsi:nil`), a list of values, or components of a structure.
+ * A value of a TCK test file: a typed text (`xsd:decimal`, `xsd:string`, `xsd:boolean`...; type
+ * `''` when the file gives none), null (`xsi:nil`), a list of values, or components of a structure.
  */
 export type TckValue =
   | { kind: 'value'; type: string; text: string }
@@ -75,7 +75,7 @@ function valueOf(holder: Frame): TckValue {
     const inner = child(value, 'list');
     if (inner)
       return { kind: 'list', items: inner.children.filter((c) => c.tag === 'item').map(valueOf) };
-    return { kind: 'value', type: local(attr(value, 'type') ?? 'string'), text: value.text };
+    return { kind: 'value', type: local(attr(value, 'type') ?? ''), text: value.text };
   }
   return { kind: 'null' };
 }
