@@ -18,3 +18,4 @@ export * from './parsePack.ts';
 export * from './jsonSchema.ts';
 export * from './signature.ts';
 export * from './audit.ts';
+export * from './lifecycle.ts';

@@ -94,5 +94,7 @@ export type {
   TableAnalysis,
 } from './lint/tableAnalysis.ts';
 export { lintPack, checkPack } from './lint/lintPack.ts';
+export { checkPublishable, isPublishable, publishRefusal } from './publishCheck.ts';
+export type { PublishCheck } from './publishCheck.ts';
 export { createRangeFinder } from './lint/valueRange.ts';
 export type { ValueRange } from './lint/valueRange.ts';

@@ -1,40 +1,16 @@
-import { hashPack, parsePack, type LocalizedText, type Pack } from '../domain/index.ts';
+import {
+  afterEdit,
+  contentHash,
+  hashPack,
+  parsePack,
+  type LocalizedText,
+  type Pack,
+} from '../domain/index.ts';
 import { diffPacks, type DiffEntry } from '../engine/index.ts';
 import type { AuditLog, GovernanceDb } from './auditLog.ts';
 import type { Table } from 'dexie';
 import { PackRepository, type Clock, type StoredPack } from './packRepository.ts';
 import type { RevisionRetention } from './revisionRetention.ts';
-
-/** The content a reviewer approves: everything but the governance fields around it. */
-export function contentHash(pack: Pack): string {
-  return hashPack({ ...pack, status: 'draft', version: '0.0.0', changelog: [] });
-}
-
-/** `1.4.2` -> `1.4.3`; anything else gets `.1` on its patch number's place. */
-export function nextPatch(version: string): string {
-  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  return m ? `${m[1]}.${m[2]}.${Number(m[3]) + 1}` : version;
-}
-
-/**
- * What a content edit does to a pack's status. A published pack is never changed: the edit
- * becomes a new draft with the next version number (the published copy stays in `versions`).
- * An edit to a pack in review or approved sends it back to draft, since what was reviewed is gone.
- * Only the workflow moves a pack out of draft: an edit that also claims another status (an editor
- * still showing the published pack, or a hand edit of `status`) stays a draft of the stored version.
- */
-export function afterEdit(previous: Pack, next: Pack): Pack {
-  if (contentHash(previous) === contentHash(next)) return next;
-  if (next.status === 'draft' || previous.status === 'retired') return next;
-  const { integrity: _integrity, ...rest } = next;
-  if (previous.status === 'draft')
-    return { ...rest, status: 'draft', version: previous.version, changelog: previous.changelog };
-  const version =
-    previous.status === 'published' && next.version === previous.version
-      ? nextPatch(previous.version)
-      : next.version;
-  return { ...rest, status: 'draft', version };
-}
 
 export function summarizeDiff(entries: readonly DiffEntry[]): LocalizedText {
   const head = entries.slice(0, 3);
@@ -86,6 +62,7 @@ export class AuditedPackRepository extends PackRepository {
       const record = await this.gdb.packs.get(key);
       const parsed = record ? parsePack(record.pack, key) : undefined;
       const previous = parsed?.ok ? parsed.pack : undefined;
+      // The domain's lifecycle: an edit to a published or reviewed pack is stored as a draft.
       const next = previous ? afterEdit(previous, pack) : pack;
       const stored = await super.save(key, next, expectedRevision);
       if (previous && contentHash(previous) !== contentHash(next)) {

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPack, verifyPackHash } from '../domain/index.ts';
-import { checkPublishable, GovernanceError } from './versionsRules.ts';
+import { checkPublishable } from '../engine/index.ts';
+import { GovernanceError } from './versionsRules.ts';
 import { openGovernedStorage, type GovernedStorage } from './versionsStorage.ts';
 import { fixedClock, testPack } from './testPack.ts';
 

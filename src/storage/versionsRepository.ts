@@ -1,15 +1,20 @@
 import {
   hashPack,
   lt,
+  markPublished,
   parsePack,
+  recordDecision,
+  restoreAsDraft,
   SemverSchema,
+  submitForReview,
+  withVersion,
   type LocalizedText,
   type Pack,
-  type PackStatus,
 } from '../domain/index.ts';
+import { checkPublishable, publishRefusal } from '../engine/index.ts';
 import type { AuditLog, GovernanceDb, VersionRecord } from './auditLog.ts';
-import { nextPatch, type AuditedPackRepository } from './auditedPacks.ts';
-import { checkPublishable, GovernanceError, requireStatus, withVersion } from './versionsRules.ts';
+import type { AuditedPackRepository } from './auditedPacks.ts';
+import { GovernanceError, requireStep } from './versionsRules.ts';
 import type { Clock, StoredPack } from './packRepository.ts';
 import type { UsersRepository } from './usersRepository.ts';
 import type { KeysRepository } from './keysRepository.ts';
@@ -47,7 +52,7 @@ export class VersionsRepository {
   nameVersion(key: string, version: string, note: string): Promise<StoredVersion> {
     return this.step(key, async (stored) => {
       await this.checkNew(key, version, note);
-      const pack = withVersion(stored.pack, version, note, this.users.currentUser.id, this.now());
+      const pack = withVersion(stored.pack, version, note, this.signed());
       const saved = await this.packs.save(key, pack, stored.revision, NO_THINNING);
       await this.log(
         saved,
@@ -64,10 +69,9 @@ export class VersionsRepository {
   /** A draft goes to review under the version number it would be published as. */
   submit(key: string, version: string, note: string): Promise<StoredPack> {
     return this.step(key, async (stored) => {
-      requireStatus(stored.pack, ['draft'], key);
+      requireStep(stored.pack, 'submit', key);
       await this.checkNew(key, version, note);
-      const base = withVersion(stored.pack, version, note, this.users.currentUser.id, this.now());
-      const pack: Pack = { ...base, status: 'in-review', integrity: { approvals: [] } };
+      const pack = submitForReview(stored.pack, version, note, this.signed());
       const saved = await this.packs.save(key, pack, stored.revision, NO_THINNING);
       await this.log(
         saved,
@@ -81,7 +85,7 @@ export class VersionsRepository {
   /** The checker's decision. Refused to the last editor of the pack, and to non-approvers. */
   decide(key: string, decision: 'approved' | 'rejected', comment: string): Promise<StoredPack> {
     return this.step(key, async (stored) => {
-      requireStatus(stored.pack, ['in-review'], key);
+      requireStep(stored.pack, decision === 'approved' ? 'approve' : 'reject', key);
       const user = this.users.currentUser;
       if (user.role !== 'approver')
         throw new GovernanceError(
@@ -109,9 +113,7 @@ export class VersionsRepository {
           key,
         );
       const approval = { by: user.id, role: user.role, at: this.now(), decision, comment };
-      const approvals = [...(stored.pack.integrity?.approvals ?? []), approval];
-      const status: PackStatus = decision === 'approved' ? 'approved' : 'draft';
-      const pack: Pack = { ...stored.pack, status, integrity: { approvals } };
+      const pack = recordDecision(stored.pack, approval);
       const saved = await this.packs.save(key, pack, stored.revision, NO_THINNING);
       const v = pack.version;
       await this.log(
@@ -132,35 +134,21 @@ export class VersionsRepository {
    */
   async publish(key: string): Promise<StoredVersion> {
     const stored = await this.packs.get(key);
-    requireStatus(stored.pack, ['approved'], key);
-    const check = checkPublishable(stored.pack);
-    if (check.lintErrors > 0 || check.testsFailed > 0)
-      throw new GovernanceError(
-        'notReady',
-        lt(
-          `不能发布 ${key}：检查发现 ${check.lintErrors} 个错误，${check.testsFailed}/${check.testsTotal} 个测试未通过`,
-          `cannot publish ${key}: lint found ${check.lintErrors} errors, ${check.testsFailed} of ${check.testsTotal} tests fail`,
-        ),
-        key,
-      );
+    requireStep(stored.pack, 'publish', key);
+    const refusal = publishRefusal(checkPublishable(stored.pack), key);
+    if (refusal) throw new GovernanceError('notReady', refusal, key);
     const note = stored.pack.changelog.find((c) => c.version === stored.pack.version);
-    const at = this.now();
-    const base: Pack = { ...stored.pack, status: 'published' };
-    const integrity = {
-      approvals: stored.pack.integrity?.approvals ?? [],
-      author: note?.author ?? this.users.currentUser.id,
-      publishedAt: at,
-      hash: hashPack(base),
-    };
+    const published = markPublished(stored.pack, this.signed());
+    const { hash, approvals } = published.integrity;
     // Signing is asynchronous WebCrypto, which must not run inside an IndexedDB transaction.
-    const pack = await this.keys.sign({ ...base, integrity });
+    const pack = await this.keys.sign(published);
     return this.step(key, async (current) => {
-      if (current.revision !== stored.revision) requireStatus(current.pack, ['approved'], key);
+      if (current.revision !== stored.revision) requireStep(current.pack, 'publish', key);
       const saved = await this.packs.save(key, pack, current.revision, NO_THINNING);
       await this.log(saved, 'publish', lt(`发布 ${pack.version}`, `published ${pack.version}`), {
-        hash: integrity.hash,
+        hash,
         signed: pack.integrity?.signature !== undefined,
-        approvers: integrity.approvals.filter((a) => a.decision === 'approved').map((a) => a.by),
+        approvers: approvals.filter((a) => a.decision === 'approved').map((a) => a.by),
       });
       return this.keep(saved, 'published', note?.note.en ?? '');
     });
@@ -179,10 +167,7 @@ export class VersionsRepository {
           ),
           key,
         );
-      const current = stored.pack;
-      const { integrity: _integrity, ...content } = old.pack;
-      const version = current.status === 'published' ? nextPatch(current.version) : current.version;
-      const pack: Pack = { ...content, status: 'draft', version, changelog: current.changelog };
+      const pack = restoreAsDraft(stored.pack, old.pack);
       const saved = await this.packs.save(key, pack, stored.revision, NO_THINNING);
       await this.log(
         saved,
@@ -208,6 +193,10 @@ export class VersionsRepository {
       // The exported file is stamped with the hash of its content, whatever it carried before.
       details: { file, hash: hashPack(pack) },
     });
+  }
+
+  private signed(): { author: string; at: string } {
+    return { author: this.users.currentUser.id, at: this.now() };
   }
 
   private step<T>(key: string, run: (stored: StoredPack) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { LocalizedText, Pack } from '../../domain/index.ts';
-import { checkPublishable, nextPatch, type StoredVersion } from '../../storage/index.ts';
+import { nextVersion, type LocalizedText, type Pack } from '../../domain/index.ts';
+import { checkPublishable } from '../../engine/index.ts';
+import type { StoredVersion } from '../../storage/index.ts';
 import { defineMessages, useMessages } from '../i18n/index.tsx';
 import { PublishedCard } from './PublishedCard.tsx';
 import { useGoverned, useGovernanceStep } from '../versions/useGovernance.ts';
@@ -82,7 +83,7 @@ export function ReviewPanel(props: {
   const [version, setVersion] = useState(
     pack.status === 'draft' && !versions.some((v) => v.version === pack.version)
       ? pack.version
-      : nextPatch(versions.at(-1)?.version ?? pack.version),
+      : nextVersion(versions.at(-1)?.version ?? pack.version),
   );
   const [note, setNote] = useState('');
   const [comment, setComment] = useState('');

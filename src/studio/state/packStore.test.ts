@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validatePack } from '../../engine/index.ts';
-import { testPack } from '../../storage/testPack.ts';
-import { createTestStudio, HeldSaves } from './testing.ts';
+import { openGovernedStorage } from '../../storage/index.ts';
+import { fixedClock, testPack } from '../../storage/testPack.ts';
+import { PackStore } from './packStore.ts';
+import { createTestStudio, HeldSaves, ManualTimers } from './testing.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -248,5 +250,25 @@ describe('PackStore', () => {
     await b.autosave();
     await vi.waitFor(() => expect(a.packStore.state.saveStatus).toBe('conflict'));
     expect(a.packStore.state.pack?.title.en).toBe('Typed in A');
+  });
+
+  it('shows an edit to a published pack as the draft storage holds, before and after saving', async () => {
+    const storage = openGovernedStorage('test-store-lifecycle', fixedClock());
+    cleanups.push(() => storage.db.delete());
+    await storage.packs.create(testPack({ status: 'published' }));
+    const timers = new ManualTimers();
+    const packStore = new PackStore({ packs: storage.packs, ...timers });
+    await packStore.open('mini');
+    packStore.dispatch(title('甲', 'A'));
+    expect(packStore.state.pack).toMatchObject({ status: 'draft', version: '1.0.1' });
+    const shown = packStore.state.pack;
+    timers.runAll();
+    await packStore.flush();
+    expect((await storage.packs.get('mini')).pack).toEqual(shown);
+    // Undo takes back the content, not the lifecycle: storage keeps the draft too.
+    packStore.undo();
+    expect(packStore.state.pack).toMatchObject({ status: 'draft', version: '1.0.1' });
+    expect(packStore.state.pack?.title).toEqual(testPack().title);
+    packStore.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Pack, PackChange } from '../../domain/index.ts';
+import { afterEdit, type Pack, type PackChange } from '../../domain/index.ts';
 import { toStorageError, type StoredPack } from '../../storage/index.ts';
 import { Autosave } from './autosave.ts';
 import { checkChange } from './checkChange.ts';
@@ -80,6 +80,9 @@ export class PackStore {
   /**
    * Applies an edit, records it for undo and schedules the autosave. An edit that cannot apply,
    * or whose result the schema refuses, changes nothing and says why (with the JSON path).
+   * The domain's lifecycle follows at once (an edit to a published pack is the next version's
+   * draft), so the editor shows the pack storage will hold; the lifecycle is not part of the
+   * undo step, since storage never turns a draft back into the published pack.
    */
   dispatch(change: PackChange, options: { mergeKey?: string } = {}): DispatchResult {
     const { pack, history, conflict } = this.state;
@@ -87,6 +90,7 @@ export class PackStore {
     let next: { pack: Pack; history: History };
     try {
       next = record(pack, history, change, options.mergeKey);
+      next.pack = afterEdit(pack, next.pack);
     } catch (e) {
       const error = refused(e, change);
       this.set({ error });
@@ -114,8 +118,13 @@ export class PackStore {
   private step(move: typeof undo): boolean {
     const { pack, history, conflict } = this.state;
     const next = pack ? move(pack, history) : undefined;
-    if (!next) return false;
-    this.set({ ...next, unappliedText: null, saveStatus: status(conflict) });
+    if (!pack || !next) return false;
+    this.set({
+      ...next,
+      pack: afterEdit(pack, next.pack),
+      unappliedText: null,
+      saveStatus: status(conflict),
+    });
     this.autosave.schedule();
     return true;
   }

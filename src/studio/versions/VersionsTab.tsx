@@ -67,9 +67,6 @@ export default function VersionsTab({ packKey, goTo }: EditorTabProps) {
   );
   const points = useMemo(() => (data ? pointsOf(data.revisions, data.versions) : []), [data]);
   const shown = error ?? loadError;
-  // The workflow reads what storage holds: an edit to a published pack is stored as the next
-  // draft, while the editor may still show the published one until it reloads.
-  const stored = data?.revisions.at(-1)?.pack ?? pack;
 
   return (
     <div className="versions-tab">
@@ -98,7 +95,7 @@ export default function VersionsTab({ packKey, goTo }: EditorTabProps) {
           </button>
         </div>
       )}
-      {!data || !pack || !stored ? (
+      {!data || !pack ? (
         <p className="muted pad">{t('loading')}</p>
       ) : (
         <div className="versions-body">
@@ -113,9 +110,9 @@ export default function VersionsTab({ packKey, goTo }: EditorTabProps) {
           )}
           {section === 'review' && (
             <ReviewPanel
-              key={`${stored.status}|${stored.version}`}
+              key={`${pack.status}|${pack.version}`}
               packKey={packKey}
-              pack={stored}
+              pack={pack}
               versions={data.versions}
               onDone={done}
               onError={setError}
