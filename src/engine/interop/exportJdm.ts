@@ -16,7 +16,8 @@ import {
 } from './jdmGraph.ts';
 import { matchExpressions } from './jdmMatch.ts';
 import { omittedReads } from './jdmOmitted.ts';
-import { questionnaireExpressions, type JdmExpression } from './jdmQuestionnaire.ts';
+import type { JdmExpression } from './jdmExpr.ts';
+import { questionnaireExpressions } from './jdmQuestionnaire.ts';
 import { classifyExpressions, namesWhere, rulesExpressions, scoreExpressions } from './jdmRules.ts';
 import { tableNodes } from './jdmTable.ts';
 

@@ -11,6 +11,9 @@ import { parsePath } from '../safePath.ts';
  * value is written as a literal or a path: nothing of a pack's text is ever spliced in unquoted.
  */
 
+/** One `key: value` line of a JDM expression node. */
+export type JdmExpression = { key: string; value: string };
+
 /** Words of the ZEN language that cannot name a root variable. */
 const RESERVED = new Set(['and', 'or', 'not', 'in', 'true', 'false', 'null', 'd', 'date']);
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;

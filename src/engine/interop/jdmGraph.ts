@@ -1,4 +1,4 @@
-import type { JdmExpression } from './jdmQuestionnaire.ts';
+import type { JdmExpression } from './jdmExpr.ts';
 
 /** A node of a GoRules JSON Decision Model, as zen-engine reads it. */
 export type JdmNode = {

@@ -7,7 +7,7 @@ import {
 import { productField, SEVERITY } from '../match/dimensions.ts';
 import type { PackIndex } from '../packIndex.ts';
 import { access, condition, isList, lit, ref, self, type ConditionEnv } from './jdmExpr.ts';
-import type { JdmExpression } from './jdmQuestionnaire.ts';
+import type { JdmExpression } from './jdmExpr.ts';
 import { namesWhere, rankOf, type Report } from './jdmRules.ts';
 
 /**

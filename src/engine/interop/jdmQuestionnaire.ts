@@ -2,10 +2,8 @@ import { questionsOf, type Question, type Questionnaire, type ShowIf } from '../
 import { dimensionsOf, knockoutFlags, maxPoints } from '../questionnaire/scoring.ts';
 import type { PackIndex } from '../packIndex.ts';
 import { access, answered, chain, isList, isNum, isStr, lit, self } from './jdmExpr.ts';
+import type { JdmExpression } from './jdmExpr.ts';
 import { namesWhere } from './jdmRules.ts';
-
-/** One `key: value` line of a JDM expression node. */
-export type JdmExpression = { key: string; value: string };
 
 const answerOf = (id: string) => access(['answers', id]);
 

@@ -1,7 +1,7 @@
 import type { NodeConfig } from '../../domain/index.ts';
 import { ruleRunOrder, ruleFlags } from '../nodes/rules.ts';
 import { chain, condition, lit, ref, self, type ConditionEnv } from './jdmExpr.ts';
-import type { JdmExpression } from './jdmQuestionnaire.ts';
+import type { JdmExpression } from './jdmExpr.ts';
 
 /** Says that part of a node could not be exported; `path` is relative to the node. */
 export type Report = (path: string, en: string, zh: string) => void;

@@ -10,7 +10,7 @@ import {
 import type { Problem } from '../types.ts';
 import { access, chain, isList, isNum, isStr, lit, member, ref, self } from './jdmExpr.ts';
 import { expressionNode, transform, type BuiltNode } from './jdmGraph.ts';
-import type { JdmExpression } from './jdmQuestionnaire.ts';
+import type { JdmExpression } from './jdmExpr.ts';
 
 /** Says that part of a node is exported differently or not at all; `path` is relative to the node. */
 export type TableReport = (

@@ -1,9 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import type { LocalizedText } from '../../domain/index.ts';
-import type { EditorTab } from './route.ts';
-
-/** What every tab's view gets: the open pack's key and a way to switch to another tab. */
-export type EditorTabProps = { packKey: string; goTo: (tab: EditorTab) => void };
+import type { EditorTab, EditorTabProps } from './route.ts';
 
 /** One tab of the editor: adding a tab is adding an entry to EDITOR_TAB_REGISTRY, nothing else. */
 export type EditorTabEntry = {

@@ -9,6 +9,12 @@ export const EDITOR_TABS = [
 ] as const;
 export type EditorTab = (typeof EDITOR_TABS)[number];
 
+/**
+ * What every tab's view gets: the open pack's key and a way to switch to another tab. Defined
+ * here, not beside the tab registry, so that the tabs do not import the registry that loads them.
+ */
+export type EditorTabProps = { packKey: string; goTo: (tab: EditorTab) => void };
+
 /** Where the studio is, kept in the URL hash so that a reload comes back to the same place. */
 export type Route = { screen: 'workspace' } | { screen: 'pack'; key: string; tab: EditorTab };
 

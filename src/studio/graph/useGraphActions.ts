@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { NodeKind, Pack, PackChange } from '../../domain/index.ts';
-import { kindEntry, uniqueNodeId } from '../nodeKinds/index.ts';
+import { kindEntry } from '../nodeKinds/index.ts';
 import { layoutPositions, DEFAULT_NODE_SIZE, type Size } from './autoLayout.ts';
-import { addNodeChange, freeSpot, moveChange, type XY } from './graphEdits.ts';
+import { addNodeChange, freeSpot, moveChange, uniqueNodeId, type XY } from './graphEdits.ts';
 
 type Options = {
   pack: Pack;

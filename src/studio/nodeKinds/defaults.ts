@@ -1,23 +1,5 @@
 import type { GraphNode, NodeKind, Pack, Scale } from '../../domain/index.ts';
 
-/** Names a node id may not take: they are scope roots already (facts, `answers`, `context`). */
-function takenIds(pack: Pack): Set<string> {
-  return new Set([
-    ...pack.graph.nodes.map((n) => n.id),
-    ...pack.vocabulary.facts.map((f) => f.id),
-    'answers',
-    'context',
-    'product',
-  ]);
-}
-
-/** `score`, then `score2`, `score3`...: the first id no node, fact or scope root uses. */
-export function uniqueNodeId(pack: Pack, base: string): string {
-  const taken = takenIds(pack);
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
-}
-
 export function scaleByRole(pack: Pack, role: Scale['role']): Scale | undefined {
   return pack.vocabulary.scales.find((s) => s.role === role);
 }

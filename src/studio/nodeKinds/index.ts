@@ -11,7 +11,6 @@ import { matchEntry } from './match.ts';
 import { outputEntry } from './output.ts';
 
 export type { NodeKindEntry, NodeKindRegistry, NodeViewProps } from './types.ts';
-export { uniqueNodeId } from './defaults.ts';
 
 /** Every node kind the studio shows, in palette order. Adding a kind is adding its entry here. */
 export const NODE_KIND_ENTRIES: NodeKindRegistry = {

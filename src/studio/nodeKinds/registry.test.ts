@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange, NODE_KINDS, NodeSchema, PackSchema, type Pack } from '../../domain/index.ts';
 import { validatePack } from '../../engine/index.ts';
-import { addNodeChange, connectChange } from '../graph/graphEdits.ts';
+import { addNodeChange, connectChange, uniqueNodeId } from '../graph/graphEdits.ts';
 import { starterPack } from '../graph/testPacks.ts';
-import { NODE_KIND_ENTRIES, PALETTE_KINDS, kindEntry, uniqueNodeId } from './index.ts';
+import { NODE_KIND_ENTRIES, PALETTE_KINDS, kindEntry } from './index.ts';
 import { evenBands } from './defaults.ts';
 
 const packs = [

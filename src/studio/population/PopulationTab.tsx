@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { compilePack, countWhatIf, PackInvalidError, primaryClassify } from '../../engine/index.ts';
-import type { EditorTabProps } from '../app/editorTabs.ts';
+import type { EditorTabProps } from '../app/route.ts';
 import { defineMessages, messageText, useLocalize, useMessages } from '../i18n/index.tsx';
 import { selectPack, usePackState } from '../state/index.ts';
 import { DEFAULT_COUNT, GeneratePanel } from './GeneratePanel.tsx';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { PackChange } from '../../domain/index.ts';
-import type { EditorTabProps } from '../app/editorTabs.ts';
+import type { EditorTabProps } from '../app/route.ts';
 import { defineMessages, format, useLocale, useLocalize, useMessages } from '../i18n/index.tsx';
 import { selectPack, usePackState, useProblems, useStudio } from '../state/index.ts';
 import { addTestChange, testFromSimulation } from '../testcases/testDraft.ts';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PackChange, TestCase } from '../../domain/index.ts';
 import type { TestCaseReport } from '../../engine/index.ts';
-import type { EditorTabProps } from '../app/editorTabs.ts';
+import type { EditorTabProps } from '../app/route.ts';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 import type { InputDraft } from '../simulate/inputForm.ts';
 import { simulatorStore, useOpenTest } from '../simulate/simulatorStore.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { LocalizedText } from '../../domain/index.ts';
-import type { EditorTabProps } from '../app/editorTabs.ts';
+import type { EditorTabProps } from '../app/route.ts';
 import { AuditPanel } from '../governance/AuditPanel.tsx';
 import { LintPanel } from '../governance/LintPanel.tsx';
 import { ReviewPanel } from '../governance/ReviewPanel.tsx';

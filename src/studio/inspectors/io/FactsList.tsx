@@ -5,7 +5,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
-import { uniqueNodeId } from '../../nodeKinds/index.ts';
+import { uniqueNodeId } from '../../graph/graphEdits.ts';
 import { IdInput } from './IdInput.tsx';
 
 const messages = defineMessages({
