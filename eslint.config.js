@@ -52,7 +52,7 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts', 'src/engine/**/*.ts'],
-    ignores: ['src/**/*.test.ts', 'src/domain/writeJsonSchema.ts'],
+    ignores: ['src/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', coreRestrictions] },
   },
   {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import miniPack from './fixtures/miniPack.json' with { type: 'json' };
 import { packJsonSchema, packJsonSchemaText } from './jsonSchema.ts';
-import { PACK_SCHEMA_FILE } from './writeJsonSchema.ts';
+import { PACK_SCHEMA_FILE } from '../../scripts/writeJsonSchema.ts';
 import { PackSchema } from './pack.ts';
 
 type Schema = Record<string, unknown>;

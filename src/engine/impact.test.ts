@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parsePack, type EvaluationInputDraft, type Pack } from '../domain/index.ts';
-import { createPopulation } from '../testing/population.ts';
+import { createPopulation } from './population/population.ts';
 import {
   analyzeImpact,
   impactToCsv,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePack, type EvaluationInput, type Pack } from '../domain/index.ts';
-import { createPopulation } from '../testing/population.ts';
+import { createPopulation } from './population/population.ts';
 import { compilePack, evaluate, EvaluationError } from './index.ts';
 import type { ClassifyOutput } from './nodes/classify.ts';
 import { prepareWhatIf, primaryClassify, type Band } from './whatIf.ts';

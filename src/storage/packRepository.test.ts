@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStorage, type Storage } from './index.ts';
 import { ConflictError, StorageError, toStorageError } from './errors.ts';
-import { fixedClock, testPack } from './testPack.ts';
+import { fixedClock, testPack } from '../testing/testPack.ts';
 
 let counter = 0;
 const opened: Storage[] = [];

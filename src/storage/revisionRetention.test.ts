@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Pack } from '../domain/index.ts';
 import { openStudioDb } from './db.ts';
 import { retentionSetting } from './revisionRetention.ts';
-import { testPack } from './testPack.ts';
+import { testPack } from '../testing/testPack.ts';
 import { openGovernedStorage, type GovernedStorage } from './versionsStorage.ts';
 
 const MINUTE = 60_000;

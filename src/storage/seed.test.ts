@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStorage, seedStarterPacks, type Storage } from './index.ts';
-import { fixedClock, testPack } from './testPack.ts';
+import { fixedClock, testPack } from '../testing/testPack.ts';
 
 let counter = 0;
 const opened: Storage[] = [];

@@ -4,7 +4,7 @@ import { hashPack, verifyPackHash } from '../domain/index.ts';
 import { checkPublishable } from '../engine/index.ts';
 import { GovernanceError } from './versionsRules.ts';
 import { openGovernedStorage, type GovernedStorage } from './versionsStorage.ts';
-import { fixedClock, testPack } from './testPack.ts';
+import { fixedClock, testPack } from '../testing/testPack.ts';
 
 let counter = 0;
 const opened: GovernedStorage[] = [];

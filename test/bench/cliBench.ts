@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../../src/domain/index.ts';
-import type { createPopulation } from '../../src/testing/population.ts';
+import type { createPopulation } from '../../src/engine/population/population.ts';
 import { inputCsv } from './csvRows.ts';
 import { mib, num, printTable } from './measure.ts';
 import { CSRC_PACK_PATH } from './workload.ts';

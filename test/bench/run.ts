@@ -8,7 +8,7 @@
  */
 import { availableParallelism, cpus } from 'node:os';
 import type { EvaluationInput } from '../../src/domain/index.ts';
-import { createPopulation } from '../../src/testing/population.ts';
+import { createPopulation } from '../../src/engine/population/population.ts';
 import { runCliBench } from './cliBench.ts';
 import { runWhatIfBench } from './whatIf.ts';
 import { comparePeers } from './engines.ts';

@@ -16,8 +16,8 @@ import {
 } from '../../src/engine/index.ts';
 import { createChunkRunner } from '../../src/studio/workers/populationChunk.ts';
 import type { ChunkTask } from '../../src/studio/workers/populationProtocol.ts';
-import type { PopulationConfig } from '../../src/testing/population.ts';
-import { createPopulation } from '../../src/testing/population.ts';
+import type { PopulationConfig } from '../../src/engine/population/population.ts';
+import { createPopulation } from '../../src/engine/population/population.ts';
 import { num, printTable } from './measure.ts';
 import { csrcPopulationConfig, loadCsrcPack } from './workload.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parsePack, type Pack } from '../../src/domain/index.ts';
-import type { PopulationConfig } from '../../src/testing/population.ts';
+import type { PopulationConfig } from '../../src/engine/population/population.ts';
 
 /** The benchmark workload: the CSRC starter pack and a population that looks like a broker's. */
 export const CSRC_PACK_PATH = fileURLToPath(

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { parsePack, type Pack } from '../../src/domain/index.ts';
 import { analyzeImpact, compilePack } from '../../src/engine/index.ts';
-import { createPopulation } from '../../src/testing/population.ts';
+import { createPopulation } from '../../src/engine/population/population.ts';
 import { check, type ScenarioArgs } from './lib/types.ts';
 import {
   allowClipboard,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exportJdm } from '../../src/engine/index.ts';
 import { buildPack } from '../../src/testing/fixtures.ts';
-import type { PopulationConfig } from '../../src/testing/population.ts';
+import type { PopulationConfig } from '../../src/engine/population/population.ts';
 import { csrcPopulationConfig, loadPackFile } from '../bench/workload.ts';
 import { differential } from './differential.ts';
 

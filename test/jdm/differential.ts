@@ -8,7 +8,7 @@ import {
   exportJdm,
   type EvaluationResult,
 } from '../../src/engine/index.ts';
-import { createPopulation, type PopulationConfig } from '../../src/testing/population.ts';
+import { createPopulation, type PopulationConfig } from '../../src/engine/population/population.ts';
 
 type ZenResult = {
   error?: { code: string; nodeId: string; rows: string[] } | null;

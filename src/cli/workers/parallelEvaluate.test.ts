@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPopulation } from '../../testing/population.ts';
+import { createPopulation } from '../../engine/population/population.ts';
 import { runCli, tempDir } from '../../../test/cli/runCli.ts';
 import { inputCsv } from '../../../test/bench/csvRows.ts';
 import {

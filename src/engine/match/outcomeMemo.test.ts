@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPopulation } from '../../testing/population.ts';
+import { createPopulation } from '../population/population.ts';
 import { compilePack } from '../compilePack.ts';
 import { evaluate } from '../evaluate.ts';
 import { outcomeKey } from './outcomeMemo.ts';

@@ -6,7 +6,7 @@ import {
   createWhatIfBuilder,
   prepareWhatIf,
 } from '../../engine/index.ts';
-import { createPopulation } from '../../testing/population.ts';
+import { createPopulation } from '../../engine/population/population.ts';
 import { generatorDefaults } from './generatorDefaults.ts';
 import csrcText from '../../../rule-packs/cn-csrc-2017/pack.json?raw';
 

@@ -1,5 +1,5 @@
 import type { Pack } from '../../domain/index.ts';
-import type { FactDistribution, PopulationConfig } from '../../testing/population.ts';
+import type { FactDistribution, PopulationConfig } from '../../engine/population/population.ts';
 
 /**
  * Starting distributions for a pack's synthetic population, read from its sample clients:

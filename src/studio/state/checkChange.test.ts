@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange, parsePack, type PackChange } from '../../domain/index.ts';
-import { testPack } from '../../storage/testPack.ts';
+import { testPack } from '../../testing/testPack.ts';
 import { checkChange, touchedFields } from './checkChange.ts';
 
 const pack = testPack();

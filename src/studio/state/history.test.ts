@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pack, PackChange } from '../../domain/index.ts';
-import { testPack } from '../../storage/testPack.ts';
+import { testPack } from '../../testing/testPack.ts';
 import { EMPTY_HISTORY, HISTORY_LIMIT, record, redo, undo, type History } from './history.ts';
 
 const base = testPack({ locales: ['zh-CN', 'en', 'ja', 'fr'] });

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validatePack } from '../../engine/index.ts';
 import { openGovernedStorage } from '../../storage/index.ts';
-import { fixedClock, testPack } from '../../storage/testPack.ts';
+import { fixedClock, testPack } from '../../testing/testPack.ts';
 import { PackStore } from './packStore.ts';
-import { createTestStudio, HeldSaves, ManualTimers } from './testing.ts';
+import { createTestStudio, HeldSaves, ManualTimers } from '../../testing/testStudio.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestStudio, HeldSaves } from './testing.ts';
+import { createTestStudio, HeldSaves } from '../../testing/testStudio.ts';
 
 // The page goes away (reload, close) at each point of a save's life; the next open must show
 // every edit the user made, and never take this page's own save for another tab's.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pack } from '../../domain/index.ts';
-import { testPack } from '../../storage/testPack.ts';
+import { testPack } from '../../testing/testPack.ts';
 import { planRecovery } from './recovery.ts';
 import { memoryStash, webStorageStash } from './unsavedStash.ts';
 

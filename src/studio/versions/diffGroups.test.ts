@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffPacks } from '../../engine/index.ts';
-import { testPack } from '../../storage/testPack.ts';
+import { testPack } from '../../testing/testPack.ts';
 import { changedNodes, groupDiff, pointsOf } from './diffGroups.ts';
 
 describe('diff groups', () => {

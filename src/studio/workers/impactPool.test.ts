@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parsePack, type LocalizedText, type Pack } from '../../domain/index.ts';
 import { analyzeImpact, compilePack, type ImpactReport } from '../../engine/index.ts';
-import { createPopulation } from '../../testing/population.ts';
+import { createPopulation } from '../../engine/population/population.ts';
 import { createImpactRunner } from './impactChunk.ts';
 import { IMPACT_CHUNK_SIZE, runImpact } from './impactPool.ts';
-import { fakeWorkers } from './testWorkers.ts';
+import { fakeWorkers } from '../../testing/testWorkers.ts';
 import csrcText from '../../../rule-packs/cn-csrc-2017/pack.json?raw';
 
 function load(text: string): Pack {

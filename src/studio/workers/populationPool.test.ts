@@ -4,7 +4,7 @@ import { countWhatIf, type WhatIfTable } from '../../engine/index.ts';
 import { createChunkRunner } from './populationChunk.ts';
 import { runPopulation, CHUNK_SIZE } from './populationPool.ts';
 import type { ChunkTask } from './populationProtocol.ts';
-import { fakeWorkers } from './testWorkers.ts';
+import { fakeWorkers } from '../../testing/testWorkers.ts';
 import csrcText from '../../../rule-packs/cn-csrc-2017/pack.json?raw';
 
 function load(text: string): Pack {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { starterPack } from '../../graph/testPacks.ts';
-import { renderInspector } from '../common/renderInspector.tsx';
+import { renderInspector } from '../../../testing/renderInspector.tsx';
 import { InputInspector, OutputInspector } from './index.ts';
 
 const csrc = starterPack('cn-csrc-2017');

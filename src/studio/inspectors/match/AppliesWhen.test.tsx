@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { starterPack } from '../../graph/testPacks.ts';
-import { renderInspector } from '../common/renderInspector.tsx';
+import { renderInspector } from '../../../testing/renderInspector.tsx';
 import { MatchInspector } from './index.ts';
 
 /** The part of the HTML that is one dimension's card. */

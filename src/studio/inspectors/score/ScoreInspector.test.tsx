@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { starterPack } from '../../graph/testPacks.ts';
-import { renderInspector } from '../common/renderInspector.tsx';
+import { renderInspector } from '../../../testing/renderInspector.tsx';
 import { ScoreInspector } from './index.ts';
 
 it('offers only upstream numbers for the terms and shows the weight sum', () => {

@@ -5,7 +5,7 @@ import {
   type FactValue,
   type Pack,
   type Question,
-} from '../domain/index.ts';
+} from '../../domain/index.ts';
 
 /**
  * Seeded synthetic populations for a pack: answers and facts drawn from editable distributions.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EvaluationInputSchema } from '../domain/index.ts';
-import { compilePack, evaluate } from '../engine/index.ts';
-import { buildPack } from './fixtures.ts';
+import { EvaluationInputSchema } from '../../domain/index.ts';
+import { compilePack, evaluate } from '../index.ts';
+import { buildPack } from '../../testing/fixtures.ts';
 import { createPopulation, createRandom } from './population.ts';
 
 const pack = buildPack();

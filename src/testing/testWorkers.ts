@@ -1,5 +1,5 @@
-import { chunkHandler, type ChunkServer } from './serveChunks.ts';
-import type { PoolReply, PoolRequest } from './workerPool.ts';
+import { chunkHandler, type ChunkServer } from '../studio/workers/serveChunks.ts';
+import type { PoolReply, PoolRequest } from '../studio/workers/workerPool.ts';
 
 /**
  * Workers for pool tests that run the real worker-side code when the test says so: messages

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { NodeKind, NodeOfKind, Pack, PackChange } from '../../../domain/index.ts';
-import { LocaleProvider, type UiLocale } from '../../i18n/index.tsx';
-import type { InspectorProps } from './types.ts';
+import type { NodeKind, NodeOfKind, Pack, PackChange } from '../domain/index.ts';
+import { LocaleProvider, type UiLocale } from '../studio/i18n/index.tsx';
+import type { InspectorProps } from '../studio/inspectors/common/types.ts';
 
 /** Server-renders an inspector for one node of a pack, for tests; changes go to `changes`. */
 export function renderInspector<K extends NodeKind>(

@@ -1,15 +1,15 @@
-import { validatePack } from '../../engine/index.ts';
-import type { Pack } from '../../domain/index.ts';
+import { validatePack } from '../engine/index.ts';
+import type { Pack } from '../domain/index.ts';
 import {
   openStorage,
   type PackRepository,
   type Storage,
   type StoredPack,
-} from '../../storage/index.ts';
-import { fixedClock, testPack } from '../../storage/testPack.ts';
-import { PackStore } from './packStore.ts';
-import type { TabChannel, TabMessage } from './tabSync.ts';
-import { memoryStash } from './unsavedStash.ts';
+} from '../storage/index.ts';
+import { fixedClock, testPack } from './testPack.ts';
+import { PackStore } from '../studio/state/packStore.ts';
+import type { TabChannel, TabMessage } from '../studio/state/tabSync.ts';
+import { memoryStash } from '../studio/state/unsavedStash.ts';
 
 /** Timers that fire only when the test says so: autosave without sleeping. */
 export class ManualTimers {
