@@ -98,3 +98,9 @@ export { checkPublishable, isPublishable, publishRefusal } from './publishCheck.
 export type { PublishCheck } from './publishCheck.ts';
 export { createRangeFinder } from './lint/valueRange.ts';
 export type { ValueRange } from './lint/valueRange.ts';
+export {
+  createPopulation,
+  createRandom,
+  defaultFactDistribution,
+} from './population/population.ts';
+export type { FactDistribution, PopulationConfig } from './population/population.ts';

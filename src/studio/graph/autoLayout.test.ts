@@ -2,11 +2,11 @@ import { expect, it } from 'vitest';
 import { applyChange } from '../../domain/index.ts';
 import { layoutPositions, DEFAULT_NODE_SIZE } from './autoLayout.ts';
 import { moveChange } from './graphEdits.ts';
-import { starterPack } from './testPacks.ts';
+import { loadStarterPack } from '../../testing/starterPackFiles.ts';
 
 it('lays the graph out left to right without overlaps, the same way every time', async () => {
   for (const id of ['cn-csrc-2017', 'cn-bank-wealth', 'eu-mifid2'] as const) {
-    const pack = starterPack(id);
+    const pack = loadStarterPack(id);
     const positions = await layoutPositions(pack, new Map());
     expect(positions.size).toBe(pack.graph.nodes.length);
     for (const e of pack.graph.edges) {

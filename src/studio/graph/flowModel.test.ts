@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { applyChange, lt } from '../../domain/index.ts';
 import type { Problem } from '../../engine/index.ts';
 import { FlowEdgeCache, FlowNodeCache, problemsByNode, type Transient } from './flowModel.ts';
-import { starterPack } from './testPacks.ts';
+import { loadStarterPack } from '../../testing/starterPackFiles.ts';
 
-const csrc = starterPack('cn-csrc-2017');
+const csrc = loadStarterPack('cn-csrc-2017');
 const none: Transient = { measured: new Map(), dragging: new Map() };
 const problem = (
   path: string,

@@ -10,9 +10,9 @@ import {
   nodeIdOfPath,
   reaches,
 } from './graphEdits.ts';
-import { starterPack } from './testPacks.ts';
+import { loadStarterPack } from '../../testing/starterPackFiles.ts';
 
-const csrc = starterPack('cn-csrc-2017');
+const csrc = loadStarterPack('cn-csrc-2017');
 
 describe('connectChange', () => {
   it('refuses an edge that closes a cycle, naming both nodes in both locales', () => {

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { applyChange, NODE_KINDS, NodeSchema, PackSchema, type Pack } from '../../domain/index.ts';
 import { validatePack } from '../../engine/index.ts';
 import { addNodeChange, connectChange, uniqueNodeId } from '../graph/graphEdits.ts';
-import { starterPack } from '../graph/testPacks.ts';
+import { loadStarterPack } from '../../testing/starterPackFiles.ts';
 import { NODE_KIND_ENTRIES, PALETTE_KINDS, kindEntry } from './index.ts';
 import { evenBands } from './defaults.ts';
 
 const packs = [
-  starterPack('cn-csrc-2017'),
-  starterPack('cn-bank-wealth'),
-  starterPack('eu-mifid2'),
+  loadStarterPack('cn-csrc-2017'),
+  loadStarterPack('cn-bank-wealth'),
+  loadStarterPack('eu-mifid2'),
 ];
 
 /** The pack with a new node of `kind` fed by every node that can feed it. */

@@ -4,7 +4,7 @@ import {
   defaultFactDistribution,
   type FactDistribution,
   type PopulationConfig,
-} from '../../engine/population/population.ts';
+} from '../../engine/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 
 const messages = defineMessages({

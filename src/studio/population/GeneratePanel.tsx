@@ -1,5 +1,5 @@
 import type { Pack } from '../../domain/index.ts';
-import type { PopulationConfig } from '../../engine/population/population.ts';
+import type { PopulationConfig } from '../../engine/index.ts';
 import { defineMessages, useMessages } from '../i18n/index.tsx';
 import { DistributionEditor } from './DistributionEditor.tsx';
 

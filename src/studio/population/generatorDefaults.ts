@@ -1,5 +1,5 @@
 import type { Pack } from '../../domain/index.ts';
-import type { FactDistribution, PopulationConfig } from '../../engine/population/population.ts';
+import type { FactDistribution, PopulationConfig } from '../../engine/index.ts';
 
 /**
  * Starting distributions for a pack's synthetic population, read from its sample clients:

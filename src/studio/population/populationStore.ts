@@ -1,7 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { EvaluationInputDraft, LocalizedText, Pack } from '../../domain/index.ts';
-import type { WhatIfTable } from '../../engine/index.ts';
-import type { PopulationConfig } from '../../engine/population/population.ts';
+import type { PopulationConfig, WhatIfTable } from '../../engine/index.ts';
 import { runPopulation, type PoolRun, type PopulationSource } from '../workers/populationPool.ts';
 import type { ClientError } from '../workers/populationProtocol.ts';
 

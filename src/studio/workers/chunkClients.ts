@@ -1,5 +1,5 @@
 import type { EvaluationInputDraft, Pack } from '../../domain/index.ts';
-import { createPopulation, type PopulationConfig } from '../../engine/population/population.ts';
+import { createPopulation, type PopulationConfig } from '../../engine/index.ts';
 import type { ChunkTask } from './workerPool.ts';
 
 /**

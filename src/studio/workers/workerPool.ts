@@ -1,5 +1,5 @@
 import type { EvaluationInputDraft, LocalizedText } from '../../domain/index.ts';
-import type { PopulationConfig } from '../../engine/population/population.ts';
+import type { PopulationConfig } from '../../engine/index.ts';
 
 /** More workers than this only compete for memory bandwidth on ordinary machines. */
 export const MAX_WORKERS = 8;

@@ -5,12 +5,12 @@ import type { GraphNode, Pack } from '../../../domain/index.ts';
 import { LocaleProvider, type UiLocale } from '../../i18n/index.tsx';
 import { kindEntry } from '../../nodeKinds/index.ts';
 import { PackStoreProvider } from '../packStore.tsx';
-import { starterPack } from '../testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 
 const packs = [
-  starterPack('cn-csrc-2017'),
-  starterPack('cn-bank-wealth'),
-  starterPack('eu-mifid2'),
+  loadStarterPack('cn-csrc-2017'),
+  loadStarterPack('cn-bank-wealth'),
+  loadStarterPack('eu-mifid2'),
 ];
 
 function render(pack: Pack, node: GraphNode, locale: UiLocale): string {

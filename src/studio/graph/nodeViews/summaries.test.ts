@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionSchema, lt, type Question } from '../../../domain/index.ts';
-import { starterPack } from '../testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { levelColor, questionRange, summarizeQuestionnaire, summarizeRules } from './summaries.ts';
 
 const opts = (...points: number[]) =>
@@ -43,7 +43,7 @@ describe('questionRange', () => {
 });
 
 it('summarises the CSRC questionnaire as its question count and a 0-100 total', () => {
-  const pack = starterPack('cn-csrc-2017');
+  const pack = loadStarterPack('cn-csrc-2017');
   const s = summarizeQuestionnaire(pack.questionnaires[0] as (typeof pack.questionnaires)[0]);
   expect(s.questions).toBeGreaterThan(10);
   expect(s.min).toBeGreaterThanOrEqual(0);
@@ -52,7 +52,7 @@ it('summarises the CSRC questionnaire as its question count and a 0-100 total', 
 });
 
 it('names the flags, outputs and limits a rules node sets', () => {
-  const pack = starterPack('cn-csrc-2017');
+  const pack = loadStarterPack('cn-csrc-2017');
   const policy = pack.graph.nodes.find((n) => n.id === 'policy');
   if (policy?.kind !== 'rules') throw new Error('policy is a rules node');
   const s = summarizeRules(policy.config);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyChange } from '../../../domain/index.ts';
-import { starterPack } from '../../graph/testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import {
   bandIssues,
   bandsChange,
@@ -101,7 +101,7 @@ describe('setBound', () => {
 });
 
 it('turns a boundary move into one undoable change on the pack', () => {
-  const pack = starterPack('cn-csrc-2017');
+  const pack = loadStarterPack('cn-csrc-2017');
   const index = pack.graph.nodes.findIndex((n) => n.kind === 'classify');
   const node = pack.graph.nodes[index];
   if (node?.kind !== 'classify') throw new Error('classify node');

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import { applyChange } from '../../../domain/index.ts';
 import { compilePack, evaluate, type ClassifyOutput } from '../../../engine/index.ts';
-import { starterPack } from '../../graph/testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { countPerBand, sampleScores } from './sampleScores.ts';
 
-const csrc = starterPack('cn-csrc-2017');
+const csrc = loadStarterPack('cn-csrc-2017');
 
 it('gives every sample client and test case the score the classify node reads', () => {
   const result = sampleScores(csrc, 'classify');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { localize, type LocalizedText } from '../../../domain/index.ts';
-import { starterPack } from '../../graph/testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { levelChoices, scaleChoices } from './choiceNames.ts';
 
-const csrc = starterPack('cn-csrc-2017');
+const csrc = loadStarterPack('cn-csrc-2017');
 const zh = (text: LocalizedText | undefined) => (text ? localize(text, 'zh-CN') : '');
 
 describe('choice names', () => {

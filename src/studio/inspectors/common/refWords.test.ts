@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { starterPack } from '../../graph/testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { refWords } from './refWords.ts';
 
-const csrc = starterPack('cn-csrc-2017');
-const eu = starterPack('eu-mifid2');
+const csrc = loadStarterPack('cn-csrc-2017');
+const eu = loadStarterPack('eu-mifid2');
 
 describe('refWords', () => {
   it('names a fact by its label', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { T } from '../../../engine/index.ts';
-import { starterPack } from '../../graph/testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { scopeRefs, upstreamOf } from './scopeRefs.ts';
 
-const csrc = starterPack('cn-csrc-2017');
+const csrc = loadStarterPack('cn-csrc-2017');
 
 describe('scopeRefs', () => {
   it('offers facts, answers, context and the upstream nodes only', () => {

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { starterPack } from '../../graph/testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { renderInspector } from '../../../testing/renderInspector.tsx';
 import { InputInspector, OutputInspector } from './index.ts';
 
-const csrc = starterPack('cn-csrc-2017');
+const csrc = loadStarterPack('cn-csrc-2017');
 
 it('lists every client fact of the pack on the input node', () => {
   const { html } = renderInspector(InputInspector, csrc, 'input');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { starterPack } from '../../graph/testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { renderInspector } from '../../../testing/renderInspector.tsx';
 import { MatchInspector } from './index.ts';
 
@@ -13,7 +13,7 @@ function card(html: string, id: string): string {
 
 describe('a dimension applies when', () => {
   it('reads the EU advised-only checks back in words and in the picker', () => {
-    const { html } = renderInspector(MatchInspector, starterPack('eu-mifid2'), 'matching');
+    const { html } = renderInspector(MatchInspector, loadStarterPack('eu-mifid2'), 'matching');
     const advised = card(html, 'clientType');
     expect(advised).toContain('data-applies-when="controls.advised"');
     expect(advised).toContain('仅当“控制与信息完整性：advised”为真时检查，否则跳过');
@@ -22,7 +22,12 @@ describe('a dimension applies when', () => {
   });
 
   it('says "always" for the CSRC dimensions and offers only yes/no values upstream', () => {
-    const { html } = renderInspector(MatchInspector, starterPack('cn-csrc-2017'), 'match', 'en');
+    const { html } = renderInspector(
+      MatchInspector,
+      loadStarterPack('cn-csrc-2017'),
+      'match',
+      'en',
+    );
     const horizon = card(html, 'horizon');
     expect(horizon).toContain('Always checked');
     const picker = /<select[^>]*aria-label="Applies when"[^>]*>(.*?)<\/select>/s.exec(horizon)?.[1];

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { starterPack } from '../../graph/testPacks.ts';
+import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { renderInspector } from '../../../testing/renderInspector.tsx';
 import { ScoreInspector } from './index.ts';
 
 it('offers only upstream numbers for the terms and shows the weight sum', () => {
-  const pack = starterPack('cn-csrc-2017');
+  const pack = loadStarterPack('cn-csrc-2017');
   const { html } = renderInspector(ScoreInspector, pack, 'effectiveScore');
   expect(html).toContain('data-sum="2"');
   expect(html).toContain('value="risk.total"');
