@@ -66,6 +66,36 @@ const coreRestrictions = {
   ],
 };
 
+/** Components that still build changes with JSON paths; the list only shrinks. */
+const STILL_SPELL_PATHS = [
+  'src/studio/editor/InspectorPanel.tsx',
+  'src/studio/inspectors/io/FactsList.tsx',
+  'src/studio/inspectors/io/OutputInspector.tsx',
+  'src/studio/inspectors/match/AppliesWhen.tsx',
+  'src/studio/inspectors/match/DimensionCard.tsx',
+  'src/studio/inspectors/match/MatchInspector.tsx',
+  'src/studio/inspectors/match/MatrixGrid.tsx',
+  'src/studio/inspectors/match/PolicyList.tsx',
+  'src/studio/inspectors/match/ReasonField.tsx',
+  'src/studio/inspectors/products/ProductCatalogue.tsx',
+  'src/studio/inspectors/products/ProductRow.tsx',
+  'src/studio/inspectors/questionnaire/BandsEditor.tsx',
+  'src/studio/inspectors/questionnaire/OptionsEditor.tsx',
+  'src/studio/inspectors/questionnaire/Outline.tsx',
+  'src/studio/inspectors/questionnaire/QuestionEditor.tsx',
+  'src/studio/inspectors/questionnaire/QuestionnaireInspector.tsx',
+  'src/studio/inspectors/questionnaire/ShowIfBuilder.tsx',
+  'src/studio/inspectors/rules/ConditionBuilder.tsx',
+  'src/studio/inspectors/rules/EventEditor.tsx',
+  'src/studio/inspectors/rules/OutputsEditor.tsx',
+  'src/studio/inspectors/rules/RulesInspector.tsx',
+  'src/studio/inspectors/score/RescaleEditor.tsx',
+  'src/studio/inspectors/score/ScoreInspector.tsx',
+  'src/studio/inspectors/table/ColumnsEditor.tsx',
+  'src/studio/inspectors/table/TableGrid.tsx',
+  'src/studio/inspectors/table/TableInspector.tsx',
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'rule-packs/schema', 'test/e2e/screenshots'] },
   js.configs.recommended,
@@ -145,6 +175,24 @@ export default tseslint.config(
             { group: ['**/cli/**'], message: 'studio does not import the CLI.' },
             testCode,
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Components edit through named intents (e.g. inspectors/classify/classifyEdits.ts), never by
+    // spelling out a change and its JSON path. The files listed still do, and are to move over.
+    files: ['src/studio/**/*.tsx'],
+    ignores: [...TESTS, ...STILL_SPELL_PATHS],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...noEval,
+        {
+          selector:
+            "ObjectExpression:has(> Property[key.name='type']):has(> Property[key.name='path'])",
+          message:
+            'Build the change with a named intent (an edit builder), not a path in the component.',
         },
       ],
     },

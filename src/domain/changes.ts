@@ -1,4 +1,5 @@
 import { FORBIDDEN_KEYS } from './ids.ts';
+import type { LocalizedText } from './localized.ts';
 import type { Pack } from './pack.ts';
 
 /** A step into the pack document: an object key or an array index. */
@@ -19,8 +20,11 @@ export type PackChange =
   | { type: 'move'; path: readonly PathKey[]; from: number; to: number }
   /** Replaces the whole document (an edit in the JSON view, a restore). */
   | { type: 'replace'; pack: Pack }
-  /** Several changes as one undoable step. */
-  | { type: 'batch'; changes: PackChange[]; label?: string };
+  /**
+   * Several changes as one undoable step: a named intent (`label`, e.g. `band boundary`) and what
+   * it did in words for the history (`text`, e.g. "moved C3/C4 boundary 53 → 60").
+   */
+  | { type: 'batch'; changes: PackChange[]; label?: string; text?: LocalizedText };
 
 export class ChangeError extends Error {
   constructor(message: string) {
@@ -148,7 +152,13 @@ export function invertChange(pack: Pack, change: PackChange): PackChange {
         inverses.unshift(invertChange(current, c));
         current = applyChange(current, c);
       }
-      return { type: 'batch', changes: inverses, ...(change.label ? { label: change.label } : {}) };
+      const { label, text } = change;
+      return {
+        type: 'batch',
+        changes: inverses,
+        ...(label ? { label } : {}),
+        ...(text ? { text } : {}),
+      };
     }
   }
 }

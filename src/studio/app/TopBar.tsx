@@ -16,6 +16,8 @@ import { MenuBar } from '../commands/MenuBar.tsx';
 import {
   selectCanRedo,
   selectCanUndo,
+  selectRedoText,
+  selectUndoText,
   selectSaveStatus,
   selectTitle,
   usePackState,
@@ -57,7 +59,9 @@ function CommandButton(props: { command: Command | undefined; ctx: CommandContex
   if (!command) return null;
   const shortcut = command.shortcut?.[0];
   const label = localize(command.label);
-  const title = shortcut ? `${label} (${formatChord(shortcut, isMacPlatform())})` : label;
+  const detail = command.detail?.(ctx);
+  const full = detail ? `${label}: ${localize(detail)}` : label;
+  const title = shortcut ? `${full} (${formatChord(shortcut, isMacPlatform())})` : full;
   return (
     <button
       className="btn btn-icon"
@@ -81,6 +85,8 @@ export function TopBar(props: { ctx: CommandContext; commands: readonly Command[
   // Read so that the undo / redo buttons re-render when the stacks change.
   usePackState(selectCanUndo);
   usePackState(selectCanRedo);
+  usePackState(selectUndoText);
+  usePackState(selectRedoText);
   const byId = (id: string) => commands.find((c) => c.id === id);
   const inPack = ctx.route.screen === 'pack';
   return (

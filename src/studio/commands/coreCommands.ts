@@ -1,5 +1,6 @@
 import type { Command, CommandContext } from './types.ts';
 import { EDITOR_TAB_REGISTRY, type EditorTabEntry } from '../app/editorTabs.ts';
+import { selectRedoText, selectUndoText } from '../state/index.ts';
 
 const inPack = (ctx: CommandContext) =>
   ctx.route.screen === 'pack' && ctx.studio.packStore.state.pack !== null;
@@ -26,6 +27,7 @@ export const CORE_COMMANDS: Command[] = [
     label: { 'zh-CN': '撤销', en: 'Undo' },
     shortcut: ['Mod+Z'],
     enabled: (ctx) => inPack(ctx) && ctx.studio.packStore.state.history.undo.length > 0,
+    detail: (ctx) => selectUndoText(ctx.studio.packStore.state),
     perform: (ctx) => void ctx.studio.packStore.undo(),
   },
   {
@@ -34,6 +36,7 @@ export const CORE_COMMANDS: Command[] = [
     label: { 'zh-CN': '重做', en: 'Redo' },
     shortcut: ['Mod+Shift+Z', 'Ctrl+Y'],
     enabled: (ctx) => inPack(ctx) && ctx.studio.packStore.state.history.redo.length > 0,
+    detail: (ctx) => selectRedoText(ctx.studio.packStore.state),
     perform: (ctx) => void ctx.studio.packStore.redo(),
   },
   {

@@ -33,5 +33,7 @@ export type Command = {
   /** Runs even while typing in a text field (Save, the palette); others leave typing alone. */
   whileTyping?: boolean;
   enabled?: (ctx: CommandContext) => boolean;
+  /** What the command would do now, shown after its label ("Undo: moved C3/C4 boundary…"). */
+  detail?: (ctx: CommandContext) => LocalizedText | undefined;
   perform: (ctx: CommandContext) => void | Promise<void>;
 };

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pack, PackChange } from '../../domain/index.ts';
 import { testPack } from '../../testing/testPack.ts';
-import { EMPTY_HISTORY, HISTORY_LIMIT, record, redo, undo, type History } from './history.ts';
+import {
+  EMPTY_HISTORY,
+  HISTORY_LIMIT,
+  record,
+  redo,
+  stepText,
+  undo,
+  type History,
+} from './history.ts';
 
 const base = testPack({ locales: ['zh-CN', 'en', 'ja', 'fr'] });
 
@@ -70,5 +78,25 @@ describe('history', () => {
     ({ pack, history } = redo(pack, history) ?? { pack, history });
     const next = record(pack, history, changeFor(pack, 0, 'ab'), 'k');
     expect(next.history.undo).toHaveLength(2);
+  });
+});
+
+describe('named steps', () => {
+  it('say in words what the step did, through undo and redo, and when keystrokes merge', () => {
+    const text = { 'zh-CN': '标题改为 A', en: 'retitled A' };
+    const named = (value: string): PackChange => ({
+      type: 'batch',
+      label: 'title',
+      text: { ...text, en: `retitled ${value}` },
+      changes: [{ type: 'set', path: ['title', 'en'], value }],
+    });
+    let state = record(base, EMPTY_HISTORY, named('A'), 'title');
+    state = record(state.pack, state.history, named('AB'), 'title');
+    expect(state.history.undo).toHaveLength(1);
+    expect(stepText(state.history.undo.at(-1))?.en).toBe('retitled AB');
+    const undone = undo(state.pack, state.history);
+    expect(stepText(undone?.history.redo.at(-1))?.en).toBe('retitled AB');
+    const plain = record(base, EMPTY_HISTORY, { type: 'set', path: ['title', 'en'], value: 'x' });
+    expect(stepText(plain.history.undo.at(-1))).toBeUndefined();
   });
 });

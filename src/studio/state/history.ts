@@ -1,4 +1,10 @@
-import { applyChange, invertChange, type Pack, type PackChange } from '../../domain/index.ts';
+import {
+  applyChange,
+  invertChange,
+  type LocalizedText,
+  type Pack,
+  type PackChange,
+} from '../../domain/index.ts';
 
 /** One undoable step: the change as made and the change that takes it back. */
 export type HistoryEntry = {
@@ -14,6 +20,20 @@ export type History = {
 };
 
 export const EMPTY_HISTORY: History = { undo: [], redo: [] };
+
+/** The intent's name and words of a change, kept when keystrokes merge into one step. */
+function named(change: PackChange): { label?: string; text?: LocalizedText } {
+  if (change.type !== 'batch') return {};
+  return {
+    ...(change.label ? { label: change.label } : {}),
+    ...(change.text ? { text: change.text } : {}),
+  };
+}
+
+/** What a step did, in words, when it was made by a named intent ("moved C3/C4 boundary 53 → 60"). */
+export function stepText(entry: HistoryEntry | undefined): LocalizedText | undefined {
+  return entry?.forward.type === 'batch' ? entry.forward.text : undefined;
+}
 
 /** Past this many steps the oldest are dropped: each holds at most a copy of the changed part. */
 export const HISTORY_LIMIT = 500;
@@ -33,8 +53,8 @@ export function record(
   if (mergeKey !== undefined && last?.mergeKey === mergeKey) {
     undo = undo.slice(0, -1);
     entry = {
-      forward: { type: 'batch', changes: [last.forward, change] },
-      inverse: { type: 'batch', changes: [inverse, last.inverse] },
+      forward: { type: 'batch', changes: [last.forward, change], ...named(change) },
+      inverse: { type: 'batch', changes: [inverse, last.inverse], ...named(change) },
       mergeKey,
     };
   }

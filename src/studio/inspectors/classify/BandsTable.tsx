@@ -1,10 +1,11 @@
-import type { PackChange, PathKey, Scale } from '../../../domain/index.ts';
+import type { PackChange, Scale } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { SelectField } from '../common/ChoiceFields.tsx';
 import { RowControls } from '../common/RowControls.tsx';
 import { levelChoices } from '../common/choiceNames.ts';
-import { bandIssues, bandsChange, setBound, type Band } from './bandEdits.ts';
+import { bandIssues, setBound, type Band } from './bandEdits.ts';
+import { addBand, removeBand, setBandLevel, setBands } from './classifyEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': { level: '等级', min: '下限', max: '上限', add: '添加分段' },
@@ -14,18 +15,18 @@ const messages = defineMessages({
 type Props = {
   bands: Band[];
   scale: Scale | undefined;
-  path: PathKey[];
+  nodeIndex: number;
   dispatch: (change: PackChange) => void;
 };
 
 /** The bands as numbers; editing a bound moves the touching bound of the neighbour with it. */
-export function BandsTable({ bands, scale, path, dispatch }: Props) {
+export function BandsTable({ bands, scale, nodeIndex, dispatch }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
   const levels = levelChoices(scale, localize);
   const issues = bandIssues(bands);
   const commitBound = (i: number, key: 'min' | 'max', value: number) => {
-    const change = bandsChange(path, bands, setBound(bands, i, key, value));
+    const change = setBands(nodeIndex, bands, setBound(bands, i, key, value));
     if (change) dispatch(change);
   };
   const add = () => {
@@ -33,7 +34,7 @@ export function BandsTable({ bands, scale, path, dispatch }: Props) {
     const used = new Set(bands.map((b) => b.level));
     const level = scale?.levels.find((l) => !used.has(l.id))?.id ?? last?.level ?? 'C1';
     const min = last ? last.max + 1 : 0;
-    dispatch({ type: 'insert', path, index: bands.length, value: { level, min, max: min + 10 } });
+    dispatch(addBand(nodeIndex, bands, { level, min, max: min + 10 }));
   };
   return (
     <>
@@ -59,9 +60,7 @@ export function BandsTable({ bands, scale, path, dispatch }: Props) {
                     value={b.level}
                     options={levels.ids}
                     optionLabel={levels.name}
-                    onChange={(level) =>
-                      dispatch({ type: 'set', path: [...path, i, 'level'], value: level })
-                    }
+                    onChange={(level) => dispatch(setBandLevel(nodeIndex, bands, i, level))}
                   />
                 </td>
                 <td>
@@ -83,7 +82,7 @@ export function BandsTable({ bands, scale, path, dispatch }: Props) {
                     className=""
                     look="button"
                     name={b.level}
-                    onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                    onRemove={() => dispatch(removeBand(nodeIndex, bands, i))}
                     canRemove={bands.length > 1}
                   />
                 </td>

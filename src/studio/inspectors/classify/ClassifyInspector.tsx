@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import type { PackChange } from '../../../domain/index.ts';
 import { T } from '../../../engine/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { evenBands } from '../../nodeKinds/defaults.ts';
@@ -11,7 +10,12 @@ import { RulerHistogram, setWhatIfPreview, ThresholdWhatIf } from '../../populat
 import type { InspectorProps } from '../common/types.ts';
 import { BandRuler } from './BandRuler.tsx';
 import { BandsTable } from './BandsTable.tsx';
-import { bandsChange } from './bandEdits.ts';
+import {
+  setBands,
+  setClassifyInput,
+  setClassifyScale,
+  toggleRulesLimits,
+} from './classifyEdits.ts';
 import { LimitsEditor } from './LimitsEditor.tsx';
 import { sampleScores } from './sampleScores.ts';
 import './classify.css';
@@ -50,8 +54,6 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
   const t = useMessages(messages);
   const localize = useLocalize();
   const config = node.config;
-  const base = ['graph', 'nodes', nodeIndex, 'config'];
-  const bandsPath = [...base, 'bands'];
   const scale = pack.vocabulary.scales.find((s) => s.id === config.scale);
   const levels = scale?.levels.map((l) => l.id) ?? [];
   const upstream = upstreamOf(pack, node.id);
@@ -64,20 +66,12 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
   const changeScale = (id: string) => {
     const next = pack.vocabulary.scales.find((s) => s.id === id);
     if (!next) return;
-    const changes: PackChange[] = [{ type: 'set', path: [...base, 'scale'], value: id }];
     // Bands naming levels the new scale lacks would all be errors: start from even bands instead.
     const ids = new Set(next.levels.map((l) => l.id));
-    if (!config.bands.every((b) => ids.has(b.level))) {
-      const lo = Math.min(...config.bands.map((b) => b.min));
-      const hi = Math.max(...config.bands.map((b) => b.max));
-      changes.push({ type: 'set', path: bandsPath, value: evenBands([...ids], lo, hi) });
-    }
-    dispatch({ type: 'batch', changes, label: 'scale' });
-  };
-
-  const toggleRules = (id: string, on: boolean) => {
-    const next = on ? [...config.rulesLimits, id] : config.rulesLimits.filter((x) => x !== id);
-    dispatch({ type: 'set', path: [...base, 'rulesLimits'], value: next });
+    const keep = config.bands.every((b) => ids.has(b.level));
+    const lo = Math.min(...config.bands.map((b) => b.min));
+    const hi = Math.max(...config.bands.map((b) => b.max));
+    dispatch(setClassifyScale(nodeIndex, id, keep ? null : evenBands([...ids], lo, hi)));
   };
 
   return (
@@ -90,7 +84,7 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
           value={config.input}
           wanted={T.number}
           label={t('input')}
-          onChange={(ref) => dispatch({ type: 'set', path: [...base, 'input'], value: ref })}
+          onChange={(ref) => dispatch(setClassifyInput(nodeIndex, ref))}
         />
       </div>
       <SelectField
@@ -117,14 +111,14 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
           levels={levels}
           scores={scores}
           onCommit={(after) => {
-            const change = bandsChange(bandsPath, config.bands, after, 'band boundary');
+            const change = setBands(nodeIndex, config.bands, after, 'band boundary');
             if (change) dispatch(change);
           }}
           onPreview={(shown) => setWhatIfPreview(node.id, shown)}
           overlay={(domain) => <RulerHistogram nodeId={node.id} {...domain} />}
         />
         <ThresholdWhatIf pack={pack} nodeId={node.id} bands={config.bands} />
-        <BandsTable bands={config.bands} scale={scale} path={bandsPath} dispatch={dispatch} />
+        <BandsTable bands={config.bands} scale={scale} nodeIndex={nodeIndex} dispatch={dispatch} />
       </section>
       <LimitsEditor
         pack={pack}
@@ -132,7 +126,7 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
         which="caps"
         limits={config.caps}
         scale={scale}
-        path={[...base, 'caps']}
+        nodeIndex={nodeIndex}
         dispatch={dispatch}
       />
       <LimitsEditor
@@ -141,7 +135,7 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
         which="floors"
         limits={config.floors}
         scale={scale}
-        path={[...base, 'floors']}
+        nodeIndex={nodeIndex}
         dispatch={dispatch}
       />
       <section className="insp-section">
@@ -154,7 +148,7 @@ export function ClassifyInspector({ pack, node, nodeIndex, dispatch }: Inspector
             className="insp-row"
             label={`${r.id} ${localize(r.label)}`}
             checked={config.rulesLimits.includes(r.id)}
-            onChange={(on) => toggleRules(r.id, on)}
+            onChange={(on) => dispatch(toggleRulesLimits(nodeIndex, config.rulesLimits, r.id, on))}
           >
             <code>{r.id}</code> {localize(r.label)}
             {!upstream.has(r.id) && <span className="insp-muted">{t('notUpstream')}</span>}

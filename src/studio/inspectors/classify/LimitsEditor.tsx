@@ -1,4 +1,4 @@
-import type { NodeConfig, Pack, PackChange, PathKey, Scale } from '../../../domain/index.ts';
+import type { NodeConfig, Pack, PackChange, Scale } from '../../../domain/index.ts';
 import { IdSchema, lt } from '../../../domain/index.ts';
 import { T } from '../../../engine/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
@@ -8,6 +8,15 @@ import { scopeRefs } from '../common/scopeRefs.ts';
 import { SelectField } from '../common/ChoiceFields.tsx';
 import { RowControls } from '../common/RowControls.tsx';
 import { levelChoices } from '../common/choiceNames.ts';
+import {
+  addLimit,
+  removeLimit,
+  setLimitFlag,
+  setLimitLevel,
+  setLimitReason,
+  setLimitWhen,
+  type LimitsRef,
+} from './classifyEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -48,15 +57,16 @@ type Props = {
   which: 'caps' | 'floors';
   limits: Limit[];
   scale: Scale | undefined;
-  path: PathKey[];
+  nodeIndex: number;
   dispatch: (change: PackChange) => void;
 };
 
 /** Caps or floors: a yes/no reference from upstream, the level it limits to, a flag and a reason. */
-export function LimitsEditor({ pack, nodeId, which, limits, scale, path, dispatch }: Props) {
+export function LimitsEditor({ pack, nodeId, nodeIndex, which, limits, scale, dispatch }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
   const levels = levelChoices(scale, localize);
+  const at: LimitsRef = { nodeIndex, side: which, limits };
   const add = () => {
     const when = scopeRefs(pack, nodeId, T.boolean).find((o) => o.type.type === 'boolean')?.ref;
     const level = which === 'caps' ? levels.ids[0] : levels.ids.at(-1);
@@ -68,7 +78,7 @@ export function LimitsEditor({ pack, nodeId, which, limits, scale, path, dispatc
         text: lt('', ''),
       },
     };
-    dispatch({ type: 'insert', path, index: limits.length, value: limit });
+    dispatch(addLimit(at, limit));
   };
   return (
     <section className="insp-section">
@@ -80,7 +90,6 @@ export function LimitsEditor({ pack, nodeId, which, limits, scale, path, dispatc
       </h3>
       <p className="insp-muted">{t(which === 'caps' ? 'capsHint' : 'floorsHint')}</p>
       {limits.map((limit, i) => {
-        const at = [...path, i];
         return (
           <div key={i} className="limit-card">
             <div className="insp-row">
@@ -91,13 +100,13 @@ export function LimitsEditor({ pack, nodeId, which, limits, scale, path, dispatc
                 value={limit.when}
                 wanted={T.boolean}
                 label={t('when')}
-                onChange={(ref) => dispatch({ type: 'set', path: [...at, 'when'], value: ref })}
+                onChange={(ref) => dispatch(setLimitWhen(at, i, ref))}
               />
               <RowControls
                 className=""
                 look="button"
                 name={limit.reason.code}
-                onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                onRemove={() => dispatch(removeLimit(at, i))}
               />
             </div>
             <SelectField
@@ -106,7 +115,7 @@ export function LimitsEditor({ pack, nodeId, which, limits, scale, path, dispatc
               value={limit.level}
               options={levels.ids}
               optionLabel={levels.name}
-              onChange={(level) => dispatch({ type: 'set', path: [...at, 'level'], value: level })}
+              onChange={(level) => dispatch(setLimitLevel(at, i, level))}
             />
             <div className="insp-row">
               <label>{t('flag')}</label>
@@ -115,15 +124,13 @@ export function LimitsEditor({ pack, nodeId, which, limits, scale, path, dispatc
                 label={t('flag')}
                 hint={t('flagHint')}
                 invalid={t('badFlag')}
-                onCommit={(flag) => dispatch({ type: 'set', path: [...at, 'flag'], value: flag })}
+                onCommit={(flag) => dispatch(setLimitFlag(at, i, flag))}
               />
             </div>
             <LocalizedField
               label={t('reason')}
               value={limit.reason.text}
-              onCommit={(text) =>
-                dispatch({ type: 'set', path: [...at, 'reason', 'text'], value: text })
-              }
+              onCommit={(text) => dispatch(setLimitReason(at, i, text))}
             />
           </div>
         );
