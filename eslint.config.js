@@ -69,7 +69,6 @@ const coreRestrictions = {
 /** Components that still build changes with JSON paths; the list only shrinks. */
 const STILL_SPELL_PATHS = [
   'src/studio/editor/InspectorPanel.tsx',
-  'src/studio/inspectors/io/FactsList.tsx',
   'src/studio/inspectors/io/OutputInspector.tsx',
   'src/studio/inspectors/match/AppliesWhen.tsx',
   'src/studio/inspectors/match/DimensionCard.tsx',
@@ -77,8 +76,6 @@ const STILL_SPELL_PATHS = [
   'src/studio/inspectors/match/MatrixGrid.tsx',
   'src/studio/inspectors/match/PolicyList.tsx',
   'src/studio/inspectors/match/ReasonField.tsx',
-  'src/studio/inspectors/products/ProductCatalogue.tsx',
-  'src/studio/inspectors/products/ProductRow.tsx',
   'src/studio/inspectors/questionnaire/BandsEditor.tsx',
   'src/studio/inspectors/questionnaire/OptionsEditor.tsx',
   'src/studio/inspectors/questionnaire/Outline.tsx',

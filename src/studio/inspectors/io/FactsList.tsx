@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import type { Fact, FactType, Pack, PackChange } from '../../../domain/index.ts';
-import { lt } from '../../../domain/index.ts';
+import type { FactType, Pack, PackChange } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
-import { uniqueNodeId } from '../../graph/graphEdits.ts';
+import { addFact, removeFact, setFactField } from './factEdits.ts';
 import { IdInput } from './IdInput.tsx';
 
 const messages = defineMessages({
@@ -69,18 +68,13 @@ export function FactsList({ pack, dispatch }: Props) {
   const localize = useLocalize();
   const [newType, setNewType] = useState<FactType>('number');
   const facts = pack.vocabulary.facts;
-  const path = ['vocabulary', 'facts'];
   const taken = (except: string) => [
     ...facts.map((f) => f.id).filter((id) => id !== except),
     ...pack.graph.nodes.map((n) => n.id),
     'answers',
     'context',
   ];
-  const add = () => {
-    const id = uniqueNodeId(pack, 'fact');
-    const fact = { id, type: newType, label: lt('新信息', 'New fact'), required: false } as Fact;
-    dispatch({ type: 'insert', path, index: facts.length, value: fact });
-  };
+  const add = () => dispatch(addFact(pack, newType));
   return (
     <section className="insp-section facts-list">
       <h3>
@@ -101,9 +95,7 @@ export function FactsList({ pack, dispatch }: Props) {
         </span>
       </h3>
       {facts.map((f, i) => {
-        const at = [...path, i];
-        const set = (key: string, value: unknown) =>
-          dispatch({ type: 'set', path: [...at, key], value });
+        const set = (key: string, value: unknown) => dispatch(setFactField(f, i, key, value));
         return (
           <details key={f.id} data-fact={f.id}>
             <summary>
@@ -174,7 +166,7 @@ export function FactsList({ pack, dispatch }: Props) {
               <button
                 type="button"
                 className="insp-button danger"
-                onClick={() => dispatch({ type: 'remove', path, index: i })}
+                onClick={() => dispatch(removeFact(f, i))}
               >
                 {t('remove')}
               </button>

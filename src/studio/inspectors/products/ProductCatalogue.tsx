@@ -9,6 +9,7 @@ import { ProductRow, productFieldMessages } from './ProductRow.tsx';
 import { CsvImportDialog } from './CsvImportDialog.tsx';
 import { catalogueView, type Sort, type SortKey } from './catalogueView.ts';
 import { importChange, parseProductsCsv, productsToCsv, type CsvImport } from './productCsv.ts';
+import { addProduct } from './productEdits.ts';
 import '../questionnaire/inspectorBase.css';
 import './products.css';
 
@@ -156,12 +157,7 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
               attributes: {},
               tags: [],
             };
-            dispatch({
-              type: 'insert',
-              path: ['products', 'items'],
-              index: catalogue.items.length,
-              value: product,
-            });
+            dispatch(addProduct(catalogue.items, product));
           }}
         >
           + {t('add')}

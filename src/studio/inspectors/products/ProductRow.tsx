@@ -5,6 +5,7 @@ import { TextCell } from '../questionnaire/TextCell.tsx';
 import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
 import { RowControls } from '../common/RowControls.tsx';
 import { levelChoices } from '../common/choiceNames.ts';
+import { removeProduct, setProductField } from './productEdits.ts';
 
 /** Names of a product's fields: the row's labels and the catalogue's column heads. */
 export const productFieldMessages = defineMessages({
@@ -48,8 +49,8 @@ export function ProductRow({ product: p, index, scales, taken, dispatch }: Props
   const t = useMessages(productFieldMessages);
   const localize = useLocalize();
   const { risk, horizon, variety } = scales;
-  const set = (key: keyof Product, value: unknown) =>
-    dispatch({ type: 'set', path: ['products', 'items', index, key], value });
+  const set = <K extends keyof Product>(key: K, value: Product[K] | undefined) =>
+    dispatch(setProductField(p, index, key, value));
   const riskLevels = levelChoices(risk, localize);
   /** Horizon and variety may be left open: "—" removes them. */
   const optionalLevel = (key: 'horizon' | 'variety', scale: Scale) => {
@@ -129,11 +130,7 @@ export function ProductRow({ product: p, index, scales, taken, dispatch }: Props
         />
       </td>
       <td>
-        <RowControls
-          className=""
-          name={p.id}
-          onRemove={() => dispatch({ type: 'remove', path: ['products', 'items'], index })}
-        />
+        <RowControls className="" name={p.id} onRemove={() => dispatch(removeProduct(p, index))} />
       </td>
     </tr>
   );
