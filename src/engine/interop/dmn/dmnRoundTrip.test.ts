@@ -3,7 +3,7 @@ import type { Pack } from '../../../domain/index.ts';
 import { compilePack } from '../../compilePack.ts';
 import { evaluate } from '../../evaluate.ts';
 import { EvaluationError } from '../../types.ts';
-import { createPopulation } from '../../../testing/population.ts';
+import { createPopulation } from '../../population/population.ts';
 import { loadStarterPack, starterPackNames } from '../../../testing/starterPackFiles.ts';
 import { exportDmn, PRODUCT_RISK } from './exportDmn.ts';
 import { importDmn } from './importDmn.ts';
