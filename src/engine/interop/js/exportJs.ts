@@ -100,6 +100,45 @@ function emitInputCheck(index: PackIndex, c: Constants): string {
   return out.join('\n');
 }
 
+/** Opening minus closing brackets outside string literals, and the closers that lead the line. */
+function bracketBalance(line: string): { net: number; leading: number } {
+  let net = 0;
+  let leading = 0;
+  let quote: string | undefined;
+  let started = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if ('{[('.includes(ch)) net++;
+    else if ('}])'.includes(ch)) {
+      net--;
+      if (!started) leading++;
+    }
+    if (ch !== ' ' && !'}])'.includes(ch)) started = true;
+  }
+  return { net, leading };
+}
+
+/** Indents generated lines by their brackets, so that the shipped file reads like written code. */
+function indentCode(code: string): string {
+  let depth = 0;
+  return code
+    .split('\n')
+    .map((line) => {
+      const text = line.trim();
+      const { net, leading } = bracketBalance(text);
+      const at = Math.max(0, depth - leading);
+      depth = Math.max(0, depth + net);
+      return text === '' ? '' : `${'  '.repeat(at)}${text}`;
+    })
+    .join('\n');
+}
+
 export type JsModule = { js: string; dts: string };
 
 /**
@@ -153,30 +192,33 @@ export function exportJsModule(compiled: CompiledPack): JsModule {
     ...header,
     JS_RUNTIME.trim(),
     ...constants.lines,
-    inputCheck,
-    ...functions,
+    indentCode([inputCheck, ...functions].join('\n')),
     `/** The pack this module was generated from. */`,
     `export const pack = deepFreeze(${lit({ id: pack.id, version: pack.version, ...(pack.integrity?.hash ? { hash: pack.integrity.hash } : {}) })});`,
     '',
-    '/** Evaluates one client: the outputs, flags and product verdicts of the pack. */',
-    'export function evaluate(input) {',
-    'checkInput(input);',
-    'const F = input.facts ?? EMPTY;',
-    'const A = input.answers ?? EMPTY;',
-    "const C = { evaluationDate: input.evaluationDate, assessmentDate: input.assessmentDate ?? input.evaluationDate, initiator: input.initiator ?? 'client', clientId: input.clientId };",
-    `const V = new Array(${compiled.order.length});`,
-    'let outputs;',
-    'let flags = [];',
-    'let products = {};',
-    'let at = 0;',
-    'try {',
-    ...run,
-    '} catch (e) {',
-    `throw atNode(e, ${ids}[at]);`,
-    '}',
-    'return { outputs: outputs ?? {}, flags, products };',
-    '}',
-    '',
+    indentCode(
+      [
+        '/** Evaluates one client: the outputs, flags and product verdicts of the pack. */',
+        'export function evaluate(input) {',
+        'checkInput(input);',
+        'const F = input.facts ?? EMPTY;',
+        'const A = input.answers ?? EMPTY;',
+        "const C = { evaluationDate: input.evaluationDate, assessmentDate: input.assessmentDate ?? input.evaluationDate, initiator: input.initiator ?? 'client', clientId: input.clientId };",
+        `const V = new Array(${compiled.order.length});`,
+        'let outputs;',
+        'let flags = [];',
+        'let products = {};',
+        'let at = 0;',
+        'try {',
+        ...run,
+        '} catch (e) {',
+        `throw atNode(e, ${ids}[at]);`,
+        '}',
+        'return { outputs: outputs ?? {}, flags, products };',
+        '}',
+        '',
+      ].join('\n'),
+    ),
   ].join('\n');
   return { js, dts: moduleTypes(pack, index) };
 }
