@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EvaluationInput, Pack } from '../../src/domain/index.ts';
@@ -44,8 +44,10 @@ export async function runJsModuleBench(pack: Pack, seeded: readonly EvaluationIn
       attempt(() => evaluate(compiled, x, { rationale: false })),
     );
     const module = timeSync('generated JS module', inputs, (x) => attempt(() => mod.evaluate(x)));
+    // The machine may be shared: say how busy it was while measuring.
+    const load = num(loadavg()[0] ?? 0, 1);
     printTable(
-      `JS module vs engine, ${name} population (${num(inputs.length)} clients)`,
+      `JS module vs engine, ${name} population (${num(inputs.length)} clients; load average ${load})`,
       TIMING_HEADER,
       timingRows([engine, module], engine),
     );
