@@ -45,6 +45,11 @@ export function exportSql(pack: Pack, dialect: SqlDialect): SqlExport {
       else if (node.kind === 'score') scoreSql(node, b, path);
       else if (node.kind === 'classify') classifySql(node, b, path);
       else if (node.kind === 'match') matchSql(node, b, path);
+      else if (node.kind === 'expression')
+        throw new Unsupported(
+          path,
+          lt('表达式节点尚不导出为 SQL', 'expression nodes are not exported to SQL yet'),
+        );
       else if (node.kind === 'table')
         throw new Unsupported(
           path,
