@@ -1,4 +1,4 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   formatPackError,
@@ -40,7 +40,8 @@ export class PackLoadError extends UserError {
   }
 }
 
-function unreadable(path: string, e: unknown): UserError {
+/** A file that cannot be read, as a localized user error naming it. */
+export function unreadable(path: string, e: unknown): UserError {
   const code = (e as NodeJS.ErrnoException).code;
   return new UserError({
     'zh-CN': `无法读取文件 ${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : (code ?? String(e))}`,
@@ -52,18 +53,6 @@ function unreadable(path: string, e: unknown): UserError {
 export async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
-  } catch (e) {
-    throw unreadable(path, e);
-  }
-}
-
-/** Checks up front that a file to be streamed can be opened, for the same clear message. */
-export async function assertReadable(path: string): Promise<void> {
-  try {
-    const handle = await open(path, 'r');
-    const info = await handle.stat();
-    await handle.close();
-    if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
   } catch (e) {
     throw unreadable(path, e);
   }

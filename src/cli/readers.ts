@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   describeIssues,
@@ -11,7 +12,8 @@ import { readLines } from './lines.ts';
 import { CsvSyntaxError, readCsv } from './csv.ts';
 import { planColumns, recordToInput, type ColumnPlan } from './inputColumns.ts';
 import { UserError } from './i18n.ts';
-import { assertReadable, readText } from './loadPack.ts';
+import { fastCsvInput } from './fastInput.ts';
+import { readText, unreadable } from './loadPack.ts';
 
 /** One client read from an input file: a valid input, or why the record is unusable. */
 export type InputItem =
@@ -29,21 +31,40 @@ export function inputFormatOf(path: string): InputFormat | undefined {
 }
 
 /**
- * The clients of an input file, one at a time. CSV and JSONL stream; a JSON file (an array of
- * inputs, or one input) is read whole, so large populations belong in CSV or JSONL.
- * `date` fills in `evaluationDate` for records without one.
+ * One record of an input file as read, before it becomes an input: CSV fields, a JSONL line, or an
+ * element of a JSON file already turned into an input. Records cross to worker threads as they are,
+ * so that the costly conversion runs there.
  */
-export async function* readInputs(
+export type RawRecord =
+  | { kind: 'csv'; line: number; fields: string[] }
+  | { kind: 'jsonl'; line: number; text: string }
+  | { kind: 'item'; item: InputItem };
+
+/** Checks up front that a file to be streamed can be opened, for a clear message. */
+export async function assertReadable(path: string): Promise<void> {
+  try {
+    const handle = await open(path, 'r');
+    const info = await handle.stat();
+    await handle.close();
+    if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+}
+
+/**
+ * The records of an input file, with a CSV header read and checked first (an unknown column stops
+ * the run before any row). CSV and JSONL stream; a JSON file (an array of inputs, or one input) is
+ * read whole, so large populations belong in CSV or JSONL. `date` fills in `evaluationDate` for
+ * JSON records without one (the others get it when converted, see `recordReader`).
+ */
+export async function readRecords(
   path: string,
   pack: Pack,
   date: string | undefined,
-): AsyncGenerator<InputItem> {
+): Promise<{ header?: string[]; records: AsyncGenerator<RawRecord> }> {
   const format = inputFormatOf(path);
-  if (format === 'csv' || format === 'jsonl') await assertReadable(path);
-  if (format === 'csv') yield* csvInputs(path, pack, date);
-  else if (format === 'jsonl') yield* jsonlInputs(path, date);
-  else if (format === 'json') yield* jsonInputs(path, date);
-  else
+  if (format === undefined)
     throw new UserError(
       {
         'zh-CN': `${path}：无法识别的输入格式，应为 .csv、.jsonl 或 .json`,
@@ -51,6 +72,69 @@ export async function* readInputs(
       },
       2,
     );
+  if (format === 'json')
+    return {
+      records: (async function* () {
+        for await (const item of jsonInputs(path, date)) yield { kind: 'item', item };
+      })(),
+    };
+  await assertReadable(path);
+  if (format === 'jsonl')
+    return {
+      records: (async function* () {
+        for await (const { line, text } of readLines(path))
+          if (text.trim() !== '') yield { kind: 'jsonl', line, text };
+      })(),
+    };
+  const csv = readCsv(path);
+  let first;
+  try {
+    first = await csv.next();
+  } catch (e) {
+    throw csvFileError(path, e);
+  }
+  if (first.done) return { records: (async function* () {})() };
+  const header = first.value.fields.map((f) => f.trim());
+  csvColumnPlans(path, first.value.line, pack, header);
+  return {
+    header,
+    records: (async function* () {
+      try {
+        for await (const { line, fields } of csv) yield { kind: 'csv', line, fields };
+      } catch (e) {
+        throw csvFileError(path, e);
+      }
+    })(),
+  };
+}
+
+/**
+ * Turns records into inputs, the one way every evaluation path does (in this thread or a worker):
+ * CSV fields by the header's column plans, with the schema parse skipped for plainly valid rows;
+ * a JSONL line parsed and checked.
+ */
+export function recordReader(
+  pack: Pack,
+  header: readonly string[] | undefined,
+  date: string | undefined,
+): (record: RawRecord) => InputItem {
+  let plans: ColumnPlan[] = [];
+  if (header) {
+    const planned = planColumns(pack, header);
+    if ('plans' in planned) plans = planned.plans;
+  }
+  const columns = header ?? [];
+  const csvItem = (line: number, fields: readonly string[]): InputItem => {
+    const record = recordToInput(plans, columns, fields);
+    if ('error' in record) return { line, error: record.error };
+    return fastCsvInput(line, record.input, date) ?? toInput(line, record.input, date);
+  };
+  return (r) =>
+    r.kind === 'item'
+      ? r.item
+      : r.kind === 'csv'
+        ? csvItem(r.line, r.fields)
+        : jsonlItem(r.line, r.text, date);
 }
 
 /** One parsed record as an evaluation input, or why it is not one. */
@@ -96,18 +180,6 @@ export function csvColumnPlans(
   return planned.plans;
 }
 
-/** The client of one CSV record (after the header). */
-export function csvItem(
-  plans: readonly ColumnPlan[],
-  header: readonly string[],
-  line: number,
-  fields: readonly string[],
-  date: string | undefined,
-): InputItem {
-  const record = recordToInput(plans, header, fields);
-  return 'error' in record ? { line, error: record.error } : toInput(line, record.input, date);
-}
-
 /** The client of one JSONL line (blank lines are skipped by the caller). */
 export function jsonlItem(line: number, text: string, date: string | undefined): InputItem {
   let raw: unknown;
@@ -128,27 +200,6 @@ export function jsonlItem(line: number, text: string, date: string | undefined):
   return toInput(line, raw, date);
 }
 
-async function* csvInputs(
-  path: string,
-  pack: Pack,
-  date: string | undefined,
-): AsyncGenerator<InputItem> {
-  let header: string[] | undefined;
-  let plans: ColumnPlan[] | undefined;
-  try {
-    for await (const { line, fields } of readCsv(path)) {
-      if (!header || !plans) {
-        header = fields.map((f) => f.trim());
-        plans = csvColumnPlans(path, line, pack, header);
-        continue;
-      }
-      yield csvItem(plans, header, line, fields, date);
-    }
-  } catch (e) {
-    throw csvFileError(path, e);
-  }
-}
-
 /** A CSV syntax error as a located user error; anything else unchanged. */
 export function csvFileError(path: string, e: unknown): unknown {
   if (e instanceof CsvSyntaxError)
@@ -157,13 +208,6 @@ export function csvFileError(path: string, e: unknown): unknown {
       en: `${path}:${e.line}: unterminated quoted field`,
     });
   return e;
-}
-
-async function* jsonlInputs(path: string, date: string | undefined): AsyncGenerator<InputItem> {
-  for await (const { line, text } of readLines(path)) {
-    if (text.trim() === '') continue;
-    yield jsonlItem(line, text, date);
-  }
 }
 
 async function* jsonInputs(path: string, date: string | undefined): AsyncGenerator<InputItem> {

@@ -80,6 +80,23 @@ function compileNode(
 }
 
 /**
+ * What validation knows of the types each node reads, for compilers (this one and the exports):
+ * one context per node, made only when the node asks for types (rules do, per rule).
+ */
+export function nodeTyping(
+  index: PackIndex,
+  ancestors: ReadonlyMap<string, Set<string>>,
+): (nodeId: string, path: string) => () => ValidateContext {
+  const outputTypes = nodeOutputTypes(index.pack);
+  return (id, path) => {
+    let context: ValidateContext | undefined;
+    const upstream = ancestors.get(id) ?? new Set<string>();
+    return () =>
+      (context ??= createValidateContext(index, id, path, upstream, (n) => outputTypes.get(n)));
+  };
+}
+
+/**
  * Validates and compiles a pack into closures, once. Throws a `PackInvalidError` carrying the
  * problems when validation finds errors (warnings do not stop compilation).
  *
@@ -93,17 +110,12 @@ export function compilePack(pack: Pack): CompiledPack {
   if (hasErrors(problems)) throw new PackInvalidError(problems);
   const ordered = orderGraph(pack.graph);
   if (!ordered.ok) throw new PackInvalidError(problems);
-  const outputTypes = nodeOutputTypes(pack);
+  const typing = nodeTyping(index, ordered.ancestors);
   const order = ordered.order.map((id) => {
     const entry = index.nodes.get(id);
     if (!entry) throw new Error(`node ${id} missing from index`);
     const path = `$.graph.nodes[${entry.index}]`;
-    const upstream = ordered.ancestors.get(id) ?? new Set<string>();
-    // One context per node, made only if the node asks for types (rules do, per rule).
-    let context: ValidateContext | undefined;
-    const typing = () =>
-      (context ??= createValidateContext(index, id, path, upstream, (n) => outputTypes.get(n)));
-    return compileNode(entry.node, index, path, typing);
+    return compileNode(entry.node, index, path, typing(id, path));
   });
   return {
     pack,

@@ -133,7 +133,7 @@ const PLAIN_TYPES: ReadonlySet<ValueType['type']> = new Set([
  * when validation typed both sides as plain values: evaluation delivers those types (the input
  * check holds facts and answers to theirs, nodes output theirs) or nothing at all.
  */
-function plainComparison(c: FactCondition, types: ConditionTypes | undefined): boolean {
+export function plainComparison(c: FactCondition, types: ConditionTypes | undefined): boolean {
   if (!types || !NUMERIC.has(c.operator)) return false;
   const t = types(c);
   const plain = (x: ValueType | undefined) => x !== undefined && PLAIN_TYPES.has(x.type);

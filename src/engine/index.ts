@@ -60,6 +60,10 @@ export type {
 export { evaluateReference, evaluateRulesReference } from './interop/reference.ts';
 export { addPackOperators } from './interop/jreOperators.ts';
 export { exportJdm } from './interop/exportJdm.ts';
+export { exportJsModule } from './interop/js/exportJs.ts';
+export type { JsModule } from './interop/js/exportJs.ts';
+export { exportSql } from './interop/sql/exportSql.ts';
+export type { SqlExport, SqlDialect } from './interop/sql/exportSql.ts';
 export type { JdmExport, JdmGraph, JdmNode } from './interop/exportJdm.ts';
 export { computeCoverage, COVERAGE_KINDS } from './coverage.ts';
 export type {

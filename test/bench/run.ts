@@ -11,12 +11,13 @@ import type { EvaluationInput } from '../../src/domain/index.ts';
 import { createPopulation } from '../../src/engine/population/population.ts';
 import { runCliBench } from './cliBench.ts';
 import { runWhatIfBench } from './whatIf.ts';
+import { runJsModuleBench } from './jsModule.ts';
 import { comparePeers } from './engines.ts';
 import { mib, num, printTable, TIMING_HEADER, timingRows } from './measure.ts';
 import { withCatalogueSize, withExtraRules } from './synthesize.ts';
 import { csrcPopulationConfig, loadCsrcPack } from './workload.ts';
 
-const SECTIONS = ['engine', 'catalogue', 'rules', 'cli', 'whatif'] as const;
+const SECTIONS = ['engine', 'catalogue', 'rules', 'cli', 'whatif', 'js'] as const;
 
 function option(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -45,7 +46,7 @@ console.log(
 const heapAtStart = process.memoryUsage().heapUsed;
 let inputs: EvaluationInput[] = [];
 const population = createPopulation(pack, csrcPopulationConfig(20260601));
-if (only.has('engine') || only.has('catalogue') || only.has('rules')) {
+if (only.has('engine') || only.has('catalogue') || only.has('rules') || only.has('js')) {
   const start = performance.now();
   inputs = population.take(clients);
   console.log(
@@ -130,3 +131,4 @@ if (only.has('rules')) {
 
 if (only.has('cli')) await runCliBench(pack, population, count('rows', 1_000_000));
 if (only.has('whatif')) await runWhatIfBench(pack, clients);
+if (only.has('js')) await runJsModuleBench(pack, inputs);

@@ -1,16 +1,14 @@
 import { extname, resolve } from 'node:path';
-import { DateSchema, type LocalizedText } from '../../domain/index.ts';
-import { evaluate, EvaluationError } from '../../engine/index.ts';
+import { DateSchema } from '../../domain/index.ts';
 import { choice } from '../args.ts';
 import type { Command } from '../command.ts';
 import { printer } from '../command.ts';
-import { csvWriter, jsonlRow, type OutputFormat } from '../formats.ts';
-import { pick, usageError } from '../i18n.ts';
+import { csvWriter, type OutputFormat } from '../formats.ts';
+import { usageError } from '../i18n.ts';
 import { loadPack } from '../loadPack.ts';
-import { readInputs, type InputItem } from '../readers.ts';
 import { openSink } from '../sink.ts';
 import { compileOrExplain } from './compile.ts';
-import { evaluateInParallel } from '../workers/parallelEvaluate.ts';
+import { evaluateRows } from '../workers/rowPipeline.ts';
 import { createProgress, workerCount } from '../workers/options.ts';
 
 export const evaluateCommand: Command = {
@@ -62,32 +60,7 @@ export const evaluateCommand: Command = {
     const compiled = compileOrExplain(loaded);
     const report = printer(stderr, lang);
     const csv = format === 'csv' ? csvWriter(loaded.pack) : undefined;
-    /** One client's output line, or why it has none. */
-    const evaluateItem = (
-      item: InputItem,
-    ): { row: string } | { problem: LocalizedText; clientId: string | undefined } => {
-      if ('error' in item) return { problem: item.error, clientId: item.clientId };
-      try {
-        // CSV has no column for the rationale: skip building it.
-        const result = evaluate(compiled, item.input, {
-          trace,
-          now,
-          locale: lang,
-          rationale: !csv,
-        });
-        return { row: csv ? csv.row(item.input, result) : jsonlRow(item.input, result) };
-      } catch (e) {
-        if (!(e instanceof EvaluationError)) throw e;
-        const problem = {
-          'zh-CN': `${e.path}: ${e.localized['zh-CN']}`,
-          en: `${e.path}: ${e.localized.en}`,
-        };
-        return { problem, clientId: item.input.clientId };
-      }
-    };
     const sink = await openSink(out);
-    let evaluated = 0;
-    let failed = 0;
     const stopAtFirstError = async () => {
       await sink.abort();
       report(
@@ -104,38 +77,22 @@ export const evaluateCommand: Command = {
       return 1;
     };
     const progress = createProgress(stderr, lang, now, options.progress === true);
+    let done: Awaited<ReturnType<typeof evaluateRows>>;
     try {
       if (csv) await sink.write(csv.header);
-      if (workers > 0) {
-        const setup = { date, format, trace, lang };
-        const done = await evaluateInParallel({
-          input,
-          pack: loaded.pack,
-          setup,
-          workers,
-          sink,
-          lang,
-          failFast,
-          report,
-          ...(progress ? { progress: progress.update } : {}),
-        });
-        evaluated = done.evaluated;
-        failed = done.failed;
-        if (done.stopped) return await stopAtFirstError();
-      } else
-        for await (const item of readInputs(input, loaded.pack, date)) {
-          const outcome = evaluateItem(item);
-          if ((evaluated + failed) % 1000 === 0) progress?.update(evaluated + failed);
-          if ('row' in outcome) {
-            await sink.write(outcome.row);
-            evaluated++;
-            continue;
-          }
-          failed++;
-          const who = outcome.clientId ? ` (${outcome.clientId})` : '';
-          report(`${input}:${item.line}${who}: ${pick(outcome.problem, lang)}`);
-          if (failFast) return await stopAtFirstError();
-        }
+      done = await evaluateRows({
+        input,
+        compiled,
+        setup: { date, format, trace, lang },
+        workers,
+        sink,
+        lang,
+        failFast,
+        report,
+        now,
+        ...(progress ? { progress: progress.update } : {}),
+      });
+      if (done.stopped) return await stopAtFirstError();
       await sink.commit();
     } catch (e) {
       await sink.abort();
@@ -143,6 +100,7 @@ export const evaluateCommand: Command = {
     } finally {
       progress?.done();
     }
+    const { evaluated, failed } = done;
     report({
       'zh-CN': `已评估 ${evaluated} 个客户，${failed} 个出错${out ? `，结果写入 ${out}` : ''}`,
       en: `evaluated ${evaluated} client(s), ${failed} failed${out ? `; results in ${out}` : ''}`,

@@ -1,19 +1,15 @@
 import type { LocalizedText, Pack } from '../../domain/index.ts';
 import type { OutputFormat } from '../formats.ts';
 import type { Lang } from '../i18n.ts';
-import type { InputItem } from '../readers.ts';
+import type { RawRecord } from '../readers.ts';
+
+export type { RawRecord } from '../readers.ts';
 
 /**
  * Messages between the evaluate command and its worker threads. The main thread only splits the
  * file into records; workers turn records into inputs, evaluate and format them, so that the
  * costly steps run in parallel and the reading thread stays free.
  */
-
-/** One record of the input file, as read: CSV fields, a JSONL line, or a parsed JSON element. */
-export type RawRecord =
-  | { kind: 'csv'; line: number; fields: string[] }
-  | { kind: 'jsonl'; line: number; text: string }
-  | { kind: 'item'; item: InputItem };
 
 /** Everything a worker needs to evaluate like the sequential command. Sent once, as workerData. */
 export type WorkerSetup = {

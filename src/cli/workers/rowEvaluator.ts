@@ -1,14 +1,12 @@
 import { evaluate, EvaluationError, type CompiledPack } from '../../engine/index.ts';
 import { csvWriter, jsonlRow } from '../formats.ts';
-import { planColumns, recordToInput, type ColumnPlan } from '../inputColumns.ts';
-import { jsonlItem, toInput, type InputItem } from '../readers.ts';
-import { fastCsvInput } from './fastInput.ts';
+import { recordReader } from '../readers.ts';
 import type { ChunkOutcome, RawRecord, WorkerSetup } from './protocol.ts';
 
 /**
- * Turns records into output text the way `suitability evaluate` does, for one thread: the same
- * conversion, the same evaluation options, the same row format and the same problems, so that the
- * output does not depend on how many workers ran.
+ * Turns records into output text for `suitability evaluate`, on one thread: a worker's or, with
+ * `--workers 0`, the command's own. One conversion, one set of evaluation options, one row format
+ * and one wording of problems, so that the output does not depend on how many workers ran.
  */
 export function createRowEvaluator(
   setup: WorkerSetup,
@@ -16,24 +14,7 @@ export function createRowEvaluator(
   now: () => number,
 ): (records: readonly RawRecord[]) => ChunkOutcome {
   const csv = setup.format === 'csv' ? csvWriter(setup.pack) : undefined;
-  const header = setup.header ?? [];
-  let plans: ColumnPlan[] = [];
-  if (setup.header) {
-    const planned = planColumns(setup.pack, setup.header);
-    if ('plans' in planned) plans = planned.plans;
-  }
-  // As the sequential reader's csvItem, with the schema parse skipped for plainly valid rows.
-  const csvItem = (line: number, fields: string[]): InputItem => {
-    const record = recordToInput(plans, header, fields);
-    if ('error' in record) return { line, error: record.error };
-    return fastCsvInput(line, record.input, setup.date) ?? toInput(line, record.input, setup.date);
-  };
-  const itemOf = (r: RawRecord): InputItem =>
-    r.kind === 'item'
-      ? r.item
-      : r.kind === 'csv'
-        ? csvItem(r.line, r.fields)
-        : jsonlItem(r.line, r.text, setup.date);
+  const itemOf = recordReader(setup.pack, setup.header, setup.date);
   const options = { trace: setup.trace, now, locale: setup.lang, rationale: !csv };
 
   return (records) => {

@@ -1,5 +1,5 @@
-import type { EvaluationInput } from '../../domain/index.ts';
-import type { InputItem } from '../readers.ts';
+import type { EvaluationInput } from '../domain/index.ts';
+import type { InputItem } from './readers.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // The same test as the domain's DateSchema: the pattern, and a real calendar date.

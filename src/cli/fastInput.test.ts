@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toInput } from '../readers.ts';
+import { toInput } from './readers.ts';
 import { fastCsvInput } from './fastInput.ts';
 
 const date = fc.oneof(
