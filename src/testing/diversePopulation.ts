@@ -4,7 +4,7 @@ import {
   type Pack,
   type Question,
 } from '../domain/index.ts';
-import { createPopulation, createRandom } from './population.ts';
+import { createPopulation, createRandom } from '../engine/index.ts';
 
 /** Values at and around the edges of a numeric question's score bands and range. */
 function numericEdges(q: Extract<Question, { type: 'numeric' }>): number[] {
