@@ -236,7 +236,7 @@ export function compileInputCheck(index: PackIndex): (input: InputShape) => void
     // error, and accepting it would also push the profile's validity out.
     if (typeof input.assessmentDate === 'string' && input.assessmentDate > input.evaluationDate)
       fail(
-        'input.assessmentAfterEvaluation',
+        'input.dateOrder',
         '$.assessmentDate',
         `测评日期 ${input.assessmentDate} 晚于评估日期 ${input.evaluationDate}`,
         `the assessment date ${input.assessmentDate} is after the evaluation date ${input.evaluationDate}`,
