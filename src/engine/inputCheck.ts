@@ -182,6 +182,19 @@ function factsOf(given: Record<string, unknown>, input: InputShape): FactSource 
         : undefined;
 }
 
+/**
+ * Whether a fact must be given for this input: `required`, or its `requiredWhen` holds over the
+ * input's facts and context. The input check and the studio's forms both ask here.
+ *
+ * @example
+ * factRequiredFor(fullCivilCapacity, { facts: { investorType: 'natural-person' }, evaluationDate }); // true
+ */
+export function factRequiredFor(fact: Fact, input: InputShape): boolean {
+  if (fact.required) return true;
+  if (!fact.requiredWhen) return false;
+  return compileCondition(fact.requiredWhen)(factsOf(input.facts ?? EMPTY, input));
+}
+
 export type InputShape = {
   facts?: Record<string, unknown>;
   answers?: Record<string, unknown>;
