@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compilePack, evaluate, EvaluationError } from '../../src/engine/index.ts';
+import {
+  compilePack,
+  createPopulation,
+  evaluate,
+  EvaluationError,
+} from '../../src/engine/index.ts';
 import { generatorDefaults } from '../../src/studio/population/generatorDefaults.ts';
-import { createPopulation } from '../../src/testing/population.ts';
 import { loadStarterPack, starterPackNames } from '../../src/testing/starterPackFiles.ts';
 
 // Facts required of some clients only (`requiredWhen`) and the bank's age on the sale date must be

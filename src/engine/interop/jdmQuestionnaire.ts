@@ -1,10 +1,20 @@
 import { questionsOf, type Question, type Questionnaire, type ShowIf } from '../../domain/index.ts';
 import { dimensionsOf, knockoutFlags, maxPoints } from '../questionnaire/scoring.ts';
 import type { PackIndex } from '../packIndex.ts';
-import { access, answered, chain, isList, isNum, isStr, lit, self } from './jdmExpr.ts';
-import type { JdmExpression } from './jdmExpr.ts';
+import {
+  access,
+  answered,
+  chain,
+  condition,
+  isList,
+  isNum,
+  isStr,
+  lit,
+  self,
+  type ConditionEnv,
+  type JdmExpression,
+} from './jdmExpr.ts';
 import { namesWhere, type Report } from './jdmRules.ts';
-import { condition, type ConditionEnv } from './jdmExpr.ts';
 
 const answerOf = (id: string) => access(['answers', id]);
 
