@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, ValueRefSchema } from './ids.ts';
 import { LocalizedTextSchema } from './localized.ts';
 import { TopLevelConditionSchema } from './conditions.ts';
+import { BasisSchema } from './basis.ts';
 
 /** A reason attached to a verdict, a flag or a cap: a stable code plus text a client can read. */
 export const ReasonSchema = z.object({ code: IdSchema, text: LocalizedTextSchema });
@@ -68,6 +69,7 @@ export const RuleSchema = z.object({
   conditions: TopLevelConditionSchema,
   event: RuleEventSchema,
   description: LocalizedTextSchema.optional(),
+  basis: BasisSchema.optional(),
 });
 export type Rule = z.infer<typeof RuleSchema>;
 
@@ -172,6 +174,7 @@ export const LevelLimitSchema = z.object({
   /** Flag raised when the limit applies, e.g. `lowestCategory` (最低类别). */
   flag: IdSchema.optional(),
   reason: ReasonSchema,
+  basis: BasisSchema.optional(),
 });
 
 /** Score bands to an ordered level. Bands are inclusive `[min, max]`, lowest level first. */
@@ -198,6 +201,7 @@ const dimensionBase = {
    * (e.g. suitability checks only in an advised sale). Without it, the dimension always applies.
    */
   appliesWhen: ValueRefSchema.optional(),
+  basis: BasisSchema.optional(),
 };
 
 /** A dimension of matching; a product's verdict is the most severe over all dimensions. */
@@ -239,36 +243,51 @@ export const MatchDimensionSchema = z.discriminatedUnion('kind', [
 ]);
 export type MatchDimension = z.infer<typeof MatchDimensionSchema>;
 
+const policyBase = {
+  reason: ReasonSchema,
+  basis: BasisSchema.optional(),
+  /** `false` keeps the policy in the pack but does not apply it (e.g. a stricter firm option). */
+  enabled: z.boolean().optional(),
+};
+
 /** Policies applied in order after the dimensions (CSRC 2017 Arts. 19-22). */
 export const MatchPolicySchema = z.discriminatedUnion('kind', [
   /** Every product gets `verdict` (e.g. an expired profile blocks all purchases). */
   z.object({
+    ...policyBase,
     kind: z.literal('blockAll'),
     when: ValueRefSchema,
     verdict: VerdictSchema.default('prohibited'),
-    reason: ReasonSchema,
   }),
   /** Exemptable dimensions are skipped (e.g. professional investors). */
-  z.object({ kind: z.literal('exempt'), when: ValueRefSchema, reason: ReasonSchema }),
-  /** A verdict becomes more severe, e.g. lowest category or firm-initiated: warn -> prohibited. */
+  z.object({ ...policyBase, kind: z.literal('exempt'), when: ValueRefSchema }),
+  /**
+   * A verdict becomes more severe, e.g. lowest category or firm-initiated: warn -> prohibited.
+   * With `dimensions`, only when one of those dimensions failed (e.g. the risk dimension alone
+   * for the lowest category, CSRC 2017 Art. 22(5)).
+   */
   z.object({
+    ...policyBase,
     kind: z.literal('escalate'),
     when: ValueRefSchema,
     from: VerdictSchema,
     to: VerdictSchema,
-    reason: ReasonSchema,
+    dimensions: z.array(IdSchema).min(1).optional(),
   }),
-  /** Raises a product flag, e.g. enhanced procedure for a warned R4/R5 sale. */
+  /** Raises a product flag, e.g. the enhanced procedure on every R4/R5 sale (CSRC Art. 20). */
   z.object({
+    ...policyBase,
     kind: z.literal('flag'),
     flag: IdSchema,
     verdicts: z.array(VerdictSchema).min(1),
     productRiskAtLeast: IdSchema.optional(),
     when: ValueRefSchema.optional(),
-    reason: ReasonSchema,
   }),
 ]);
 export type MatchPolicy = z.infer<typeof MatchPolicySchema>;
+
+/** A policy applies unless its author switched it off (`enabled: false`). */
+export const isPolicyEnabled = (p: MatchPolicy): boolean => p.enabled !== false;
 
 /** Matches every catalogue product to the client: a verdict per product with reasons. */
 export const MatchConfigSchema = z.object({

@@ -2,6 +2,7 @@ export * from './localized.ts';
 export * from './ids.ts';
 export * from './vocabulary.ts';
 export * from './conditions.ts';
+export * from './basis.ts';
 export * from './questionnaire.ts';
 export * from './products.ts';
 export * from './graph.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './ids.ts';
 import { LocalizedTextSchema } from './localized.ts';
+import { TopLevelConditionSchema } from './conditions.ts';
 
 /** What happens when a knock-out option is chosen: a flag is raised with a reason. */
 export const KnockoutSchema = z.object({
@@ -124,6 +125,11 @@ export const QuestionnaireSchema = z.object({
   description: LocalizedTextSchema.optional(),
   /** How long an assessment stays valid; an expired one requires reassessment before a purchase. */
   validityMonths: z.number().int().positive(),
+  /**
+   * The clients who must answer it (json-rules-engine, over the input's facts and `context`), e.g.
+   * ordinary investors only. For the others no question is required: `complete` stays true.
+   */
+  requiredWhen: TopLevelConditionSchema.optional(),
   sections: z.array(SectionSchema).min(1),
 });
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;

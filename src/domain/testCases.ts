@@ -13,6 +13,8 @@ export const ExpectationSchema = z.object({
   products: z.record(IdSchema, VerdictSchema).optional(),
   /** product id -> reason codes that must be present. */
   reasons: z.record(IdSchema, z.array(IdSchema)).optional(),
+  /** product id -> dimension id -> `pass` / `fail` / `skipped` (only the dimensions listed). */
+  checks: z.record(IdSchema, z.record(IdSchema, z.enum(['pass', 'fail', 'skipped']))).optional(),
   /** The evaluation must fail with an error of this code (e.g. a missing required answer). */
   error: z.string().optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './ids.ts';
 import { LocalizedTextSchema } from './localized.ts';
+import { TopLevelConditionSchema } from './conditions.ts';
 
 /** One step of an ordered scale, e.g. C3 稳健型. */
 export const ScaleLevelSchema = z.object({
@@ -28,6 +29,11 @@ const factBase = {
   description: LocalizedTextSchema.optional(),
   /** An evaluation without a required fact is an input error, not a silent default. */
   required: z.boolean().default(false),
+  /**
+   * Required only for the clients this condition (json-rules-engine, over the input's facts and
+   * `context`) holds for, e.g. natural-person facts when `investorType` is `natural-person`.
+   */
+  requiredWhen: TopLevelConditionSchema.optional(),
 };
 
 export const EnumValueSchema = z.object({ id: IdSchema, label: LocalizedTextSchema });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isDate } from './dates.ts';
+import { addMonths, isDate, periodLastDay, periodOver } from './dates.ts';
+
+/** A day before or after, for the boundary cases only. */
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -26,5 +30,23 @@ describe('dates', () => {
     for (const d of ['2026-00-10', '2026-06-01 ', '２026-06-01', '2026/06/01', '', '2026-06-0a'])
       expect(isDate(d)).toBe(false);
     expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+  });
+
+  it('ends a period of months at the end of the corresponding day (Civil Code Arts. 201-203)', () => {
+    // [start, months, last day]: the period is over only from the day after the last day.
+    const cases = [
+      ['2026-05-15', 24, '2028-05-15'],
+      // No 29 February in the last month: its last day is the period's last day.
+      ['2024-02-29', 12, '2025-02-28'],
+    ] as const;
+    for (const [start, months, last] of cases) {
+      expect(periodLastDay(start, months)).toBe(last);
+      const [before, after] = [addDays(last, -1), addDays(last, 1)];
+      expect([before, last, after].map((d) => periodOver(last, d))).toEqual([false, false, true]);
+    }
+    // Into a leap February the corresponding day exists.
+    expect(periodLastDay('2023-02-28', 12)).toBe('2024-02-28');
+    expect(periodLastDay('2022-02-28', 24)).toBe('2024-02-28');
+    expect(periodLastDay('2023-03-31', 11)).toBe('2024-02-29');
   });
 });

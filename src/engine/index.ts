@@ -14,6 +14,8 @@ export type { CompiledPack } from './compilePack.ts';
 export { evaluate, evaluateAll } from './evaluate.ts';
 export { runTests, formatTestReport, compareResult } from './runTests.ts';
 export { compileCondition } from './conditions.ts';
+export { isDate, periodLastDay, periodOver } from './dates.ts';
+export { factRequiredFor } from './inputCheck.ts';
 export type { FactSource } from './conditions.ts';
 export { applyRuleEvents, ruleRunOrder } from './nodes/rules.ts';
 export type { RulesOutput } from './nodes/rules.ts';

@@ -1,5 +1,6 @@
 import { lt, type Fact, type Question } from '../domain/index.ts';
 import { isDate } from './dates.ts';
+import { compileCondition, type FactSource } from './conditions.ts';
 import type { PackIndex } from './packIndex.ts';
 import { EvaluationError } from './types.ts';
 
@@ -166,12 +167,41 @@ function answerCheck(q: Question): Check {
   };
 }
 
+/** What a `requiredWhen` reads: a fact by its id, or `context` (dates and initiator). */
+function factsOf(given: Record<string, unknown>, input: InputShape): FactSource {
+  return (name) =>
+    name === 'context'
+      ? {
+          evaluationDate: input.evaluationDate,
+          assessmentDate: input.assessmentDate ?? input.evaluationDate,
+          initiator: input.initiator ?? 'client',
+          clientId: input.clientId,
+        }
+      : Object.hasOwn(given, name)
+        ? given[name]
+        : undefined;
+}
+
+/**
+ * Whether a fact must be given for this input: `required`, or its `requiredWhen` holds over the
+ * input's facts and context. The input check and the studio's forms both ask here.
+ *
+ * @example
+ * factRequiredFor(fullCivilCapacity, { facts: { investorType: 'natural-person' }, evaluationDate }); // true
+ */
+export function factRequiredFor(fact: Fact, input: InputShape): boolean {
+  if (fact.required) return true;
+  if (!fact.requiredWhen) return false;
+  return compileCondition(fact.requiredWhen)(factsOf(input.facts ?? EMPTY, input));
+}
+
 export type InputShape = {
   facts?: Record<string, unknown>;
   answers?: Record<string, unknown>;
   evaluationDate?: unknown;
   assessmentDate?: unknown;
   initiator?: unknown;
+  clientId?: unknown;
 };
 
 /**
@@ -180,9 +210,12 @@ export type InputShape = {
  */
 export function compileInputCheck(index: PackIndex): (input: InputShape) => void {
   // Paths are built once here: the hot path allocates no string unless it reports an error.
-  const facts = index.pack.vocabulary.facts.map((f) => ({
+  const facts = index.pack.vocabulary.facts.map((f, i) => ({
     id: f.id,
     required: f.required,
+    requiredWhen: f.requiredWhen
+      ? compileCondition(f.requiredWhen, `$.vocabulary.facts[${i}].requiredWhen`)
+      : undefined,
     path: `$.facts.${f.id}`,
     check: factCheck(f, index),
   }));
@@ -212,6 +245,15 @@ export function compileInputCheck(index: PackIndex): (input: InputShape) => void
         `应为日期 YYYY-MM-DD，实际是 ${show(input.assessmentDate)}`,
         `expected a date YYYY-MM-DD, got ${show(input.assessmentDate)}`,
       );
+    // An assessment cannot be dated after the sale it is used for: such an input is a clerical
+    // error, and accepting it would also push the profile's validity out.
+    if (typeof input.assessmentDate === 'string' && input.assessmentDate > input.evaluationDate)
+      fail(
+        'input.dateOrder',
+        '$.assessmentDate',
+        `测评日期 ${input.assessmentDate} 晚于评估日期 ${input.evaluationDate}`,
+        `the assessment date ${input.assessmentDate} is after the evaluation date ${input.evaluationDate}`,
+      );
     if (input.initiator !== undefined && input.initiator !== 'firm' && input.initiator !== 'client')
       fail(
         'input.initiator',
@@ -226,7 +268,7 @@ export function compileInputCheck(index: PackIndex): (input: InputShape) => void
       const v = has ? given[f.id] : undefined;
       if (has) present++;
       if (v === undefined || v === null) {
-        if (f.required)
+        if (f.required || (f.requiredWhen && f.requiredWhen(factsOf(given, input))))
           fail(
             'input.missingFact',
             f.path,

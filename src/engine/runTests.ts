@@ -55,6 +55,11 @@ export function compareResult(expect: Expectation, result: EvaluationResult): Te
     if (!codes.every((c) => actual.includes(c)))
       diffs.push({ path: `reasons.${id}`, expected: codes, actual });
   }
+  for (const [id, checks] of Object.entries(expect.checks ?? {}))
+    for (const [dimension, expected] of Object.entries(checks)) {
+      const actual = result.products[id]?.checks[dimension];
+      if (expected !== actual) diffs.push({ path: `checks.${id}.${dimension}`, expected, actual });
+    }
   return diffs;
 }
 

@@ -124,15 +124,20 @@ describe.runIf(starterPackNames.includes(csrcFile))('cn-csrc-2017', () => {
         expect(verdict, `${c} x ${r}`).toBe(
           Number(r.slice(1)) <= Number(c.slice(1)) ? 'allowed' : 'warn',
         );
-    expect(match.config.policies.map((p) => p.kind)).toEqual([
-      'blockAll',
-      'blockAll',
-      'exempt',
-      'escalate',
-      'escalate',
-      'flag',
-      'flag',
+    // The order of the reference; the two stricter firm options are kept in the pack, switched off.
+    expect(match.config.policies.map((p) => [p.kind, p.enabled !== false])).toEqual([
+      ['blockAll', true],
+      ['blockAll', true],
+      ['blockAll', false],
+      ['exempt', true],
+      ['escalate', true],
+      ['escalate', false],
+      ['escalate', true],
+      ['flag', true],
+      ['flag', true],
     ]);
+    for (const p of match.config.policies)
+      if (p.enabled === false) expect(p.basis?.kind, p.reason.code).toBe('firmPractice');
   });
 
   it('has at least 30 products across R1-R5 and at least 8 personas', () => {

@@ -1,4 +1,5 @@
-import { lt } from '../domain/index.ts';
+import { lt, type TopLevelCondition } from '../domain/index.ts';
+import { conditionFacts } from './conditions.ts';
 import type { PackIndex } from './packIndex.ts';
 import { validateQuestionnaires } from './questionnaire/validateQuestionnaires.ts';
 import type { Problem } from './types.ts';
@@ -83,6 +84,23 @@ export function validateContent(index: PackIndex, problems: Problem[]): void {
       );
   });
 
+  // A `requiredWhen` is checked before any node runs: it may read only the input's facts and context.
+  const inputCondition = (c: TopLevelCondition | undefined, path: string) => {
+    for (const fact of c ? conditionFacts(c) : [])
+      if (fact !== 'context' && !index.facts.has(fact))
+        err(
+          'condition.inputOnly',
+          path,
+          `条件只能读取客户事实和 context，不能读取“${fact}”`,
+          `the condition may read only client facts and context, not "${fact}"`,
+        );
+  };
+  pack.vocabulary.facts.forEach((f, i) =>
+    inputCondition(f.requiredWhen, `$.vocabulary.facts[${i}].requiredWhen`),
+  );
+  pack.questionnaires.forEach((q, i) =>
+    inputCondition(q.requiredWhen, `$.questionnaires[${i}].requiredWhen`),
+  );
   validateQuestionnaires(index, problems);
 
   const cat = pack.products;

@@ -146,7 +146,7 @@ export function exportJdm(pack: Pack): JdmExport {
           expressionNode(
             node.id,
             node.id,
-            questionnaireExpressions(q, index, node.config.knockoutZeroesScore),
+            questionnaireExpressions(q, index, node.config.knockoutZeroesScore, env, report),
           ),
         );
         report(

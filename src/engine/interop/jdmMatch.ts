@@ -1,4 +1,5 @@
 import {
+  isPolicyEnabled,
   VERDICTS,
   type MatchDimension,
   type NodeConfig,
@@ -79,7 +80,8 @@ export function matchExpressions(
   report: Report,
 ): JdmExpression[] {
   const out: JdmExpression[] = [];
-  const { dimensions, policies } = config;
+  const { dimensions } = config;
+  const policies = config.policies.filter(isPolicyEnabled);
   dimensions.forEach((d, i) => {
     if (d.kind === 'compare')
       out.push({
@@ -128,9 +130,21 @@ export function matchExpressions(
       } else if (p.kind === 'exempt') {
         const kept = dimensions.flatMap((d, i) => (d.exemptable ? [] : [dim(i)]));
         next = `(${on} ? max([${[blockedSoFar, ...kept].join(', ')}]) : ${s})`;
-      } else if (p.kind === 'escalate')
-        next = `((${on} and ${s} == ${SEVERITY[p.from]}) ? ${SEVERITY[p.to]} : ${s})`;
-      else {
+      } else if (p.kind === 'escalate') {
+        // Limited to some dimensions: one of them failed and no earlier exemption waived it.
+        const waived = policies
+          .slice(0, k)
+          .flatMap((q, j) => (q.kind === 'exempt' ? [self('policy', `k${j}`)] : []));
+        const failedOne = (p.dimensions ?? []).flatMap((id) => {
+          const i = dimensions.findIndex((d) => d.id === id);
+          const d = dimensions[i];
+          if (!d) return [];
+          const kept = d.exemptable && waived.length > 0 ? ` and not (${waived.join(' or ')})` : '';
+          return [`(${dim(i)} >= 0${kept})`];
+        });
+        const limit = p.dimensions ? ` and (${failedOne.join(' or ') || 'false'})` : '';
+        next = `((${on} and ${s} == ${SEVERITY[p.from]}${limit}) ? ${SEVERITY[p.to]} : ${s})`;
+      } else {
         const atLeast = p.productRiskAtLeast ? riskIds.indexOf(p.productRiskAtLeast) : -1;
         if (riskIds.indexOf(product.risk) >= atLeast) {
           const at = lit(p.verdicts.map((v) => SEVERITY[v]));

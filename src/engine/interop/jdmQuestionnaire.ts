@@ -1,9 +1,20 @@
 import { questionsOf, type Question, type Questionnaire, type ShowIf } from '../../domain/index.ts';
 import { dimensionsOf, knockoutFlags, maxPoints } from '../questionnaire/scoring.ts';
 import type { PackIndex } from '../packIndex.ts';
-import { access, answered, chain, isList, isNum, isStr, lit, self } from './jdmExpr.ts';
-import type { JdmExpression } from './jdmExpr.ts';
-import { namesWhere } from './jdmRules.ts';
+import {
+  access,
+  answered,
+  chain,
+  condition,
+  isList,
+  isNum,
+  isStr,
+  lit,
+  self,
+  type ConditionEnv,
+  type JdmExpression,
+} from './jdmExpr.ts';
+import { namesWhere, type Report } from './jdmRules.ts';
 
 const answerOf = (id: string) => access(['answers', id]);
 
@@ -93,8 +104,18 @@ export function questionnaireExpressions(
   questionnaire: Questionnaire,
   index: PackIndex,
   knockoutZeroesScore: boolean,
+  env: ConditionEnv,
+  report: Report,
 ): JdmExpression[] {
   const out: JdmExpression[] = [];
+  let required = 'true';
+  if (questionnaire.requiredWhen) {
+    const t = condition(questionnaire.requiredWhen, env);
+    if ('unsupported' in t)
+      report('config', t.unsupported, `无法导出问卷的 requiredWhen：${t.unsupported}`);
+    else required = t.expr;
+  }
+  out.push({ key: 'required', value: required });
   const questions = questionsOf(questionnaire);
   const visible = new Map(questions.map((q) => [q.id, q.showIf ? showIf(q.showIf) : 'true']));
   const counts = (q: Question) => {
@@ -139,7 +160,7 @@ export function questionnaireExpressions(
     .filter((q) => q.required)
     .map((q) => {
       const v = visible.get(q.id) as string;
-      const unanswered = `(not ${answered(answerOf(q.id))})`;
+      const unanswered = `(${self('required')} and not ${answered(answerOf(q.id))})`;
       return [q.id, v === 'true' ? unanswered : `(${v} and ${unanswered})`] as const;
     });
   out.push({ key: 'missing', value: namesWhere(missing) });
@@ -153,10 +174,12 @@ export function questionnaireExpressions(
       });
   }
   out.push({ key: 'assessmentDate', value: 'context.assessmentDate' });
+  // The engine's periodLastDay and periodOver (Civil Code Arts. 201-203): valid through the
+  // corresponding day, over from the next.
   out.push({
     key: 'expiresOn',
     value: `d(context.assessmentDate).add(${questionnaire.validityMonths}, "M").format("%Y-%m-%d")`,
   });
-  out.push({ key: 'expired', value: 'date(context.evaluationDate) >= date($.expiresOn)' });
+  out.push({ key: 'expired', value: 'date(context.evaluationDate) > date($.expiresOn)' });
   return out;
 }

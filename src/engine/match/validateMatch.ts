@@ -97,6 +97,15 @@ export function validateMatch(node: NodeOfKind<'match'>, ctx: ValidateContext): 
   node.config.policies.forEach((p, i) => {
     const at = `config.policies[${i}]`;
     if (p.when) ctx.ref(p.when, `${at}.when`, T.boolean);
+    if (p.kind === 'escalate')
+      p.dimensions?.forEach((id, j) => {
+        if (!ids.has(id))
+          ctx.error(
+            'match.unknownDimension',
+            `${at}.dimensions[${j}]`,
+            lt(`没有维度“${id}”`, `there is no dimension "${id}"`),
+          );
+      });
     if (p.kind === 'flag' && p.productRiskAtLeast)
       ctx.level(riskScale, p.productRiskAtLeast, `${at}.productRiskAtLeast`);
   });

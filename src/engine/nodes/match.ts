@@ -1,4 +1,9 @@
-import type { MatchDimension, Reason, Verdict } from '../../domain/index.ts';
+import {
+  isPolicyEnabled,
+  type MatchDimension,
+  type Reason,
+  type Verdict,
+} from '../../domain/index.ts';
 import type { NodeKindDef } from './kind.ts';
 import { T } from '../valueTypes.ts';
 import type { ProductVerdict, Scope } from '../types.ts';
@@ -83,7 +88,8 @@ export const matchKind: NodeKindDef<'match'> = {
       };
     });
     const residuals = uniqueResiduals(products);
-    const compiledPolicies = policies.map((p) => ({
+    // A policy switched off (`enabled: false`) stays in the pack for the author, not in the run.
+    const compiledPolicies = policies.filter(isPolicyEnabled).map((p) => ({
       p,
       when: p.when ? ctx.getter(p.when) : () => true,
       atLeast:
@@ -91,6 +97,11 @@ export const matchKind: NodeKindDef<'match'> = {
       verdict: p.kind === 'blockAll' ? SEVERITY[p.verdict] : 0,
       from: p.kind === 'escalate' ? SEVERITY[p.from] : 0,
       to: p.kind === 'escalate' ? SEVERITY[p.to] : 0,
+      /** For an escalation limited to some dimensions: their positions; empty means any. */
+      onlyIf:
+        p.kind === 'escalate'
+          ? (p.dimensions ?? []).map((id) => dimensions.findIndex((d) => d.id === id))
+          : [],
       verdicts: p.kind === 'flag' ? p.verdicts.map((v) => SEVERITY[v]) : [],
     }));
     const n = dimensions.length;
@@ -180,7 +191,10 @@ export const matchKind: NodeKindDef<'match'> = {
             kept.push(p.reason);
             reasons = kept;
           } else if (p.kind === 'escalate') {
-            if (verdict === x.from) {
+            if (
+              verdict === x.from &&
+              (x.onlyIf.length === 0 || x.onlyIf.some((i) => checks[ids[i] as string] === 'fail'))
+            ) {
               verdict = x.to;
               reasons.push(p.reason);
             }

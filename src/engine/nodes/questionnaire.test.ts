@@ -98,15 +98,22 @@ describe('questionnaire scoring', () => {
     expect(score(pick, list).facts['horizonFact']).toEqual(['H3', 'H1']);
   });
 
-  it('expires validityMonths after the assessment date, on that day', () => {
+  it('stays valid through the corresponding day of the last month (Civil Code Arts. 201-203)', () => {
     const at = (assessmentDate: string, evaluationDate: string) =>
       score(baseClient({ assessmentDate, evaluationDate }));
     expect(at('2024-06-01', '2026-05-31')).toMatchObject({
       expiresOn: '2026-06-01',
       expired: false,
     });
-    expect(at('2024-06-01', '2026-06-01')).toMatchObject({ expired: true });
-    expect(at('2024-02-29', '2026-01-01').expiresOn).toBe('2026-02-28');
+    expect(at('2024-06-01', '2026-06-01')).toMatchObject({ expired: false });
+    expect(at('2024-06-01', '2026-06-02')).toMatchObject({ expired: true });
+    // 29 February: no corresponding day two years on, so the month's last day is the last day.
+    expect(at('2024-02-29', '2026-02-27')).toMatchObject({
+      expiresOn: '2026-02-28',
+      expired: false,
+    });
+    expect(at('2024-02-29', '2026-02-28')).toMatchObject({ expired: false });
+    expect(at('2024-02-29', '2026-03-01')).toMatchObject({ expired: true });
     const noDate = score({ ...baseClient(), assessmentDate: undefined });
     expect(noDate).toMatchObject({
       assessmentDate: '2026-06-01',

@@ -11,6 +11,8 @@ import {
   type QuestionnaireOutput,
 } from '../questionnaire/scoring.ts';
 import type { Answers } from '../questionnaire/showIf.ts';
+import { compileCondition } from '../conditions.ts';
+import { enterScope, scopeFacts } from '../scopeFacts.ts';
 
 export const questionnaireKind: NodeKindDef<'questionnaire'> = {
   kind: 'questionnaire',
@@ -44,6 +46,7 @@ export const questionnaireKind: NodeKindDef<'questionnaire'> = {
       ),
       flags: T.record(keysOf(q ? knockoutFlags(q) : [], T.boolean)),
       facts: T.record(facts),
+      required: T.boolean,
       assessmentDate: T.date,
       expiresOn: T.date,
       expired: T.boolean,
@@ -66,7 +69,17 @@ export const questionnaireKind: NodeKindDef<'questionnaire'> = {
     const entry = ctx.index.questionnaires.get(node.config.questionnaire);
     if (!entry) throw new Error(`questionnaire ${node.config.questionnaire} missing`);
     const score = compileScoring(entry.questionnaire, ctx.index, node.config.knockoutZeroesScore);
-    return (scope) => score(scope['answers'] as Answers, scope['context'] as QuestionnaireContext);
+    const when = entry.questionnaire.requiredWhen;
+    const at = `$.questionnaires[${ctx.index.pack.questionnaires.indexOf(entry.questionnaire)}].requiredWhen`;
+    const requiredFor = when ? compileCondition(when, at) : undefined;
+    return (scope) => {
+      let required = true;
+      if (requiredFor) {
+        enterScope(scope);
+        required = requiredFor(scopeFacts);
+      }
+      return score(scope['answers'] as Answers, scope['context'] as QuestionnaireContext, required);
+    };
   },
   fired(_node, output) {
     const o = output as QuestionnaireOutput;

@@ -109,7 +109,9 @@ const MONEY = /^(CNY|RMB|EUR|USD|GBP|HKD|元|万元)$/i;
 
 /** A default distribution a reviewer would find plausible, from the fact's type, unit and bounds. */
 export function defaultFactDistribution(fact: Fact, pack: Pack): FactDistribution {
-  const optional = fact.required ? 0 : 0.15;
+  // A fact required of some clients (`requiredWhen`) is always given: leaving it out would make
+  // those clients input errors.
+  const optional = fact.required || fact.requiredWhen ? 0 : 0.15;
   switch (fact.type) {
     case 'number':
       if (fact.unit && MONEY.test(fact.unit))

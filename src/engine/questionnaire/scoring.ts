@@ -1,6 +1,6 @@
 import type { Fact, LocalizedText, Option, Question, Questionnaire } from '../../domain/index.ts';
 import { questionsOf } from '../../domain/index.ts';
-import { addMonths } from '../dates.ts';
+import { periodLastDay, periodOver } from '../dates.ts';
 import { recordTemplate } from '../recordTemplate.ts';
 import type { PackIndex } from '../packIndex.ts';
 import { compileShowIf, type Answers } from './showIf.ts';
@@ -18,6 +18,8 @@ export type QuestionnaireOutput = {
   knockouts: Knockout[];
   flags: Record<string, boolean>;
   facts: Record<string, unknown>;
+  /** Whether this client must answer it (its `requiredWhen`); when not, no question is required. */
+  required: boolean;
   assessmentDate: string;
   expiresOn: string;
   expired: boolean;
@@ -136,7 +138,7 @@ export function compileScoring(
   questionnaire: Questionnaire,
   index: PackIndex,
   knockoutZeroesScore: boolean,
-): (answers: Answers, context: QuestionnaireContext) => QuestionnaireOutput {
+): (answers: Answers, context: QuestionnaireContext, required?: boolean) => QuestionnaireOutput {
   const dimensions = dimensionsOf(questionnaire);
   const questions: Scored[] = questionsOf(questionnaire).map((question) => ({
     id: question.id,
@@ -164,7 +166,7 @@ export function compileScoring(
   // Points per dimension add up here, by position; the record is written once at the end.
   const dimensionTotals = new Float64Array(dimensions.length);
 
-  return (answers, context) => {
+  return (answers, context, required = true) => {
     let total = 0;
     dimensionTotals.fill(0);
     let knockedOut = false;
@@ -178,7 +180,7 @@ export function compileScoring(
       const answer = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
       const visible = !q.visible || q.visible(answers);
       if (!visible || !isAnswered(answer)) {
-        if (q.question.required && visible) missing.push(q.id);
+        if (required && q.question.required && visible) missing.push(q.id);
         continue;
       }
       const points = pointsOf(q, answer) * q.question.weight;
@@ -200,7 +202,7 @@ export function compileScoring(
     for (let d = 0; d < dimensions.length; d++)
       byDimension[dimensions[d] as string] = dimensionTotals[d] as number;
     const assessmentDate = context.assessmentDate ?? context.evaluationDate;
-    const expiresOn = addMonths(assessmentDate, months);
+    const expiresOn = periodLastDay(assessmentDate, months);
     return {
       total: knockedOut && knockoutZeroesScore ? 0 : total,
       maxTotal,
@@ -212,9 +214,10 @@ export function compileScoring(
       knockouts,
       flags,
       facts,
+      required,
       assessmentDate,
       expiresOn,
-      expired: context.evaluationDate >= expiresOn,
+      expired: periodOver(expiresOn, context.evaluationDate),
     };
   };
 }

@@ -12,7 +12,8 @@ export function generatorDefaults(pack: Pack, evaluationDate: string): Populatio
   for (const fact of pack.vocabulary.facts) {
     const values = samples.map((f) => f[fact.id]).filter((v) => v !== undefined && v !== null);
     if (values.length === 0) continue;
-    const missing = fact.required ? 0 : Math.min(0.9, 1 - values.length / samples.length);
+    const missing =
+      fact.required || fact.requiredWhen ? 0 : Math.min(0.9, 1 - values.length / samples.length);
     if (fact.type === 'boolean') {
       const share = values.filter((v) => v === true).length / values.length;
       const p =

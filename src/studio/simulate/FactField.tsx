@@ -21,17 +21,19 @@ type Props = {
   onChange: (value: FactValue | undefined) => void;
   check?: LocalizedText | undefined;
   error?: LocalizedText | undefined;
+  /** Required for this client: `required`, or its `requiredWhen` holds for the draft. */
+  required: boolean;
 };
 
 /** One client fact, typed by the vocabulary: number with bounds, enum, set, yes / no, date, text. */
-export function FactField({ pack, fact, value, onChange, check, error }: Props) {
+export function FactField({ pack, fact, value, onChange, check, error, required }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
   const name = localize(fact.label);
   const label = (
     <>
       {name}
-      {fact.required && <span className="sim-required"> *</span>}{' '}
+      {required && <span className="sim-required"> *</span>}{' '}
       <code className="muted">{fact.id}</code>
     </>
   );

@@ -13,6 +13,7 @@ import {
   type InputDraft,
 } from './inputForm.ts';
 import { QuestionField } from './QuestionField.tsx';
+import { factRequiredFor, isDate, periodLastDay } from '../../engine/index.ts';
 import './form.css';
 
 const messages = defineMessages({
@@ -28,6 +29,7 @@ const messages = defineMessages({
     facts: '客户信息',
     answered: '已答 {n} / {total} 题',
     validity: '有效期 {months} 个月',
+    validUntil: '有效期 {months} 个月，至 {date}（含当日）',
   },
   en: {
     context: 'Evaluation',
@@ -41,6 +43,7 @@ const messages = defineMessages({
     facts: 'Client facts',
     answered: '{n} of {total} answered',
     validity: 'Valid for {months} months',
+    validUntil: 'Valid for {months} months, through {date}',
   },
 });
 
@@ -64,6 +67,8 @@ export function InputForm({ pack, draft, onChange, error, formId }: Props) {
   const localize = useLocalize();
   const checks = useMemo(() => checkDraft(pack, draft), [pack, draft]);
   const shown = useMemo(() => visibleQuestions(pack)(draft.answers), [pack, draft.answers]);
+  const start = draft.assessmentDate ?? draft.evaluationDate;
+  const validFrom = isDate(start) ? start : undefined;
   const errorAt = (path: string) =>
     error && fieldOf(error.path) === path ? error.message : undefined;
   const field = (path: string) => ({ check: checks[path], error: errorAt(path) });
@@ -136,12 +141,14 @@ export function InputForm({ pack, draft, onChange, error, formId }: Props) {
               fact={f}
               value={draft.facts[f.id]}
               onChange={(v) => onChange(withFact(draft, f.id, v))}
+              required={factRequiredFor(f, draft)}
               {...field(`$.facts.${f.id}`)}
             />
           ))}
         </details>
       )}
       {pack.questionnaires.map((qn) => {
+        // The same last day the engine computes (Civil Code Arts. 201-203).
         const questions = qn.sections.flatMap((s) => s.questions).filter((q) => shown.has(q.id));
         const answered = questions.filter((q) => isAnswered(draft.answers[q.id])).length;
         return (
@@ -150,7 +157,12 @@ export function InputForm({ pack, draft, onChange, error, formId }: Props) {
               {localize(qn.title)}{' '}
               <span className="muted">
                 {t('answered', { n: answered, total: questions.length })} ·{' '}
-                {t('validity', { months: qn.validityMonths })}
+                {validFrom
+                  ? t('validUntil', {
+                      months: qn.validityMonths,
+                      date: periodLastDay(validFrom, qn.validityMonths),
+                    })
+                  : t('validity', { months: qn.validityMonths })}
               </span>
             </summary>
             {qn.description && <p className="sim-field-hint">{localize(qn.description)}</p>}

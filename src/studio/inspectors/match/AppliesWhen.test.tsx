@@ -35,7 +35,7 @@ describe('a dimension applies when', () => {
     expect(picker).toMatch(/^<option value="" selected="">always \(no condition\)<\/option>/);
     const offered = [...(picker ?? '').matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
     expect(offered).toContain('policy.firmInitiated');
-    expect(offered).toContain('professionalTest.professional');
+    expect(offered).toContain('investorClass.professional');
     expect(offered).not.toContain('classify.level');
     // The output node is downstream of the match node: never offered.
     expect(offered.some((ref) => ref?.startsWith('output.'))).toBe(false);

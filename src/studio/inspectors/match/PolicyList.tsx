@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  isPolicyEnabled,
   VERDICTS,
   type MatchPolicy,
   type Pack,
@@ -11,6 +12,7 @@ import type { Dispatch } from '../common/types.ts';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { CheckList, SelectField } from '../common/ChoiceFields.tsx';
 import { RowControls } from '../common/RowControls.tsx';
+import { BasisMarker } from '../common/BasisMarker.tsx';
 import { levelChoices } from '../common/choiceNames.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { verdictMessages } from './MatrixGrid.tsx';
@@ -33,6 +35,7 @@ const messages = defineMessages({
     riskAtLeast: '产品风险不低于',
     any: '任意',
     add: '添加',
+    enabled: '启用',
   },
   en: {
     policies: 'Policies (applied in order)',
@@ -49,6 +52,7 @@ const messages = defineMessages({
     riskAtLeast: 'Product risk at least',
     any: 'any',
     add: 'Add',
+    enabled: 'On',
   },
 });
 
@@ -89,9 +93,23 @@ export function PolicyList(props: {
         {policies.map((p, i) => {
           const at = (...k: PathKey[]): PathKey[] => [...path, i, ...k];
           return (
-            <li key={i} className={`match-policy policy-${p.kind}`}>
+            <li
+              key={i}
+              className={`match-policy policy-${p.kind}${isPolicyEnabled(p) ? '' : ' policy-off'}`}
+            >
               <div className="q-row">
                 <strong>{t(p.kind)}</strong>
+                <BasisMarker basis={p.basis} />
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={isPolicyEnabled(p)}
+                    onChange={(e) =>
+                      dispatch({ type: 'set', path: at('enabled'), value: e.target.checked })
+                    }
+                  />{' '}
+                  {t('enabled')}
+                </label>
                 {(p.kind !== 'flag' || p.when !== undefined) && (
                   <label>
                     {t('when')}{' '}
