@@ -69,6 +69,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/studio/**', '**/cli/**'], message: 'the server sits below the CLI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/studio/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -11,6 +11,7 @@ import { exportCommand } from './commands/exportPack.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { tckCommand } from './commands/tck.ts';
 import { importCommand } from './commands/importDmn.ts';
+import { serveCommand } from './commands/serve.ts';
 
 /** Every command; adding one is adding it here. */
 export const COMMANDS: readonly Command[] = [
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   importCommand,
   tckCommand,
+  serveCommand,
 ];
 
 export const VERSION = '0.1.0';
