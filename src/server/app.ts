@@ -10,6 +10,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { lt } from '../domain/index.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
 import { DEFAULT_PASSWORD_COST } from './auth/passwords.ts';
@@ -17,6 +18,11 @@ import type { ServerConfig, ServerContext } from './context.ts';
 import type { Db } from './db/index.ts';
 import { EventHub } from './events.ts';
 import { ApiError, sendError } from './http/errors.ts';
+import { keyRoutes } from './keys/routes.ts';
+import { publishRoutes } from './packs/publish.ts';
+import { reviewRoutes } from './packs/review.ts';
+import { packRoutes } from './packs/routes.ts';
+import { userRoutes } from './users/routes.ts';
 
 export type AppDeps = {
   db: Db;
@@ -77,7 +83,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  authRoutes(app, ctx);
+  for (const feature of [
+    authRoutes,
+    userRoutes,
+    packRoutes,
+    reviewRoutes,
+    publishRoutes,
+    keyRoutes,
+    auditRoutes,
+  ])
+    feature(app, ctx);
 
   serveStudio(app, deps.studioDir);
   return app;

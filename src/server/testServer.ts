@@ -5,13 +5,17 @@ import { buildApp } from './app.ts';
 import type { ServerConfig } from './context.ts';
 import { openDb, type Db } from './db/index.ts';
 import { migrateAll } from './schema.ts';
+import { seedStarterPacks } from './packs/seed.ts';
 
 /**
  * The server on a fresh database for API tests: embedded PGlite in memory, or, when
  * SUITABILITY_TEST_DATABASE_URL is set, a new schema of that PostgreSQL (dropped at close).
  * Passwords are hashed with a cheap argon2id cost: the cost is an option, not a test shortcut.
  */
-export async function startTestServer(config: Partial<ServerConfig> = {}) {
+export async function startTestServer(
+  config: Partial<ServerConfig> = {},
+  opts: { seed?: boolean } = {},
+) {
   const url = process.env.SUITABILITY_TEST_DATABASE_URL;
   const schema = `t_${randomBytes(6).toString('hex')}`;
   let db: Db;
@@ -32,6 +36,7 @@ export async function startTestServer(config: Partial<ServerConfig> = {}) {
     };
   } else db = await openDb({});
   await migrateAll(db);
+  if (opts.seed) await seedStarterPacks(db, new Date('2026-12-01T09:00:00Z'));
   const app = await buildApp({
     db,
     config: { passwordCost: { memoryCost: 1024, timeCost: 1 }, ...config },

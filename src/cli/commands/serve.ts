@@ -35,6 +35,7 @@ export const serveCommand: Command = {
     const { buildApp } = await import('../../server/app.ts');
     const { openDb } = await import('../../server/db/index.ts');
     const { migrateAll } = await import('../../server/schema.ts');
+    const { seedStarterPacks } = await import('../../server/packs/seed.ts');
     const say = printer(stdout, lang);
     const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
     const port = portOf(options.port);
@@ -43,6 +44,7 @@ export const serveCommand: Command = {
     if (!databaseUrl) mkdirSync(dataDir, { recursive: true });
     const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir });
     await migrateAll(db);
+    const seeded = await seedStarterPacks(db, new Date());
     const { rows } = await db.query('SELECT 1 FROM users LIMIT 1');
     const needsSetup = rows.length === 0;
     // Beyond this machine, whoever reaches the page first must not become the admin.
@@ -58,6 +60,11 @@ export const serveCommand: Command = {
       'zh-CN': `工作区已启动：${address}（数据：${databaseUrl ? 'PostgreSQL' : dataDir}）`,
       en: `workspace running at ${address} (data: ${databaseUrl ? 'PostgreSQL' : dataDir})`,
     });
+    if (seeded.length > 0)
+      say({
+        'zh-CN': `已导入入门规则包：${seeded.join(', ')}`,
+        en: `imported the starter packs: ${seeded.join(', ')}`,
+      });
     if (needsSetup)
       say({
         'zh-CN': `首次使用：在浏览器打开 ${address} 创建首个管理员${setupToken ? `，一次性设置码：${setupToken}` : ''}`,
