@@ -12,6 +12,7 @@ import { verifyCommand } from './commands/verify.ts';
 import { tckCommand } from './commands/tck.ts';
 import { importCommand } from './commands/importDmn.ts';
 import { serveCommand } from './commands/serve.ts';
+import { auditCommand } from './commands/audit.ts';
 
 /** Every command; adding one is adding it here. */
 export const COMMANDS: readonly Command[] = [
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   tckCommand,
   serveCommand,
+  auditCommand,
 ];
 
 export const VERSION = '0.1.0';
