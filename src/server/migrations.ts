@@ -125,3 +125,20 @@ CREATE TABLE signing_keys (
 );`,
   },
 ];
+
+/**
+ * What a production PostgreSQL grants the role the server runs as, when migrations run as a
+ * separate owner: rows of the append-only tables can be added and read, never changed or removed
+ * (the triggers refuse it too, but an owner can switch triggers off; a grant it lacks it cannot).
+ */
+export function appRoleGrants(role: string, schema = 'public'): string {
+  for (const name of [role, schema])
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad identifier: ${name}`);
+  return `
+GRANT USAGE ON SCHEMA ${schema} TO ${role};
+GRANT SELECT ON schema_migrations TO ${role};
+GRANT SELECT, INSERT ON audit_log, audit_checkpoints, published_versions TO ${role};
+GRANT SELECT, INSERT, UPDATE ON users, sessions, packs, signing_keys TO ${role};
+GRANT SELECT, INSERT ON pack_revisions, review_comments TO ${role};
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_checkpoints, published_versions, pack_revisions FROM ${role};`;
+}

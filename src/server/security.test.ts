@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import type { Pack } from '../domain/index.ts';
 import { verifyAuditExport, type AuditExport } from './audit/exportFile.ts';
+import { appRoleGrants } from './migrations.ts';
 import { startTestServer, type Agent } from './testServer.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -297,6 +298,35 @@ describe('the audit trail', () => {
     const failed = await run(['audit', 'verify', bad]);
     expect(failed.code).toBe(1);
     expect(failed.err).toContain('$.entries[3]');
+  });
+});
+
+describe.runIf(process.env.SUITABILITY_TEST_DATABASE_URL)('on PostgreSQL', () => {
+  it('the role the server runs as cannot change or remove audit rows or published versions', async () => {
+    const { rows } = await server.db.query<{ schema: string }>('SELECT current_schema() AS schema');
+    const schema = rows[0]?.schema as string;
+    const role = `app_${schema}`;
+    await server.db.query(`CREATE ROLE ${role} NOLOGIN`);
+    await server.db.query(`GRANT ${role} TO current_user`);
+    await server.db.query(appRoleGrants(role, schema));
+    for (const sql of [
+      "UPDATE audit_log SET actor = 'eve' WHERE seq = 1",
+      'DELETE FROM audit_log WHERE seq = 1',
+      'DELETE FROM published_versions',
+    ])
+      await expect(
+        server.db.transaction(async (tx) => {
+          await tx.query(`SET LOCAL ROLE ${role}`);
+          await tx.query(sql);
+        }),
+      ).rejects.toThrow(/permission denied/);
+    const inserted = await server.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL ROLE ${role}`);
+      return tx.query('SELECT count(*) AS n FROM audit_log');
+    });
+    expect(Number(inserted.rows[0]?.n)).toBeGreaterThan(0);
+    await server.db.query(`DROP OWNED BY ${role}`);
+    await server.db.query(`DROP ROLE ${role}`);
   });
 });
 
