@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from './db/index.ts';
+import { ALL_MIGRATIONS } from './schema.ts';
 import { startTestServer } from './testServer.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -51,5 +53,15 @@ describe('workspace server foundation', () => {
     const res = await server.client.call('GET', '/api/nothing-here');
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('migrations', () => {
+  it('run forward only: a migrated database takes none again, and takes a new one on top', async () => {
+    const { db } = server;
+    expect(await migrate(db, ALL_MIGRATIONS)).toEqual([]);
+    const next = { id: '0099_probe', sql: 'CREATE TABLE probe (id integer)' };
+    expect(await migrate(db, [...ALL_MIGRATIONS, next])).toEqual(['0099_probe']);
+    await expect(migrate(db, ALL_MIGRATIONS)).rejects.toThrow(/newer version/);
   });
 });
