@@ -153,6 +153,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/server/**/*.ts'],
+    // A test may drive the CLI against what the server exported.
+    ignores: ['src/server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/studio/**', '**/cli/**'], message: 'the server sits below the CLI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/studio/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

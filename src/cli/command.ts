@@ -12,6 +12,8 @@ export type CommandContext = {
   stderr: Writable;
   /** A clock for timing nodes in traces; commands take no other time from the machine. */
   now: () => number;
+  /** The environment (e.g. DATABASE_URL for `serve`). */
+  env: NodeJS.ProcessEnv;
 };
 
 /** A command as data: one list drives dispatch and help. Returns the exit code. */

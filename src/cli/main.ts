@@ -11,6 +11,8 @@ import { exportCommand } from './commands/exportPack.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { tckCommand } from './commands/tck.ts';
 import { importCommand } from './commands/importDmn.ts';
+import { serveCommand } from './commands/serve.ts';
+import { auditCommand } from './commands/audit.ts';
 
 /** Every command; adding one is adding it here. */
 export const COMMANDS: readonly Command[] = [
@@ -23,6 +25,8 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   importCommand,
   tckCommand,
+  serveCommand,
+  auditCommand,
 ];
 
 export const VERSION = '0.1.0';

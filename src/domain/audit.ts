@@ -23,6 +23,18 @@ export const AUDIT_ACTIONS = [
   'delete',
   // Autosave revisions thinned by the retention policy: which ones went, and why the rest stay.
   'prune',
+  // The team workspace server: accounts, sessions, keys and review steps beyond the ones above.
+  'setup',
+  'login',
+  'login-failed',
+  'lockout',
+  'logout',
+  'user-create',
+  'user-change',
+  'sessions-revoke',
+  'key-rotate',
+  'comment',
+  'withdraw',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
