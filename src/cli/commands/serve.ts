@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.ts';
 import { printer } from '../command.ts';
 import { usageError } from '../i18n.ts';
+import { serveFolder } from './serveFolder.ts';
 
 const STUDIO_DIR = fileURLToPath(new URL('../../../dist', import.meta.url));
 
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+export const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || /^127\./.test(host);
 
-function portOf(value: string | true | undefined): number {
+export function portOf(value: string | true | undefined): number {
   if (value === undefined) return 5173;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
@@ -23,14 +25,29 @@ function portOf(value: string | true | undefined): number {
 
 export const serveCommand: Command = {
   name: 'serve',
-  spec: { positionals: [], options: { data: true, port: true, host: true } },
-  usage: 'serve [--data DIR] [--port N] [--host H]',
+  spec: {
+    positionals: [],
+    options: {
+      data: true,
+      port: true,
+      host: true,
+      packs: true,
+      trusted: true,
+      keys: true,
+      'allow-anonymous': false,
+      retention: true,
+    },
+  },
+  usage:
+    'serve [--data DIR] [--port N] [--host H] | serve --packs DIR [--trusted keys.json] [--keys channels.json] [--allow-anonymous] [--retention PACK=YEARS,...]',
   summary: {
     'zh-CN':
       '启动团队工作区：工作室页面与 API 同一进程；数据存于内嵌数据库（默认 ./data），设置 DATABASE_URL 则用 PostgreSQL',
     en: 'start the team workspace: the studio and its API in one process; data in an embedded database (./data by default), or PostgreSQL when DATABASE_URL is set',
   },
-  async run({ options, lang, stdout, env }) {
+  async run(ctx) {
+    if (typeof ctx.options.packs === 'string') return serveFolder(ctx);
+    const { options, lang, stdout, env } = ctx;
     // Loaded here so that the other commands do not pay for the server's start-up.
     const { buildApp } = await import('../../server/app.ts');
     const { openDb } = await import('../../server/db/index.ts');

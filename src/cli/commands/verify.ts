@@ -11,7 +11,7 @@ import { loadPack, readText } from '../loadPack.ts';
 import { pathLocator, place } from '../locate.ts';
 
 /** Reads `keys.json`: `[{ "name": ..., "publicKey": base64 }]`, each problem located. */
-async function readTrustedKeys(file: string): Promise<TrustedKey[]> {
+export async function readTrustedKeys(file: string): Promise<TrustedKey[]> {
   const text = await readText(file);
   let value: unknown;
   try {

@@ -96,7 +96,7 @@ describe('POST /v1/decisions/{packId}', () => {
       payload: '{"facts": {',
     });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().code).toBe('request.json');
+    expect(malformed.json().code).toBe('invalid_json');
     expect(malformed.json().message).toMatch(/JSON/);
     expect(malformed.body).not.toMatch(/at .*\.ts/);
     const huge = await app.inject({
@@ -106,7 +106,7 @@ describe('POST /v1/decisions/{packId}', () => {
       payload: `{"clientId":"${'x'.repeat(10 * 1024 * 1024)}"}`,
     });
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().code).toBe('request.tooLarge');
+    expect(huge.json().code).toBe('too_large');
   });
 
   it('scopes keys to packs, limits their rate and knows unknown packs', async () => {
@@ -167,7 +167,7 @@ describe('POST /v1/decisions/{packId}/batch', () => {
     expect(parsed[0]).toMatchObject({ version: '1.0.0' });
     expect(parsed[1]?.error).toMatchObject({ code: 'input.unknownKey', path: '$.fact' });
     expect(parsed[2]?.error).toMatchObject({ code: 'input.factType', path: '$.facts.age' });
-    expect(parsed[3]?.error).toMatchObject({ code: 'request.json', path: '$' });
+    expect(parsed[3]?.error).toMatchObject({ code: 'invalid_json', path: '$' });
     expect(parsed.filter((p) => !p.error)).toHaveLength(total / 100);
   });
 });

@@ -69,7 +69,7 @@ export function parseLine(text: string): { value: unknown } | { error: ApiError 
     return {
       error: new ApiError(
         400,
-        'request.json',
+        'invalid_json',
         lt(`JSON 语法错误${where}：${why['zh-CN']}`, `JSON syntax error${where}: ${why.en}`),
         '$',
       ),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { lt, type Locale } from '../../domain/index.ts';
 import { ndjsonLines, parseLine, type BatchLine } from './batch.ts';
@@ -9,11 +9,11 @@ import { decide, decisionResponse, replay, type Evaluated, type ServedVersion } 
 import {
   ApiError,
   errorBody,
+  errorCode,
+  langOf,
   notFoundPack,
   notFoundVersion,
-  requestLocale,
   sendError,
-  toApiError,
 } from './errors.ts';
 import { packInputSchema } from './inputSchema.ts';
 import type { Metrics } from './metrics.ts';
@@ -83,8 +83,8 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
   const maxLine = opts.maxLine ?? 1_000_000;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  app.setErrorHandler((e, request, reply) => {
-    metrics.errors.inc({ code: toApiError(e).code });
+  app.setErrorHandler((e: FastifyError, request, reply) => {
+    metrics.errors.inc({ code: errorCode(e) });
     return sendError(e, request, reply);
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -140,7 +140,7 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
     });
     await record([evaluated]);
     count(evaluated);
-    return decisionResponse(evaluated, requestLocale(request.headers['accept-language']));
+    return decisionResponse(evaluated, langOf(request));
   };
 
   const decideSchema = (summary: string, params: FastifySchema['params']) => ({
@@ -216,7 +216,7 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
         );
       // One version for the whole batch, taken now: a publish during it changes nothing here.
       const served = currentOf(packId);
-      const locale = requestLocale(request.headers['accept-language']);
+      const locale = langOf(request);
       const lines = ndjsonLines(request.body as AsyncIterable<Buffer>, maxLine);
       reply.type('application/x-ndjson');
       return reply.send(Readable.from(batchOutput(lines, served, channel.id, locale)));
@@ -249,10 +249,9 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
     };
     for await (const item of lines) {
       lineNumbers.push(item.line);
-      const problem = (e: unknown) => {
-        const api = toApiError(e);
-        metrics.errors.inc({ code: api.code });
-        return JSON.stringify({ line: item.line, error: errorBody(api, locale) });
+      const problem = (e: ApiError) => {
+        metrics.errors.inc({ code: e.code });
+        return JSON.stringify({ line: item.line, error: errorBody(e, locale) });
       };
       if ('error' in item) group.push(problem(item.error));
       else {
@@ -327,10 +326,7 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
       admitted(request, packId);
       const { version } = request.query;
       const served = version ? await pinnedOf(packId, version) : currentOf(packId);
-      return packInputSchema(
-        served.compiled.pack,
-        requestLocale(request.headers['accept-language']),
-      );
+      return packInputSchema(served.compiled.pack, langOf(request));
     },
   });
 

@@ -1,17 +1,13 @@
+import type { Db, Migration } from '../db/index.ts';
 import type { DecisionRecord } from './decide.ts';
 
-/** Only what records need of the workspace database (`Db`): parameterised queries. */
-export type RecordsDb = {
-  query<R = Record<string, unknown>>(
-    sql: string,
-    params?: readonly unknown[],
-  ): Promise<{ rows: R[] }>;
-};
+/** Only what records need of the database: parameterised queries. */
+export type RecordsDb = Pick<Db, 'query'>;
 
 /** CSRC asks suitability records to be kept at least 20 years; a pack may keep them longer. */
 export const DEFAULT_RETENTION_YEARS = 20;
 
-export const DECISION_MIGRATIONS = [
+export const DECISION_MIGRATIONS: readonly Migration[] = [
   {
     id: '0100_decision_records',
     sql: `
@@ -51,7 +47,7 @@ CREATE TRIGGER decision_records_no_truncate
   FOR EACH STATEMENT EXECUTE FUNCTION decision_records_append_only();
 `,
   },
-] as const;
+];
 
 const COLUMNS = [
   'id',
