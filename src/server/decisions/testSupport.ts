@@ -1,13 +1,18 @@
-import { readFileSync } from 'node:fs';
 import type { EvaluationInputDraft } from '../../domain/index.ts';
+import { loadStarterPack } from '../../testing/starterPackFiles.ts';
 
-/** The first sample client of a starter pack, as a channel would send it. */
-export function starterSample(
-  packId: string,
-): EvaluationInputDraft & { facts: Record<string, unknown>; answers: Record<string, unknown> } {
-  const pack = JSON.parse(readFileSync(`rule-packs/${packId}/pack.json`, 'utf8')) as {
-    sampleClients: { input: EvaluationInputDraft }[];
-  };
-  const input = pack.sampleClients[0]!.input;
-  return { ...input, facts: input.facts ?? {}, answers: input.answers ?? {} };
+type Sample = EvaluationInputDraft & {
+  facts: Record<string, unknown>;
+  answers: Record<string, unknown>;
+};
+
+/** The sample clients of a starter pack, as a channel would send them. */
+export function starterSamples(packId: string): Sample[] {
+  return (loadStarterPack(packId).sampleClients ?? []).map(({ input }) => ({
+    ...input,
+    facts: input.facts ?? {},
+    answers: input.answers ?? {},
+  }));
 }
+
+export const starterSample = (packId: string): Sample => starterSamples(packId)[0]!;
