@@ -210,6 +210,7 @@ export async function runServeBench(
         'p99 ms',
         'non-2xx',
         'errors',
+        'server CPU ms / decision',
         'load avg (1 min) during',
       ],
       runs.map((r) => [
