@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import {
   describeIssues,
+  DESCRIBED_PARSE,
   EvaluationInputSchema,
   locateJson,
   type EvaluationInput,
@@ -64,7 +65,7 @@ export function toInput(line: number, raw: unknown, date: string | undefined): I
     record && record.evaluationDate === undefined && date !== undefined
       ? { ...record, evaluationDate: date }
       : raw;
-  const parsed = EvaluationInputSchema.safeParse(withDate, { reportInput: true });
+  const parsed = EvaluationInputSchema.safeParse(withDate, DESCRIBED_PARSE);
   if (parsed.success) return { line, input: parsed.data };
   const problems = describeIssues(parsed.error.issues);
   const noDate = record && record.evaluationDate === undefined && date === undefined;

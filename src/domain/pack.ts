@@ -15,14 +15,14 @@ export const PACK_STATUSES = ['draft', 'in-review', 'approved', 'published', 're
 export const PackStatusSchema = z.enum(PACK_STATUSES);
 export type PackStatus = z.infer<typeof PackStatusSchema>;
 
-export const ChangelogEntrySchema = z.object({
+export const ChangelogEntrySchema = z.strictObject({
   version: SemverSchema,
   date: DateSchema,
   note: LocalizedTextSchema,
   author: z.string().optional(),
 });
 
-export const ApprovalSchema = z.object({
+export const ApprovalSchema = z.strictObject({
   by: z.string(),
   role: z.string(),
   at: z.string(),
@@ -30,7 +30,7 @@ export const ApprovalSchema = z.object({
   comment: z.string().default(''),
 });
 
-export const SignatureSchema = z.object({
+export const SignatureSchema = z.strictObject({
   algorithm: z.literal('Ed25519'),
   /** Base64 of the raw 32-byte public key. */
   publicKey: z.string(),
@@ -39,7 +39,7 @@ export const SignatureSchema = z.object({
 });
 
 /** Integrity fields: excluded from the content hash, which they describe. */
-export const IntegritySchema = z.object({
+export const IntegritySchema = z.strictObject({
   /** `sha256:<hex>` over the canonical JSON of the pack without `integrity`. */
   hash: z
     .string()
@@ -52,7 +52,7 @@ export const IntegritySchema = z.object({
 });
 export type Integrity = z.infer<typeof IntegritySchema>;
 
-export const PackSchema = z.object({
+export const PackSchema = z.strictObject({
   format: z.literal(PACK_FORMAT),
   formatVersion: z.literal(PACK_FORMAT_VERSION),
   id: PackIdSchema,
