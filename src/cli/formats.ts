@@ -1,11 +1,17 @@
-import { csvLine, type EvaluationInput, type Pack } from '../domain/index.ts';
-import type { EvaluationResult } from '../engine/index.ts';
+import { csvLine, type EvaluationInput, type LocalizedText, type Pack } from '../domain/index.ts';
+import type { EvaluationError, EvaluationResult } from '../engine/index.ts';
 
 export type OutputFormat = 'jsonl' | 'csv';
 
 /** One line of JSON per client: the client id, its date, and the whole result. */
 export function jsonlRow(input: EvaluationInput, result: EvaluationResult): string {
   return `${JSON.stringify({ clientId: input.clientId ?? null, evaluationDate: input.evaluationDate, ...result })}\n`;
+}
+
+/** Why a client has no result, naming the JSON path once (most engine messages already do). */
+export function evaluationProblem(e: EvaluationError): LocalizedText {
+  const at = (text: string) => (text.includes(e.path) ? text : `${e.path}: ${text}`);
+  return { 'zh-CN': at(e.localized['zh-CN']), en: at(e.localized.en) };
 }
 
 const csvRow = (fields: readonly unknown[]) => `${csvLine(fields)}\n`;

@@ -1,5 +1,7 @@
 import { extname } from 'node:path';
 import {
+  checkDocument,
+  checkJsonText,
   describeIssues,
   DESCRIBED_PARSE,
   EvaluationInputSchema,
@@ -65,6 +67,15 @@ export function toInput(line: number, raw: unknown, date: string | undefined): I
     record && record.evaluationDate === undefined && date !== undefined
       ? { ...record, evaluationDate: date }
       : raw;
+  // Before the schema, which would drop a `__proto__` key in `facts` without a word.
+  const refused = checkDocument(raw);
+  if (refused) {
+    const error = {
+      'zh-CN': `${refused.path}: ${refused.message['zh-CN']}`,
+      en: `${refused.path}: ${refused.message.en}`,
+    };
+    return clientId === undefined ? { line, error } : { line, clientId, error };
+  }
   const parsed = EvaluationInputSchema.safeParse(withDate, DESCRIBED_PARSE);
   if (parsed.success) return { line, input: parsed.data };
   const problems = describeIssues(parsed.error.issues);
@@ -111,6 +122,8 @@ export function csvItem(
 
 /** The client of one JSONL line (blank lines are skipped by the caller). */
 export function jsonlItem(line: number, text: string, date: string | undefined): InputItem {
+  const over = checkJsonText(text);
+  if (over) return { line, error: over.message };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -169,6 +182,12 @@ async function* jsonlInputs(path: string, date: string | undefined): AsyncGenera
 
 async function* jsonInputs(path: string, date: string | undefined): AsyncGenerator<InputItem> {
   const text = await readText(path);
+  const over = checkJsonText(text);
+  if (over)
+    throw new UserError({
+      'zh-CN': `${path}:${over.line ?? 1}:${over.column ?? 1}：${over.message['zh-CN']}（大量客户请用 CSV 或 JSONL）`,
+      en: `${path}:${over.line ?? 1}:${over.column ?? 1}: ${over.message.en} (use CSV or JSONL for large populations)`,
+    });
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './calendarDate.ts';
 
 /**
  * Identifiers inside a pack: letters, digits, `_` and `-`, starting with a letter or digit.
@@ -26,7 +27,7 @@ export const SemverSchema = z
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'a real calendar date');
+  .refine(isCalendarDate, 'not a real calendar date');
 
 /**
  * A reference to a value in the evaluation scope: `<root>.<key>...`, where root is a client fact id,

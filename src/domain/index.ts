@@ -1,4 +1,5 @@
 export * from './localized.ts';
+export * from './calendarDate.ts';
 export * from './ids.ts';
 export * from './vocabulary.ts';
 export * from './conditions.ts';

@@ -54,7 +54,7 @@ const CUSTOM_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^lower-case slug$/, () => '小写字母、数字和 "-" 组成的标识'],
   [/^semantic version such as 1\.2\.0$/, () => '语义化版本号，例如 1.2.0'],
   [/^date YYYY-MM-DD$/, () => '日期，格式 YYYY-MM-DD'],
-  [/^a real calendar date$/, () => '真实存在的日历日期'],
+  [/^not a real calendar date$/, () => '不是真实存在的日历日期'],
   [/^dot-path such as classify\.level$/, () => '点分路径，例如 classify.level'],
   [/^simple path such as (.*)$/, (m) => `简单路径，例如 ${m[1]}`],
   [/^sha256:<64 hex digits>$/, () => 'sha256:<64 位十六进制>'],

@@ -4,7 +4,7 @@ import { evaluate, EvaluationError } from '../../engine/index.ts';
 import { choice } from '../args.ts';
 import type { Command } from '../command.ts';
 import { printer } from '../command.ts';
-import { csvWriter, jsonlRow, type OutputFormat } from '../formats.ts';
+import { csvWriter, evaluationProblem, jsonlRow, type OutputFormat } from '../formats.ts';
 import { pick, usageError } from '../i18n.ts';
 import { loadPack } from '../loadPack.ts';
 import { readInputs, type InputItem } from '../readers.ts';
@@ -78,11 +78,7 @@ export const evaluateCommand: Command = {
         return { row: csv ? csv.row(item.input, result) : jsonlRow(item.input, result) };
       } catch (e) {
         if (!(e instanceof EvaluationError)) throw e;
-        const problem = {
-          'zh-CN': `${e.path}: ${e.localized['zh-CN']}`,
-          en: `${e.path}: ${e.localized.en}`,
-        };
-        return { problem, clientId: item.input.clientId };
+        return { problem: evaluationProblem(e), clientId: item.input.clientId };
       }
     };
     const sink = await openSink(out);
@@ -143,6 +139,11 @@ export const evaluateCommand: Command = {
     } finally {
       progress?.done();
     }
+    if (evaluated + failed === 0)
+      report({
+        'zh-CN': `${input}：0 个客户（文件为空或只有表头）`,
+        en: `${input}: 0 clients (the file is empty or has only a header)`,
+      });
     report({
       'zh-CN': `已评估 ${evaluated} 个客户，${failed} 个出错${out ? `，结果写入 ${out}` : ''}`,
       en: `evaluated ${evaluated} client(s), ${failed} failed${out ? `; results in ${out}` : ''}`,
