@@ -30,11 +30,18 @@ export const ApprovalSchema = z.strictObject({
   comment: z.string().default(''),
 });
 
+/**
+ * What a signature signs (see `signedStatement`). Signatures without it are of the first scheme,
+ * over the content hash alone: still read, but no longer accepted as verified.
+ */
+export const SIGNATURE_SCHEME = 'suitability-pack-statement/2';
+
 export const SignatureSchema = z.strictObject({
   algorithm: z.literal('Ed25519'),
+  scheme: z.literal(SIGNATURE_SCHEME).optional(),
   /** Base64 of the raw 32-byte public key. */
   publicKey: z.string(),
-  /** Base64 signature over the UTF-8 bytes of `hash`. */
+  /** Base64 signature over the UTF-8 bytes of the signed statement. */
   value: z.string(),
 });
 
