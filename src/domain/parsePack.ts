@@ -65,7 +65,10 @@ export function parsePack(raw: unknown, source?: string): ParsePackResult {
   // Before the schema: a document past the limits could otherwise take seconds or the stack.
   const refused = checkDocument(value);
   if (refused) {
-    const located = text === undefined ? undefined : locateJson(text);
+    // Lines for a reserved key only: locating every value of an oversized document would cost
+    // more than refusing it, and the path already says where.
+    const located =
+      text === undefined || refused.code !== 'reservedKey' ? undefined : locateJson(text);
     const at = located?.ok ? nearestLocation(located.locations, refused.path) : {};
     return { ok: false, errors: [{ ...refused, ...where, ...at }] };
   }

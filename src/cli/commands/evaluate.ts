@@ -7,6 +7,7 @@ import { printer } from '../command.ts';
 import { csvWriter, evaluationProblem, jsonlRow, type OutputFormat } from '../formats.ts';
 import { pick, usageError } from '../i18n.ts';
 import { loadPack } from '../loadPack.ts';
+import { checkTrust } from '../trust.ts';
 import { readInputs, type InputItem } from '../readers.ts';
 import { openSink } from '../sink.ts';
 import { compileOrExplain } from './compile.ts';
@@ -26,10 +27,11 @@ export const evaluateCommand: Command = {
       'fail-fast': false,
       workers: true,
       progress: false,
+      trusted: true,
     },
   },
   usage:
-    'evaluate PACK --input clients.(csv|jsonl|json) [--out FILE] [--format jsonl|csv] [--trace] [--date YYYY-MM-DD] [--fail-fast] [--workers N] [--progress]',
+    'evaluate PACK --input clients.(csv|jsonl|json) [--out FILE] [--format jsonl|csv] [--trace] [--date YYYY-MM-DD] [--fail-fast] [--workers N] [--progress] [--trusted keys.json]',
   summary: {
     'zh-CN':
       '逐行评估客户文件（流式处理，内存占用恒定，--workers 个线程并行，默认每核一个，0 为单线程，输出顺序与输入一致）；有错误行时退出码为 1',
@@ -59,6 +61,7 @@ export const evaluateCommand: Command = {
       throw usageError('--trace 只能用于 jsonl 输出', '--trace needs jsonl output');
 
     const loaded = await loadPack(file);
+    await checkTrust(loaded, options.trusted, stderr, lang);
     const compiled = compileOrExplain(loaded);
     const report = printer(stderr, lang);
     const csv = format === 'csv' ? csvWriter(loaded.pack) : undefined;
