@@ -29,6 +29,14 @@ describe('parseArgs', () => {
       ['evaluate', 'p', '--input'],
       ['evaluate', 'p', '--trace=yes'],
       ['evaluate', 'p', '--lang', 'de'],
+      // Names of Object.prototype are neither commands nor options.
+      ['toString', 'x'],
+      ['constructor'],
+      ['__proto__'],
+      ['hasOwnProperty', 'x'],
+      ['evaluate', 'p', '--constructor', 'x'],
+      ['evaluate', 'p', '--toString=x'],
+      ['evaluate', 'p', '--__proto__', 'x'],
     ];
     for (const argv of cases) {
       let error: unknown;

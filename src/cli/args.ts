@@ -27,7 +27,8 @@ export function parseArgs(argv: readonly string[], specs: Record<string, Command
     return { command: 'help', positionals: [], options: {}, lang: langOf(rest), help: true };
   if (command === '--version' || command === '-v')
     return { command: 'version', positionals: [], options: {}, lang: undefined, help: false };
-  const spec = specs[command];
+  // Own properties only: `toString` or `constructor` must not find Object.prototype's.
+  const spec = Object.hasOwn(specs, command) ? specs[command] : undefined;
   if (!spec)
     throw usageError(
       `未知命令 "${command}"，可用命令：${Object.keys(specs).join(', ')}`,
@@ -48,7 +49,7 @@ export function parseArgs(argv: readonly string[], specs: Record<string, Command
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
-    const takesValue = allowed[name];
+    const takesValue = Object.hasOwn(allowed, name) ? allowed[name] : undefined;
     if (takesValue === undefined)
       throw usageError(`${command} 不支持选项 --${name}`, `${command} has no option --${name}`);
     if (!takesValue) {

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { readTextChunks } from './lines.ts';
 
 /** One CSV record and the line it starts on (a quoted field may span lines). */
 export type CsvRecord = { line: number; fields: string[] };
@@ -26,8 +26,8 @@ export async function* readCsv(path: string): AsyncGenerator<CsvRecord> {
   let atStart = true; // nothing of the current record read yet
   let first = true;
 
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-    let text = chunk as string;
+  for await (const chunk of readTextChunks(path)) {
+    let text = chunk;
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     first = false;
     const out: CsvRecord[] = [];

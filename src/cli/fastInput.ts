@@ -1,10 +1,5 @@
-import type { EvaluationInput } from '../domain/index.ts';
+import { isCalendarDate, type EvaluationInput } from '../domain/index.ts';
 import type { InputItem } from './readers.ts';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-// The same test as the domain's DateSchema: the pattern, and a real calendar date.
-const isDateText = (v: unknown): v is string =>
-  typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 
 const isFactValue = (v: unknown) =>
   v === null ||
@@ -39,10 +34,10 @@ export function fastCsvInput(
   date: string | undefined,
 ): InputItem | undefined {
   const evaluationDate = record.evaluationDate === undefined ? date : record.evaluationDate;
-  if (!isDateText(evaluationDate)) return undefined;
+  if (!isCalendarDate(evaluationDate)) return undefined;
   const { clientId, assessmentDate, initiator = 'client', facts = {}, answers = {} } = record;
   if (clientId !== undefined && typeof clientId !== 'string') return undefined;
-  if (assessmentDate !== undefined && !isDateText(assessmentDate)) return undefined;
+  if (assessmentDate !== undefined && !isCalendarDate(assessmentDate)) return undefined;
   if (initiator !== 'client' && initiator !== 'firm') return undefined;
   if (!allValues(facts, isFactValue) || !allValues(answers, isAnswer)) return undefined;
   for (const k in record)

@@ -1,5 +1,5 @@
-import type { EvaluationInput, Pack } from '../domain/index.ts';
-import type { EvaluationResult } from '../engine/index.ts';
+import { csvLine, type EvaluationInput, type LocalizedText, type Pack } from '../domain/index.ts';
+import type { EvaluationError, EvaluationResult } from '../engine/index.ts';
 
 export type OutputFormat = 'jsonl' | 'csv';
 
@@ -8,18 +8,13 @@ export function jsonlRow(input: EvaluationInput, result: EvaluationResult): stri
   return `${JSON.stringify({ clientId: input.clientId ?? null, evaluationDate: input.evaluationDate, ...result })}\n`;
 }
 
-/** A CSV field, quoted when it holds a separator, a quote or a line break. */
-export function csvField(value: unknown): string {
-  const text =
-    value === undefined || value === null
-      ? ''
-      : Array.isArray(value)
-        ? value.join('|')
-        : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** Why a client has no result, naming the JSON path once (most engine messages already do). */
+export function evaluationProblem(e: EvaluationError): LocalizedText {
+  const at = (text: string) => (text.includes(e.path) ? text : `${e.path}: ${text}`);
+  return { 'zh-CN': at(e.localized['zh-CN']), en: at(e.localized.en) };
 }
 
-const csvLine = (fields: readonly unknown[]) => `${fields.map(csvField).join(',')}\n`;
+const csvRow = (fields: readonly unknown[]) => `${csvLine(fields)}\n`;
 
 /** The value outputs of the pack's output node (flags go in one `flags` column). */
 function valueOutputs(pack: Pack): string[] {
@@ -42,9 +37,9 @@ export function csvWriter(pack: Pack): {
   const outputs = valueOutputs(pack);
   const products = pack.products.items.map((p) => p.id);
   return {
-    header: csvLine(['clientId', ...outputs, 'flags', ...products]),
+    header: csvRow(['clientId', ...outputs, 'flags', ...products]),
     row: (input, result) =>
-      csvLine([
+      csvRow([
         input.clientId,
         ...outputs.map((o) => result.outputs[o]),
         result.flags,

@@ -1,4 +1,4 @@
-import { questionsOf, type LocalizedText, type Pack } from '../domain/index.ts';
+import { DOCUMENT_LIMITS, questionsOf, type LocalizedText, type Pack } from '../domain/index.ts';
 
 /** Turns a CSV cell into a typed value, or says why it cannot. */
 type Convert = (cell: string) => { value: unknown } | { error: LocalizedText };
@@ -8,9 +8,11 @@ export type ColumnPlan = { target: string[]; convert: Convert };
 
 const asString: Convert = (cell) => ({ value: cell });
 const asList: Convert = (cell) => ({ value: cell.split('|').map((s) => s.trim()) });
+// Decimal only: Number() would also read 0x23, 0b100011 and 0o43 as 35.
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const asNumber: Convert = (cell) => {
   const n = Number(cell);
-  return cell.trim() !== '' && Number.isFinite(n)
+  return DECIMAL.test(cell) && Number.isFinite(n)
     ? { value: n }
     : { error: { 'zh-CN': `"${cell}" 不是数字`, en: `"${cell}" is not a number` } };
 };
@@ -107,6 +109,13 @@ export function recordToInput(
   for (let i = 0; i < plans.length; i++) {
     const cell = fields[i] as string;
     if (cell === '') continue;
+    if (cell.length > DOCUMENT_LIMITS.maxStringLength)
+      return {
+        error: {
+          'zh-CN': `列 ${header[i]}：字符串过长：${cell.length} 个字符，上限 ${DOCUMENT_LIMITS.maxStringLength}`,
+          en: `column ${header[i]}: string too long: ${cell.length} characters, the limit is ${DOCUMENT_LIMITS.maxStringLength}`,
+        },
+      };
     const plan = plans[i] as ColumnPlan;
     const converted = plan.convert(cell);
     if ('error' in converted)

@@ -10,6 +10,7 @@ import {
   type PackError,
 } from '../domain/index.ts';
 import { UserError, type Lang } from './i18n.ts';
+import { decodeUtf8 } from './lines.ts';
 
 export type LoadedPack = {
   pack: Pack;
@@ -51,11 +52,13 @@ export function unreadable(path: string, e: unknown): UserError {
 
 /** Reads a text file, turning "no such file" into a localized UserError. */
 export async function readText(path: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     throw unreadable(path, e);
   }
+  return decodeUtf8(path, bytes);
 }
 
 /** A pack is named by its file, or by its folder holding `pack.json` (`rule-packs/cn-csrc-2017`). */

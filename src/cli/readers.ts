@@ -1,7 +1,10 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
+  checkDocument,
+  checkJsonText,
   describeIssues,
+  DESCRIBED_PARSE,
   EvaluationInputSchema,
   locateJson,
   type EvaluationInput,
@@ -148,7 +151,16 @@ export function toInput(line: number, raw: unknown, date: string | undefined): I
     record && record.evaluationDate === undefined && date !== undefined
       ? { ...record, evaluationDate: date }
       : raw;
-  const parsed = EvaluationInputSchema.safeParse(withDate, { reportInput: true });
+  // Before the schema, which would drop a `__proto__` key in `facts` without a word.
+  const refused = checkDocument(raw);
+  if (refused) {
+    const error = {
+      'zh-CN': `${refused.path}: ${refused.message['zh-CN']}`,
+      en: `${refused.path}: ${refused.message.en}`,
+    };
+    return clientId === undefined ? { line, error } : { line, clientId, error };
+  }
+  const parsed = EvaluationInputSchema.safeParse(withDate, DESCRIBED_PARSE);
   if (parsed.success) return { line, input: parsed.data };
   const problems = describeIssues(parsed.error.issues);
   const noDate = record && record.evaluationDate === undefined && date === undefined;
@@ -182,6 +194,8 @@ export function csvColumnPlans(
 
 /** The client of one JSONL line (blank lines are skipped by the caller). */
 export function jsonlItem(line: number, text: string, date: string | undefined): InputItem {
+  const over = checkJsonText(text);
+  if (over) return { line, error: over.message };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -212,6 +226,12 @@ export function csvFileError(path: string, e: unknown): unknown {
 
 async function* jsonInputs(path: string, date: string | undefined): AsyncGenerator<InputItem> {
   const text = await readText(path);
+  const over = checkJsonText(text);
+  if (over)
+    throw new UserError({
+      'zh-CN': `${path}:${over.line ?? 1}:${over.column ?? 1}：${over.message['zh-CN']}（大量客户请用 CSV 或 JSONL）`,
+      en: `${path}:${over.line ?? 1}:${over.column ?? 1}: ${over.message.en} (use CSV or JSONL for large populations)`,
+    });
   let raw: unknown;
   try {
     raw = JSON.parse(text);

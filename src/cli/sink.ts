@@ -1,5 +1,5 @@
 import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -65,6 +65,7 @@ export async function openSink(
     const out = buffered(stdout);
     return { write: out.write, commit: out.flush, abort: async () => {} };
   }
+  await removeStaleTemps(path);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const stream: WriteStream = createWriteStream(temp, { flags: 'w' });
   pending.add(temp);
@@ -92,4 +93,36 @@ export async function openSink(
       pending.delete(temp);
     },
   };
+}
+
+/** Whether a process with this id is running (one we may not signal still counts as running). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files of earlier runs writing the same output whose process is gone: a run
+ * killed with SIGKILL (or a power cut) cannot clean up after itself, and its temp can be as large
+ * as the output. A temp of a process still running is another run in progress and is left alone.
+ */
+export async function removeStaleTemps(path: string): Promise<string[]> {
+  const folder = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = name.slice(prefix.length, -'.tmp'.length);
+    if (!/^[1-9]\d*$/.test(pid) || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    await unlink(join(folder, name)).then(
+      () => removed.push(name),
+      () => {},
+    );
+  }
+  return removed;
 }

@@ -11,6 +11,7 @@ import {
   type AuditEntry,
   type AuditEntryData,
 } from './audit.ts';
+import { FORMULA_TEXTS } from '../testing/csvInjection.ts';
 
 const events: AuditEntryData[] = [
   {
@@ -179,5 +180,13 @@ describe('auditToCsv', () => {
     expect(rows[5]?.slice(2, 3)).toEqual(["'=cmd|calc"]);
     expect(rows[5]?.slice(6, 8)).toEqual(["'-1 分", '\'+1, "quoted"\nsecond line']);
     expect(rows[5]?.[10]).toBe(log[4]?.hash);
+  });
+
+  it('defuses every OWASP formula lead', () => {
+    let log = chain();
+    for (const actor of FORMULA_TEXTS)
+      log = [...log, appendAuditEntry(log.at(-1), { ...(events[0] as AuditEntryData), actor })];
+    const rows = Papa.parse<string[]>(auditToCsv(log), { skipEmptyLines: true }).data.slice(-6);
+    expect(rows.map((r) => r[2])).toEqual(FORMULA_TEXTS.map((t) => `'${t}`));
   });
 });

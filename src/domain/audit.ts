@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical.ts';
 import { sha256Hex } from './hash.ts';
+import { csvLine } from './csv.ts';
 import { lt, LocalizedTextSchema, type LocalizedText } from './localized.ts';
 
 /**
@@ -197,20 +198,10 @@ export const AUDIT_CSV_COLUMNS = [
   'hash',
 ] as const;
 
-/**
- * A spreadsheet cell: quoted when needed (RFC 4180), and text that a spreadsheet would run as a
- * formula (`=`, `+`, `-`, `@`) is prefixed with `'`, since audit logs carry text people typed.
- */
-export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** The log as CSV with a header row, one entry a line, details as canonical JSON. */
 export function auditToCsv(entries: readonly AuditEntry[]): string {
   const rows = entries.map((e) =>
-    [
+    csvLine([
       e.seq,
       e.at,
       e.actor,
@@ -222,9 +213,7 @@ export function auditToCsv(entries: readonly AuditEntry[]): string {
       canonicalJson(e.details),
       e.prevHash,
       e.hash,
-    ]
-      .map(csvCell)
-      .join(','),
+    ]),
   );
   return `${[AUDIT_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -7,7 +7,7 @@ export const BASIS_KINDS = ['law', 'firmPractice'] as const;
  * firm's own practice (a choice it may change and must be able to show as its own). Shown on the
  * rule in the studio and mapped in each pack's README.
  */
-export const BasisSchema = z.object({
+export const BasisSchema = z.strictObject({
   kind: z.enum(BASIS_KINDS),
   /** The article or source, e.g. `CSRC 2017 Art. 22(5)` or `SAC guideline`. */
   citation: z.string().optional(),

@@ -15,7 +15,7 @@ export type FactValue = z.infer<typeof FactValueSchema>;
  * Everything one evaluation reads. The engine has no clock: the evaluation date is part of the
  * input so that the same input always gives the same result.
  */
-export const EvaluationInputSchema = z.object({
+export const EvaluationInputSchema = z.strictObject({
   clientId: z.string().optional(),
   facts: z.record(IdSchema, FactValueSchema).default({}),
   answers: z.record(IdSchema, AnswerSchema).default({}),

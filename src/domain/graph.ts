@@ -5,7 +5,7 @@ import { TopLevelConditionSchema } from './conditions.ts';
 import { BasisSchema } from './basis.ts';
 
 /** A reason attached to a verdict, a flag or a cap: a stable code plus text a client can read. */
-export const ReasonSchema = z.object({ code: IdSchema, text: LocalizedTextSchema });
+export const ReasonSchema = z.strictObject({ code: IdSchema, text: LocalizedTextSchema });
 export type Reason = z.infer<typeof ReasonSchema>;
 
 export const VERDICTS = ['allowed', 'warn', 'prohibited'] as const;
@@ -17,53 +17,58 @@ export type Verdict = z.infer<typeof VerdictSchema>;
 // Node configurations, one per kind.
 
 /** The evaluation input: client facts, answers, assessment and evaluation dates, initiator. */
-export const InputConfigSchema = z.object({});
+export const InputConfigSchema = z.strictObject({});
 
 /** Scores the answers of one questionnaire: per question, per dimension, total, knock-outs. */
-export const QuestionnaireConfigSchema = z.object({
+export const QuestionnaireConfigSchema = z.strictObject({
   questionnaire: IdSchema,
   /** A fired knock-out sets the total to 0 (the CSRC practice); otherwise it only raises its flag. */
   knockoutZeroesScore: z.boolean().default(true),
 });
 
 /** Combines numbers with weights; no free code. */
-export const ScoreConfigSchema = z.object({
-  terms: z.array(z.object({ ref: ValueRefSchema, weight: z.number().default(1) })).min(1),
+export const ScoreConfigSchema = z.strictObject({
+  terms: z.array(z.strictObject({ ref: ValueRefSchema, weight: z.number().default(1) })).min(1),
   combine: z.enum(['weightedSum', 'min', 'max']).default('weightedSum'),
   /** Linear rescale of the combined value from [fromMin, fromMax] to [toMin, toMax]. */
   normalize: z
-    .object({ fromMin: z.number(), fromMax: z.number(), toMin: z.number(), toMax: z.number() })
+    .strictObject({
+      fromMin: z.number(),
+      fromMax: z.number(),
+      toMin: z.number(),
+      toMax: z.number(),
+    })
     .optional(),
   round: z.enum(['none', 'floor', 'round', 'ceil']).default('none'),
 });
 
 /** What a fired rule does. Every effect lands in the rules node's output. */
 export const RuleEventSchema = z.discriminatedUnion('type', [
-  z.object({
+  z.strictObject({
     type: z.literal('flag'),
-    params: z.object({ name: IdSchema, reason: ReasonSchema.optional() }),
+    params: z.strictObject({ name: IdSchema, reason: ReasonSchema.optional() }),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('set'),
-    params: z.object({
+    params: z.strictObject({
       name: IdSchema,
       value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
     }),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('cap'),
-    params: z.object({ level: IdSchema, reason: ReasonSchema.optional() }),
+    params: z.strictObject({ level: IdSchema, reason: ReasonSchema.optional() }),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('floor'),
-    params: z.object({ level: IdSchema, reason: ReasonSchema.optional() }),
+    params: z.strictObject({ level: IdSchema, reason: ReasonSchema.optional() }),
   }),
-  z.object({ type: z.literal('reason'), params: ReasonSchema }),
+  z.strictObject({ type: z.literal('reason'), params: ReasonSchema }),
 ]);
 export type RuleEvent = z.infer<typeof RuleEventSchema>;
 
 /** A json-rules-engine rule, as its own JSON format (name, priority, conditions, event). */
-export const RuleSchema = z.object({
+export const RuleSchema = z.strictObject({
   name: IdSchema,
   priority: z.number().int().positive().optional(),
   conditions: TopLevelConditionSchema,
@@ -73,14 +78,14 @@ export const RuleSchema = z.object({
 });
 export type Rule = z.infer<typeof RuleSchema>;
 
-export const RulesOutputSchema = z.object({
+export const RulesOutputSchema = z.strictObject({
   name: IdSchema,
   type: z.enum(['boolean', 'number', 'string']),
   default: z.union([z.string(), z.number(), z.boolean(), z.null()]),
   label: LocalizedTextSchema.optional(),
 });
 
-export const RulesConfigSchema = z.object({
+export const RulesConfigSchema = z.strictObject({
   /** Scale that `cap` / `floor` events name levels of. */
   scale: IdSchema.optional(),
   outputs: z.array(RulesOutputSchema).default([]),
@@ -96,7 +101,7 @@ export const HIT_POLICIES = [
   'ruleOrder',
   'outputOrder',
 ] as const;
-export const TableColumnSchema = z.object({
+export const TableColumnSchema = z.strictObject({
   id: IdSchema,
   label: LocalizedTextSchema,
   type: z.enum(['number', 'string', 'boolean', 'level']),
@@ -111,13 +116,13 @@ export const TableColumnSchema = z.object({
  * Output cells are JSON literals.
  */
 export const TableConfigSchema = z
-  .object({
+  .strictObject({
     hitPolicy: z.enum(HIT_POLICIES),
     aggregation: z.enum(['list', 'sum', 'min', 'max', 'count']).default('list'),
     inputs: z.array(TableColumnSchema.extend({ ref: ValueRefSchema })).min(1),
     outputs: z.array(TableColumnSchema).min(1),
     rows: z.array(
-      z.object({
+      z.strictObject({
         id: IdSchema,
         inputs: z.array(z.string()),
         outputs: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
@@ -149,16 +154,16 @@ export const TableConfigSchema = z
  * `and` / `or`, strings, names and calls of the pack's own `functions`, e.g. `12 * Monthly Salary`.
  * Every name the expression reads is bound to a value reference, so the graph stays explicit.
  */
-export const ExpressionConfigSchema = z.object({
+export const ExpressionConfigSchema = z.strictObject({
   expression: z.string().min(1),
   /** The type of `value`, what references to it may expect; `any` when it is not known. */
   type: z.enum(['number', 'string', 'boolean', 'any']).default('any'),
   /** What each name in the expression reads: `Monthly Salary` -> `monthlySalary`. */
-  names: z.array(z.object({ name: z.string().min(1), ref: ValueRefSchema })).default([]),
+  names: z.array(z.strictObject({ name: z.string().min(1), ref: ValueRefSchema })).default([]),
   /** Functions the expression may call (a DMN business knowledge model with a literal body). */
   functions: z
     .array(
-      z.object({
+      z.strictObject({
         name: z.string().min(1),
         params: z.array(z.string().min(1)),
         body: z.string().min(1),
@@ -168,7 +173,7 @@ export const ExpressionConfigSchema = z.object({
 });
 
 /** Caps (upper limits) and floors applied to a level when a boolean in scope is true. */
-export const LevelLimitSchema = z.object({
+export const LevelLimitSchema = z.strictObject({
   when: ValueRefSchema,
   level: IdSchema,
   /** Flag raised when the limit applies, e.g. `lowestCategory` (最低类别). */
@@ -178,10 +183,10 @@ export const LevelLimitSchema = z.object({
 });
 
 /** Score bands to an ordered level. Bands are inclusive `[min, max]`, lowest level first. */
-export const ClassifyConfigSchema = z.object({
+export const ClassifyConfigSchema = z.strictObject({
   input: ValueRefSchema,
   scale: IdSchema,
-  bands: z.array(z.object({ level: IdSchema, min: z.number(), max: z.number() })).min(1),
+  bands: z.array(z.strictObject({ level: IdSchema, min: z.number(), max: z.number() })).min(1),
   caps: z.array(LevelLimitSchema).default([]),
   floors: z.array(LevelLimitSchema).default([]),
   /** Upstream rules nodes whose `cap` / `floor` events limit the level. */
@@ -206,7 +211,7 @@ const dimensionBase = {
 
 /** A dimension of matching; a product's verdict is the most severe over all dimensions. */
 export const MatchDimensionSchema = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     ...dimensionBase,
     kind: z.literal('matrix'),
     /** Client level on `clientScale`, e.g. classify.level. */
@@ -215,7 +220,7 @@ export const MatchDimensionSchema = z.discriminatedUnion('kind', [
     /** cells[clientLevel][productRisk] = verdict. Product risk comes from the catalogue. */
     cells: z.record(IdSchema, z.record(IdSchema, VerdictSchema)),
   }),
-  z.object({
+  z.strictObject({
     ...dimensionBase,
     kind: z.literal('compare'),
     client: ValueRefSchema,
@@ -225,7 +230,7 @@ export const MatchDimensionSchema = z.discriminatedUnion('kind', [
     rule: z.enum(['productAtMostClient', 'productAtLeastClient']),
     whenMissing: z.enum(['pass', 'fail']).default('pass'),
   }),
-  z.object({
+  z.strictObject({
     ...dimensionBase,
     kind: z.literal('contains'),
     client: ValueRefSchema,
@@ -234,7 +239,7 @@ export const MatchDimensionSchema = z.discriminatedUnion('kind', [
     rule: z.enum(['clientInProduct', 'productInClient']),
     whenMissing: z.enum(['pass', 'fail']).default('pass'),
   }),
-  z.object({
+  z.strictObject({
     ...dimensionBase,
     kind: z.literal('condition'),
     /** Passes when this holds. The fact `product` is the product being matched. */
@@ -253,20 +258,20 @@ const policyBase = {
 /** Policies applied in order after the dimensions (CSRC 2017 Arts. 19-22). */
 export const MatchPolicySchema = z.discriminatedUnion('kind', [
   /** Every product gets `verdict` (e.g. an expired profile blocks all purchases). */
-  z.object({
+  z.strictObject({
     ...policyBase,
     kind: z.literal('blockAll'),
     when: ValueRefSchema,
     verdict: VerdictSchema.default('prohibited'),
   }),
   /** Exemptable dimensions are skipped (e.g. professional investors). */
-  z.object({ ...policyBase, kind: z.literal('exempt'), when: ValueRefSchema }),
+  z.strictObject({ ...policyBase, kind: z.literal('exempt'), when: ValueRefSchema }),
   /**
    * A verdict becomes more severe, e.g. lowest category or firm-initiated: warn -> prohibited.
    * With `dimensions`, only when one of those dimensions failed (e.g. the risk dimension alone
    * for the lowest category, CSRC 2017 Art. 22(5)).
    */
-  z.object({
+  z.strictObject({
     ...policyBase,
     kind: z.literal('escalate'),
     when: ValueRefSchema,
@@ -275,7 +280,7 @@ export const MatchPolicySchema = z.discriminatedUnion('kind', [
     dimensions: z.array(IdSchema).min(1).optional(),
   }),
   /** Raises a product flag, e.g. the enhanced procedure on every R4/R5 sale (CSRC Art. 20). */
-  z.object({
+  z.strictObject({
     ...policyBase,
     kind: z.literal('flag'),
     flag: IdSchema,
@@ -290,15 +295,15 @@ export type MatchPolicy = z.infer<typeof MatchPolicySchema>;
 export const isPolicyEnabled = (p: MatchPolicy): boolean => p.enabled !== false;
 
 /** Matches every catalogue product to the client: a verdict per product with reasons. */
-export const MatchConfigSchema = z.object({
+export const MatchConfigSchema = z.strictObject({
   dimensions: z.array(MatchDimensionSchema).min(1),
   policies: z.array(MatchPolicySchema).default([]),
 });
 
 /** The named results the pack exposes. */
-export const OutputConfigSchema = z.object({
+export const OutputConfigSchema = z.strictObject({
   outputs: z.array(
-    z.object({
+    z.strictObject({
       name: IdSchema,
       ref: ValueRefSchema,
       /** Flags are booleans listed in the result's `flags`. */
@@ -313,7 +318,7 @@ export const OutputConfigSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Nodes and edges.
 
-export const PositionSchema = z.object({ x: z.number(), y: z.number() });
+export const PositionSchema = z.strictObject({ x: z.number(), y: z.number() });
 
 const nodeBase = {
   id: IdSchema,
@@ -323,15 +328,19 @@ const nodeBase = {
 };
 
 export const NodeSchema = z.discriminatedUnion('kind', [
-  z.object({ ...nodeBase, kind: z.literal('input'), config: InputConfigSchema.default({}) }),
-  z.object({ ...nodeBase, kind: z.literal('questionnaire'), config: QuestionnaireConfigSchema }),
-  z.object({ ...nodeBase, kind: z.literal('score'), config: ScoreConfigSchema }),
-  z.object({ ...nodeBase, kind: z.literal('rules'), config: RulesConfigSchema }),
-  z.object({ ...nodeBase, kind: z.literal('table'), config: TableConfigSchema }),
-  z.object({ ...nodeBase, kind: z.literal('expression'), config: ExpressionConfigSchema }),
-  z.object({ ...nodeBase, kind: z.literal('classify'), config: ClassifyConfigSchema }),
-  z.object({ ...nodeBase, kind: z.literal('match'), config: MatchConfigSchema }),
-  z.object({ ...nodeBase, kind: z.literal('output'), config: OutputConfigSchema }),
+  z.strictObject({ ...nodeBase, kind: z.literal('input'), config: InputConfigSchema.default({}) }),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('questionnaire'),
+    config: QuestionnaireConfigSchema,
+  }),
+  z.strictObject({ ...nodeBase, kind: z.literal('score'), config: ScoreConfigSchema }),
+  z.strictObject({ ...nodeBase, kind: z.literal('rules'), config: RulesConfigSchema }),
+  z.strictObject({ ...nodeBase, kind: z.literal('table'), config: TableConfigSchema }),
+  z.strictObject({ ...nodeBase, kind: z.literal('expression'), config: ExpressionConfigSchema }),
+  z.strictObject({ ...nodeBase, kind: z.literal('classify'), config: ClassifyConfigSchema }),
+  z.strictObject({ ...nodeBase, kind: z.literal('match'), config: MatchConfigSchema }),
+  z.strictObject({ ...nodeBase, kind: z.literal('output'), config: OutputConfigSchema }),
 ]);
 export type GraphNode = z.infer<typeof NodeSchema>;
 export type NodeKind = GraphNode['kind'];
@@ -349,11 +358,11 @@ export const NODE_KINDS: readonly NodeKind[] = [
   'output',
 ];
 
-export const EdgeSchema = z.object({ id: IdSchema, source: IdSchema, target: IdSchema });
+export const EdgeSchema = z.strictObject({ id: IdSchema, source: IdSchema, target: IdSchema });
 export type GraphEdge = z.infer<typeof EdgeSchema>;
 
 /** The decision graph: evaluated in topological order; a node reads only what flows into it. */
-export const GraphSchema = z.object({
+export const GraphSchema = z.strictObject({
   nodes: z.array(NodeSchema).min(1),
   edges: z.array(EdgeSchema),
 });

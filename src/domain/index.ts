@@ -1,4 +1,5 @@
 export * from './localized.ts';
+export * from './calendarDate.ts';
 export * from './ids.ts';
 export * from './vocabulary.ts';
 export * from './conditions.ts';
@@ -15,8 +16,10 @@ export * from './hash.ts';
 export * from './migrations.ts';
 export * from './jsonLocate.ts';
 export * from './zodIssues.ts';
+export * from './limits.ts';
 export * from './parsePack.ts';
 export * from './jsonSchema.ts';
 export * from './signature.ts';
 export * from './audit.ts';
 export * from './lifecycle.ts';
+export * from './csv.ts';

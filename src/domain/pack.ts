@@ -15,14 +15,14 @@ export const PACK_STATUSES = ['draft', 'in-review', 'approved', 'published', 're
 export const PackStatusSchema = z.enum(PACK_STATUSES);
 export type PackStatus = z.infer<typeof PackStatusSchema>;
 
-export const ChangelogEntrySchema = z.object({
+export const ChangelogEntrySchema = z.strictObject({
   version: SemverSchema,
   date: DateSchema,
   note: LocalizedTextSchema,
   author: z.string().optional(),
 });
 
-export const ApprovalSchema = z.object({
+export const ApprovalSchema = z.strictObject({
   by: z.string(),
   role: z.string(),
   at: z.string(),
@@ -30,16 +30,23 @@ export const ApprovalSchema = z.object({
   comment: z.string().default(''),
 });
 
-export const SignatureSchema = z.object({
+/**
+ * What a signature signs (see `signedStatement`). Signatures without it are of the first scheme,
+ * over the content hash alone: still read, but no longer accepted as verified.
+ */
+export const SIGNATURE_SCHEME = 'suitability-pack-statement/2';
+
+export const SignatureSchema = z.strictObject({
   algorithm: z.literal('Ed25519'),
+  scheme: z.literal(SIGNATURE_SCHEME).optional(),
   /** Base64 of the raw 32-byte public key. */
   publicKey: z.string(),
-  /** Base64 signature over the UTF-8 bytes of `hash`. */
+  /** Base64 signature over the UTF-8 bytes of the signed statement. */
   value: z.string(),
 });
 
 /** Integrity fields: excluded from the content hash, which they describe. */
-export const IntegritySchema = z.object({
+export const IntegritySchema = z.strictObject({
   /** `sha256:<hex>` over the canonical JSON of the pack without `integrity`. */
   hash: z
     .string()
@@ -52,7 +59,7 @@ export const IntegritySchema = z.object({
 });
 export type Integrity = z.infer<typeof IntegritySchema>;
 
-export const PackSchema = z.object({
+export const PackSchema = z.strictObject({
   format: z.literal(PACK_FORMAT),
   formatVersion: z.literal(PACK_FORMAT_VERSION),
   id: PackIdSchema,

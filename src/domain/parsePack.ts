@@ -1,13 +1,14 @@
 import { PackSchema, type Pack } from './pack.ts';
 import type { LocalizedText } from './localized.ts';
 import { migratePack } from './migrations.ts';
-import { describeIssues } from './zodIssues.ts';
+import { DESCRIBED_PARSE, describeIssues } from './zodIssues.ts';
 import { locateJson, type TextPosition } from './jsonLocate.ts';
 import { hashPack } from './hash.ts';
+import { checkDocument, checkJsonText } from './limits.ts';
 
 /** A reason a pack could not be read, located by JSON path (and line, when read from text). */
 export type PackError = {
-  /** `json.syntax`, `format.tooNew`, `required`, `type`, `format`, `value`, `discriminator`... */
+  /** `json.syntax`, `limit.depth`, `format.tooNew`, `required`, `type`, `unknownKey`... */
   code: string;
   /** JSON path, e.g. `$.graph.nodes[3].config`. */
   path: string;
@@ -38,6 +39,8 @@ export function parsePack(raw: unknown, source?: string): ParsePackResult {
   let value = raw;
   if (typeof raw === 'string') {
     text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    const over = checkJsonText(text);
+    if (over) return { ok: false, errors: [{ ...over, ...where }] };
     try {
       value = JSON.parse(text);
     } catch (e) {
@@ -59,6 +62,16 @@ export function parsePack(raw: unknown, source?: string): ParsePackResult {
       };
     }
   }
+  // Before the schema: a document past the limits could otherwise take seconds or the stack.
+  const refused = checkDocument(value);
+  if (refused) {
+    // Lines for a reserved key only: locating every value of an oversized document would cost
+    // more than refusing it, and the path already says where.
+    const located =
+      text === undefined || refused.code !== 'reservedKey' ? undefined : locateJson(text);
+    const at = located?.ok ? nearestLocation(located.locations, refused.path) : {};
+    return { ok: false, errors: [{ ...refused, ...where, ...at }] };
+  }
   const migrated = migratePack(value);
   if (!migrated.ok)
     return {
@@ -73,7 +86,7 @@ export function parsePack(raw: unknown, source?: string): ParsePackResult {
         },
       ],
     };
-  const parsed = PackSchema.safeParse(migrated.value, { reportInput: true });
+  const parsed = PackSchema.safeParse(migrated.value, DESCRIBED_PARSE);
   if (parsed.success)
     return {
       ok: true,

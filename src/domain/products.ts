@@ -9,7 +9,7 @@ export const AttributeValueSchema = z.union([
   z.array(z.string()),
 ]);
 
-export const ProductSchema = z.object({
+export const ProductSchema = z.strictObject({
   id: IdSchema,
   name: LocalizedTextSchema,
   /** Level id on the catalogue's risk scale, e.g. R3. */
@@ -26,7 +26,7 @@ export const ProductSchema = z.object({
 export type Product = z.infer<typeof ProductSchema>;
 
 /** The product catalogue and which vocabulary scales its fields use. */
-export const CatalogueSchema = z.object({
+export const CatalogueSchema = z.strictObject({
   riskScale: IdSchema,
   horizonScale: IdSchema.optional(),
   varietyScale: IdSchema.optional(),

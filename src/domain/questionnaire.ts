@@ -4,14 +4,14 @@ import { LocalizedTextSchema } from './localized.ts';
 import { TopLevelConditionSchema } from './conditions.ts';
 
 /** What happens when a knock-out option is chosen: a flag is raised with a reason. */
-export const KnockoutSchema = z.object({
+export const KnockoutSchema = z.strictObject({
   /** Flag raised on the questionnaire output, e.g. `lowestCategory`. */
   flag: IdSchema,
   reason: LocalizedTextSchema,
 });
 export type Knockout = z.infer<typeof KnockoutSchema>;
 
-export const OptionSchema = z.object({
+export const OptionSchema = z.strictObject({
   id: IdSchema,
   label: LocalizedTextSchema,
   points: z.number(),
@@ -22,7 +22,7 @@ export const OptionSchema = z.object({
 export type Option = z.infer<typeof OptionSchema>;
 
 /** Points for a numeric answer falling in `[min, max]` (inclusive). */
-export const NumericBandSchema = z.object({
+export const NumericBandSchema = z.strictObject({
   min: z.number(),
   max: z.number(),
   points: z.number(),
@@ -44,12 +44,16 @@ export type ShowIf =
 
 export const ShowIfSchema: z.ZodType<ShowIf> = z.lazy(() =>
   z.discriminatedUnion('op', [
-    z.object({ op: z.literal('all'), conditions: z.array(ShowIfSchema) }),
-    z.object({ op: z.literal('any'), conditions: z.array(ShowIfSchema) }),
-    z.object({ op: z.literal('not'), condition: ShowIfSchema }),
-    z.object({ op: z.literal('answered'), question: IdSchema }),
-    z.object({ op: z.literal('selected'), question: IdSchema, options: z.array(IdSchema).min(1) }),
-    z.object({
+    z.strictObject({ op: z.literal('all'), conditions: z.array(ShowIfSchema) }),
+    z.strictObject({ op: z.literal('any'), conditions: z.array(ShowIfSchema) }),
+    z.strictObject({ op: z.literal('not'), condition: ShowIfSchema }),
+    z.strictObject({ op: z.literal('answered'), question: IdSchema }),
+    z.strictObject({
+      op: z.literal('selected'),
+      question: IdSchema,
+      options: z.array(IdSchema).min(1),
+    }),
+    z.strictObject({
       op: z.literal('compare'),
       question: IdSchema,
       operator: z.enum(['lt', 'lte', 'gt', 'gte', 'eq']),
@@ -64,7 +68,7 @@ export const ShowIfSchema: z.ZodType<ShowIf> = z.lazy(() =>
  * lowest on the fact's scale, or keeps the list. Numeric and yes/no: the answer itself unless
  * options carry a `factValue`.
  */
-export const BindFactSchema = z.object({
+export const BindFactSchema = z.strictObject({
   fact: IdSchema,
   combine: z.enum(['max', 'min', 'list']).default('max'),
 });
@@ -83,8 +87,12 @@ const questionBase = {
 };
 
 export const QuestionSchema = z.discriminatedUnion('type', [
-  z.object({ ...questionBase, type: z.literal('single'), options: z.array(OptionSchema).min(1) }),
-  z.object({
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('single'),
+    options: z.array(OptionSchema).min(1),
+  }),
+  z.strictObject({
     ...questionBase,
     type: z.literal('multiple'),
     options: z.array(OptionSchema).min(1),
@@ -93,13 +101,13 @@ export const QuestionSchema = z.discriminatedUnion('type', [
     minSelected: z.number().int().nonnegative().default(1),
     maxSelected: z.number().int().positive().optional(),
   }),
-  z.object({
+  z.strictObject({
     ...questionBase,
     type: z.literal('yesno'),
     /** Exactly the two options `yes` and `no`, each with points and perhaps a knock-out. */
     options: z.array(OptionSchema).length(2),
   }),
-  z.object({
+  z.strictObject({
     ...questionBase,
     type: z.literal('numeric'),
     min: z.number(),
@@ -112,14 +120,14 @@ export const QuestionSchema = z.discriminatedUnion('type', [
 export type Question = z.infer<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
 
-export const SectionSchema = z.object({
+export const SectionSchema = z.strictObject({
   id: IdSchema,
   title: LocalizedTextSchema,
   questions: z.array(QuestionSchema),
 });
 export type Section = z.infer<typeof SectionSchema>;
 
-export const QuestionnaireSchema = z.object({
+export const QuestionnaireSchema = z.strictObject({
   id: IdSchema,
   title: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),

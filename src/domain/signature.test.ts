@@ -77,6 +77,53 @@ describe('signPack / verifyPackSignature', () => {
     if (!check.ok) expect(check.message.en).toContain('compliance');
   });
 
+  it('covers approvals, author and publish time, which the content hash leaves out', async () => {
+    const approved = await signPack(
+      {
+        ...loadMini(),
+        integrity: {
+          approvals: [
+            {
+              by: 'li.wei',
+              role: 'compliance',
+              at: '2026-11-02',
+              decision: 'approved',
+              comment: '',
+            },
+          ],
+          publishedAt: '2026-11-03T09:00:00Z',
+          author: 'zhang.min',
+        },
+      },
+      keys.privateKey,
+      keys.publicKey,
+    );
+    expect((await verifyPackSignature(approved, trusted)).ok).toBe(true);
+    const integrity = approved.integrity!;
+    const edits = [
+      { ...integrity, approvals: [{ ...integrity.approvals[0]!, by: 'someone.else' }] },
+      { ...integrity, approvals: [] },
+      { ...integrity, publishedAt: '2027-01-01T00:00:00Z' },
+      { ...integrity, author: 'x' },
+    ];
+    for (const edited of edits)
+      expect(await verifyPackSignature({ ...approved, integrity: edited }, trusted)).toMatchObject({
+        ok: false,
+        code: 'signature.invalid',
+      });
+  });
+
+  it('reads a signature of the first scheme (hash only) but does not accept it', async () => {
+    const { scheme: _scheme, ...legacy } = signed.integrity!.signature!;
+    const old = { ...signed, integrity: { ...signed.integrity!, signature: legacy } };
+    expect(parsePack(JSON.stringify(old)).ok).toBe(true);
+    expect(await verifyPackSignature(old, trusted)).toMatchObject({
+      ok: false,
+      code: 'signature.legacy',
+      path: '$.integrity.signature',
+    });
+  });
+
   it('refuses a signature by a key nobody trusts, even a valid one', async () => {
     const bySomeoneElse = await signPack(loadMini(), other.privateKey, other.publicKey);
     const check = await verifyPackSignature(bySomeoneElse, trusted);

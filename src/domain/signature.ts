@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { hashPack } from './hash.ts';
+import { canonicalJson } from './canonical.ts';
+import { SIGNATURE_SCHEME } from './pack.ts';
 import { lt, type LocalizedText } from './localized.ts';
 import type { Pack } from './pack.ts';
 import { parsePack, verifyPackHash, type ParsePackResult } from './parsePack.ts';
@@ -8,9 +10,9 @@ import { locateJson } from './jsonLocate.ts';
 
 /**
  * Ed25519 signatures of packs through WebCrypto (`globalThis.crypto.subtle`), which browsers and
- * Node 20 both have. A signature covers the UTF-8 bytes of `integrity.hash`; the hash covers the
- * content, so a signature that verifies and a hash that matches together say "this content is
- * what the key holder signed".
+ * Node 20 both have. A signature covers the pack's id, version, content hash, approvals and publish
+ * time (`signedStatement`); the hash covers the content, so a signature that verifies and a hash
+ * that matches together say "this pack, as approved, is what the key holder signed".
  *
  * The core compiles without DOM types, so the few WebCrypto shapes used here are declared below.
  */
@@ -130,7 +132,9 @@ export async function signPack(
   publicKey: SigningKey,
 ): Promise<Pack> {
   const hash = hashPack(pack);
-  const value = new Uint8Array(await subtle().sign(ED25519, privateKey, utf8ToBytes(hash)));
+  const value = new Uint8Array(
+    await subtle().sign(ED25519, privateKey, utf8ToBytes(signedStatement(pack, hash))),
+  );
   return {
     ...pack,
     integrity: {
@@ -139,11 +143,29 @@ export async function signPack(
       hash,
       signature: {
         algorithm: 'Ed25519',
+        scheme: SIGNATURE_SCHEME,
         publicKey: await exportPublicKey(publicKey),
         value: bytesToBase64(value),
       },
     },
   };
+}
+
+/**
+ * What a signature covers: the pack's id and version, its content hash, who approved it and when
+ * it was published, as canonical JSON. Binding id and version means a signed 1.0.0 cannot pass
+ * for another pack; binding approvals and publish time means they cannot be edited afterwards.
+ */
+export function signedStatement(pack: Pack, hash: string): string {
+  return canonicalJson({
+    scheme: SIGNATURE_SCHEME,
+    id: pack.id,
+    version: pack.version,
+    hash,
+    author: pack.integrity?.author ?? null,
+    publishedAt: pack.integrity?.publishedAt ?? null,
+    approvals: pack.integrity?.approvals ?? [],
+  });
 }
 
 /** A key people trust to sign packs: the contents of a `keys.json` file are a list of these. */
@@ -160,6 +182,7 @@ export type SignatureCheckCode =
   | 'integrity.mismatch'
   | 'signature.missing'
   | 'signature.malformed'
+  | 'signature.legacy'
   | 'signature.untrusted'
   | 'signature.invalid';
 
@@ -207,6 +230,15 @@ export async function verifyPackSignature(
         'the pack is not signed (no integrity.signature)',
       ),
     );
+  if (signature.scheme === undefined)
+    return fail(
+      'signature.legacy',
+      '$.integrity.signature',
+      lt(
+        '签名采用旧格式，只覆盖内容哈希，不覆盖规则包标识、版本、审批和发布时间；请用当前版本重新签名',
+        'the signature uses the old scheme, which covers the content hash only, not the pack id, version, approvals and publish time; sign the pack again',
+      ),
+    );
   const key = await importPublicKey(signature.publicKey);
   const value = base64ToBytes(signature.value);
   if (!key || value?.length !== 64)
@@ -230,14 +262,14 @@ export async function verifyPackSignature(
         `the signing key ${signature.publicKey} is not one of the trusted keys`,
       ),
     );
-  const good = await subtle().verify(ED25519, key, value, utf8ToBytes(hash));
+  const good = await subtle().verify(ED25519, key, value, utf8ToBytes(signedStatement(pack, hash)));
   if (!good)
     return fail(
       'signature.invalid',
       '$.integrity.signature.value',
       lt(
-        `签名无效：它不是“${trusted.name}”对内容哈希 ${hash} 的签名`,
-        `invalid signature: it is not "${trusted.name}"'s signature of the content hash ${hash}`,
+        `签名无效：它不是“${trusted.name}”对 ${pack.id} ${pack.version}（内容哈希 ${hash}、审批与发布时间）的签名`,
+        `invalid signature: it is not "${trusted.name}"'s signature of ${pack.id} ${pack.version} (content hash ${hash}, approvals and publish time)`,
       ),
     );
   return {

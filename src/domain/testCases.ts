@@ -5,7 +5,7 @@ import { EvaluationInputSchema, FactValueSchema } from './evaluationInput.ts';
 import { VerdictSchema } from './graph.ts';
 
 /** What a test case expects; only what is listed is checked. */
-export const ExpectationSchema = z.object({
+export const ExpectationSchema = z.strictObject({
   outputs: z.record(IdSchema, FactValueSchema).optional(),
   /** flag name -> expected truth. */
   flags: z.record(IdSchema, z.boolean()).optional(),
@@ -20,7 +20,7 @@ export const ExpectationSchema = z.object({
 });
 export type Expectation = z.infer<typeof ExpectationSchema>;
 
-export const TestCaseSchema = z.object({
+export const TestCaseSchema = z.strictObject({
   id: IdSchema,
   name: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
@@ -30,7 +30,7 @@ export const TestCaseSchema = z.object({
 export type TestCase = z.infer<typeof TestCaseSchema>;
 
 /** A named persona for simulation. */
-export const SampleClientSchema = z.object({
+export const SampleClientSchema = z.strictObject({
   id: IdSchema,
   name: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),

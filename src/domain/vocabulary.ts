@@ -4,7 +4,7 @@ import { LocalizedTextSchema } from './localized.ts';
 import { TopLevelConditionSchema } from './conditions.ts';
 
 /** One step of an ordered scale, e.g. C3 稳健型. */
-export const ScaleLevelSchema = z.object({
+export const ScaleLevelSchema = z.strictObject({
   id: IdSchema,
   label: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
@@ -15,7 +15,7 @@ export type ScaleLevel = z.infer<typeof ScaleLevelSchema>;
  * An ordered list, lowest first: client levels (C1-C5), product risk levels (R1-R5, PR1-PR5, SRI 1-7),
  * horizons, varieties. Order is meaning: matching compares positions.
  */
-export const ScaleSchema = z.object({
+export const ScaleSchema = z.strictObject({
   id: IdSchema,
   label: LocalizedTextSchema,
   role: z.enum(['clientLevel', 'productRisk', 'horizon', 'variety', 'other']).default('other'),
@@ -36,11 +36,11 @@ const factBase = {
   requiredWhen: TopLevelConditionSchema.optional(),
 };
 
-export const EnumValueSchema = z.object({ id: IdSchema, label: LocalizedTextSchema });
+export const EnumValueSchema = z.strictObject({ id: IdSchema, label: LocalizedTextSchema });
 
 /** A typed client fact the pack reads: age, financial assets, full civil capacity... */
 export const FactSchema = z.discriminatedUnion('type', [
-  z.object({
+  z.strictObject({
     ...factBase,
     type: z.literal('number'),
     unit: z.string().optional(),
@@ -48,27 +48,27 @@ export const FactSchema = z.discriminatedUnion('type', [
     max: z.number().optional(),
     integer: z.boolean().default(false),
   }),
-  z.object({
+  z.strictObject({
     ...factBase,
     type: z.literal('enum'),
     /** Either an ordered scale of the vocabulary, or a plain list of values. */
     scale: IdSchema.optional(),
     values: z.array(EnumValueSchema).optional(),
   }),
-  z.object({
+  z.strictObject({
     ...factBase,
     type: z.literal('set'),
     scale: IdSchema.optional(),
     values: z.array(EnumValueSchema).optional(),
   }),
-  z.object({ ...factBase, type: z.literal('boolean') }),
-  z.object({ ...factBase, type: z.literal('date') }),
-  z.object({ ...factBase, type: z.literal('string') }),
+  z.strictObject({ ...factBase, type: z.literal('boolean') }),
+  z.strictObject({ ...factBase, type: z.literal('date') }),
+  z.strictObject({ ...factBase, type: z.literal('string') }),
 ]);
 export type Fact = z.infer<typeof FactSchema>;
 export type FactType = Fact['type'];
 
-export const VocabularySchema = z.object({
+export const VocabularySchema = z.strictObject({
   facts: z.array(FactSchema),
   scales: z.array(ScaleSchema),
 });

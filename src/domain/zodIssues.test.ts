@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeIssues } from './zodIssues.ts';
+import { DESCRIBED_PARSE, describeIssues, nearestName } from './zodIssues.ts';
 import { IdSchema } from './ids.ts';
 import { FactConditionSchema } from './conditions.ts';
 import { TableConfigSchema } from './graph.ts';
 
 /** The problems zod finds in `value`, as parsePack would report them. */
 function problems(schema: z.ZodType, value: unknown) {
-  const result = schema.safeParse(value, { reportInput: true });
+  const result = schema.safeParse(value, DESCRIBED_PARSE);
   if (result.success) throw new Error('expected a failure');
   return describeIssues(result.error.issues, ['root']);
 }
@@ -44,14 +44,31 @@ describe('describeIssues', () => {
     });
     expect(unknown).toMatchObject({
       code: 'unknownKey',
-      path: '$.root',
-      message: { en: 'unknown field "extra"', 'zh-CN': '未知字段："extra"' },
+      path: '$.root.extra',
+      message: { en: 'unknown field "extra"', 'zh-CN': '未知字段 "extra"' },
+    });
+    const found = problems(FactConditionSchema, { fact: 'age', operater: 'equal', value: 1 });
+    expect(found.find((p) => p.code === 'unknownKey')).toMatchObject({
+      path: '$.root.operater',
+      message: {
+        en: 'unknown field "operater"; did you mean "operator"?',
+        'zh-CN': '未知字段 "operater"，是否应为 "operator"？',
+      },
     });
     const [key] = problems(z.record(IdSchema, z.number()), { 'a.b': 1 });
     expect(key?.path).toBe('$.root["a.b"]');
     expect(key?.message.en).toBe(
       'invalid key "a.b": expected letters, digits, "_" or "-", starting with a letter or digit, got "a.b"',
     );
+  });
+
+  it('suggests a near name only for a near miss', () => {
+    const known = ['onFail', 'assessmentDate', 'id', 'to'];
+    expect(nearestName('onfail', known)).toBe('onFail');
+    expect(nearestName('assesmentDate', known)).toBe('assessmentDate');
+    expect(nearestName('assessmnetDate', known)).toBe('assessmentDate');
+    expect(nearestName('ix', known)).toBeUndefined();
+    expect(nearestName('weight', known)).toBeUndefined();
   });
 
   it('translates the messages our schemas write, and keeps unknown ones', () => {

@@ -54,7 +54,7 @@ const CUSTOM_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^lower-case slug$/, () => '小写字母、数字和 "-" 组成的标识'],
   [/^semantic version such as 1\.2\.0$/, () => '语义化版本号，例如 1.2.0'],
   [/^date YYYY-MM-DD$/, () => '日期，格式 YYYY-MM-DD'],
-  [/^a real calendar date$/, () => '真实存在的日历日期'],
+  [/^not a real calendar date$/, () => '不是真实存在的日历日期'],
   [/^dot-path such as classify\.level$/, () => '点分路径，例如 classify.level'],
   [/^simple path such as (.*)$/, (m) => `简单路径，例如 ${m[1]}`],
   [/^sha256:<64 hex digits>$/, () => 'sha256:<64 位十六进制>'],
@@ -81,6 +81,69 @@ function closestBranch(branches: Issue[][]): Issue[] | undefined {
     .filter((b) => b.rootMisses === 0)
     .sort((a, b) => a.issues.length - b.issues.length);
   return fits[0]?.issues;
+}
+
+const KNOWN_FIELDS = 'known fields: ';
+
+/**
+ * The message an unknown field is raised with: the fields its object does know, so that
+ * `describeIssues` can suggest the nearest one (the issue itself no longer names its schema).
+ */
+function hintIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def
+    ?.shape;
+  return shape ? `${KNOWN_FIELDS}${JSON.stringify(Object.keys(shape))}` : undefined;
+}
+
+/** Parse options for documents whose issues are told with `describeIssues`. */
+export const DESCRIBED_PARSE = { reportInput: true, error: hintIssue } as const;
+
+function knownFieldsOf(message: string): string[] {
+  if (!message.startsWith(KNOWN_FIELDS)) return [];
+  const known: unknown = JSON.parse(message.slice(KNOWN_FIELDS.length));
+  return Array.isArray(known) ? known.filter((k): k is string => typeof k === 'string') : [];
+}
+
+/** The known name a misspelling most likely meant: same letters ignoring case, or one or two edits away. */
+export function nearestName(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const limit = name.length <= 2 ? 0 : name.length <= 5 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of known) {
+    if (candidate.toLowerCase() === lower) return candidate;
+    const d = editDistance(lower, candidate.toLowerCase(), limit);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance with adjacent swaps counted as one edit; gives up past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (prev2[j - 2] as number) + 1);
+      row.push(d);
+    }
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] as number;
 }
 
 /**
@@ -178,13 +241,23 @@ function describeIssue(issue: Issue, base: readonly PropertyKey[]): SchemaProble
         `应为 ${issue.divisor} 的倍数`,
         `expected a multiple of ${issue.divisor}`,
       );
-    case 'unrecognized_keys':
-      return at(
-        'unknownKey',
-        'only known fields',
-        `未知字段：${quoteAll(issue.keys)}`,
-        `unknown field${issue.keys.length > 1 ? 's' : ''} ${quoteAll(issue.keys)}`,
-      );
+    case 'unrecognized_keys': {
+      const known = knownFieldsOf(issue.message);
+      return issue.keys.map((key) => {
+        const near = nearestName(key, known);
+        const hint =
+          near === undefined ? ['', ''] : [`，是否应为 "${near}"？`, `; did you mean "${near}"?`];
+        return {
+          code: 'unknownKey',
+          path: formatJsonPath([...segments, key]),
+          expected: near === undefined ? 'only known fields' : `"${near}"`,
+          message: {
+            'zh-CN': `未知字段 ${JSON.stringify(key)}${hint[0]}`,
+            en: `unknown field ${JSON.stringify(key)}${hint[1]}`,
+          },
+        };
+      });
+    }
     case 'invalid_value': {
       const values = quoteAll(issue.values);
       const got = issue.input === undefined ? '缺失' : JSON.stringify(issue.input);

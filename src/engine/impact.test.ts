@@ -5,11 +5,13 @@ import { createPopulation } from './population/population.ts';
 import {
   analyzeImpact,
   impactToCsv,
+  type AffectedClient,
   levelOutputOf,
   mergeImpactReports,
   IMPACT_ABSENT,
   IMPACT_CSV_COLUMNS,
 } from './impact.ts';
+import { FORMULA_TEXTS } from '../testing/csvInjection.ts';
 import { compilePack } from './compilePack.ts';
 import { evaluate } from './evaluate.ts';
 import csrcText from '../../rule-packs/cn-csrc-2017/pack.json?raw';
@@ -174,5 +176,14 @@ describe('impactToCsv', () => {
     expect(rows[1]?.[4]).toBe(
       first?.changedProducts.map((p) => `${p.product}: ${p.from} -> ${p.to}`).join('; '),
     );
+  });
+
+  it('writes client ids starting with an OWASP formula lead as text', () => {
+    const hostile = {
+      ...report,
+      affected: FORMULA_TEXTS.map((id) => ({ ...(report.affected[0] as AffectedClient), id })),
+    };
+    const rows = Papa.parse<string[]>(impactToCsv(hostile), { skipEmptyLines: true }).data;
+    expect(rows.slice(1).map((r) => r[0])).toEqual(FORMULA_TEXTS.map((t) => `'${t}`));
   });
 });

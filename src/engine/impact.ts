@@ -1,4 +1,4 @@
-import { csvCell, type EvaluationInputDraft, type Pack } from '../domain/index.ts';
+import { csvLine, type EvaluationInputDraft, type Pack } from '../domain/index.ts';
 import type { CompiledPack } from './compilePack.ts';
 import { evaluate } from './evaluate.ts';
 import { EvaluationError, type EvaluationResult } from './types.ts';
@@ -240,7 +240,7 @@ export const IMPACT_CSV_COLUMNS = [
 /** The affected clients as CSV: one line each, changes as `P01: allowed -> prohibited; ...`. */
 export function impactToCsv(report: ImpactReport): string {
   const rows = report.affected.map((c) =>
-    [
+    csvLine([
       c.id,
       c.levelA,
       c.levelB,
@@ -248,9 +248,7 @@ export function impactToCsv(report: ImpactReport): string {
       c.changedProducts.map((p) => `${p.product}: ${p.from} -> ${p.to}`).join('; '),
       c.errorA ?? '',
       c.errorB ?? '',
-    ]
-      .map(csvCell)
-      .join(','),
+    ]),
   );
   return `${[IMPACT_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -1,5 +1,4 @@
-import type { EvaluationInput, Pack } from '../../src/domain/index.ts';
-import { csvField } from '../../src/cli/formats.ts';
+import { csvCell, type EvaluationInput, type Pack } from '../../src/domain/index.ts';
 import { inputHeader } from '../../src/cli/inputColumns.ts';
 
 /** CSV in the CLI's input layout (`facts.<id>`, `answers.<id>`, lists joined with `|`). */
@@ -13,7 +12,7 @@ export function inputCsv(pack: Pack) {
     };
   });
   return {
-    header: `${header.map(csvField).join(',')}\n`,
-    row: (input: EvaluationInput) => `${read.map((r) => csvField(r(input))).join(',')}\n`,
+    header: `${header.map(csvCell).join(',')}\n`,
+    row: (input: EvaluationInput) => `${read.map((r) => csvCell(r(input))).join(',')}\n`,
   };
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { EvaluationInput, Pack } from '../../src/domain/index.ts';
 import { openDb } from '../../src/server/db/index.ts';
-import type { createPopulation } from '../../src/testing/population.ts';
+import type { createPopulation } from '../../src/engine/population/population.ts';
 import { num, printTable } from './measure.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/suitability.mjs', import.meta.url));

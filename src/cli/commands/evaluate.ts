@@ -6,6 +6,7 @@ import { printer } from '../command.ts';
 import { csvWriter, type OutputFormat } from '../formats.ts';
 import { usageError } from '../i18n.ts';
 import { loadPack } from '../loadPack.ts';
+import { checkTrust } from '../trust.ts';
 import { openSink } from '../sink.ts';
 import { compileOrExplain } from './compile.ts';
 import { evaluateRows } from '../workers/rowPipeline.ts';
@@ -24,10 +25,11 @@ export const evaluateCommand: Command = {
       'fail-fast': false,
       workers: true,
       progress: false,
+      trusted: true,
     },
   },
   usage:
-    'evaluate PACK --input clients.(csv|jsonl|json) [--out FILE] [--format jsonl|csv] [--trace] [--date YYYY-MM-DD] [--fail-fast] [--workers N] [--progress]',
+    'evaluate PACK --input clients.(csv|jsonl|json) [--out FILE] [--format jsonl|csv] [--trace] [--date YYYY-MM-DD] [--fail-fast] [--workers N] [--progress] [--trusted keys.json]',
   summary: {
     'zh-CN':
       '逐行评估客户文件（流式处理，内存占用恒定，--workers 个线程并行，默认每核一个，0 为单线程，输出顺序与输入一致）；有错误行时退出码为 1',
@@ -57,6 +59,7 @@ export const evaluateCommand: Command = {
       throw usageError('--trace 只能用于 jsonl 输出', '--trace needs jsonl output');
 
     const loaded = await loadPack(file);
+    await checkTrust(loaded, options.trusted, stderr, lang);
     const compiled = compileOrExplain(loaded);
     const report = printer(stderr, lang);
     const csv = format === 'csv' ? csvWriter(loaded.pack) : undefined;
@@ -101,6 +104,11 @@ export const evaluateCommand: Command = {
       progress?.done();
     }
     const { evaluated, failed } = done;
+    if (evaluated + failed === 0)
+      report({
+        'zh-CN': `${input}：0 个客户（文件为空或只有表头）`,
+        en: `${input}: 0 clients (the file is empty or has only a header)`,
+      });
     report({
       'zh-CN': `已评估 ${evaluated} 个客户，${failed} 个出错${out ? `，结果写入 ${out}` : ''}`,
       en: `evaluated ${evaluated} client(s), ${failed} failed${out ? `; results in ${out}` : ''}`,

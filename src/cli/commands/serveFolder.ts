@@ -3,7 +3,7 @@ import type { CommandContext } from '../command.ts';
 import { printer } from '../command.ts';
 import { usageError } from '../i18n.ts';
 import { isLoopback, portOf } from './serve.ts';
-import { readTrustedKeys } from './verify.ts';
+import { readTrustedKeys } from '../trust.ts';
 
 /** `--retention cn-csrc-2017=30,eu-mifid2=10`: years to keep each pack's decision records. */
 function retentionOf(value: string | true | undefined): Record<string, number> {

@@ -2,21 +2,24 @@ import { checkPack } from '../../engine/index.ts';
 import type { Command } from '../command.ts';
 import { printer } from '../command.ts';
 import { loadPack } from '../loadPack.ts';
+import { checkTrust } from '../trust.ts';
 import { pathLocator, place } from '../locate.ts';
 import { pick } from '../i18n.ts';
 
 export const validateCommand: Command = {
   name: 'validate',
-  spec: { positionals: ['PACK'], options: {} },
-  usage: 'validate PACK',
+  spec: { positionals: ['PACK'], options: { trusted: true } },
+  usage: 'validate PACK [--trusted keys.json]',
   summary: {
     'zh-CN':
       '检查规则包：格式、引用、图，以及发布前的 lint（分段与决策表的空档和重叠、永不触发的规则、矩阵单调、缺失翻译等）；有错误时退出码为 1，警告只打印',
     en: 'check a pack: schema, references, graph, and the lint that gates publishing (gaps and overlaps in bands and tables, rules that never fire, monotone matrices, missing translations...); exit 1 on errors, warnings are printed',
   },
-  async run({ positionals, lang, stdout }) {
+  async run({ positionals, options, lang, stdout, stderr }) {
     const [file] = positionals as [string];
-    const { pack, text, hash, hashStatus } = await loadPack(file);
+    const loaded = await loadPack(file);
+    await checkTrust(loaded, options.trusted, stderr, lang);
+    const { pack, text, hash, hashStatus } = loaded;
     const out = printer(stdout, lang);
     const locate = pathLocator(text);
     // Validation and lint, as the studio's publish gate sees them: errors fail, warnings inform.

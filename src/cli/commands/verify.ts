@@ -1,43 +1,20 @@
-import {
-  TrustedKeysSchema,
-  describeIssues,
-  verifyPackSignature,
-  type TrustedKey,
-} from '../../domain/index.ts';
+import { verifyPackSignature } from '../../domain/index.ts';
 import type { Command } from '../command.ts';
 import { printer } from '../command.ts';
-import { UserError, pick, usageError } from '../i18n.ts';
-import { loadPack, readText } from '../loadPack.ts';
+import { pick, usageError } from '../i18n.ts';
+import { loadPack } from '../loadPack.ts';
 import { pathLocator, place } from '../locate.ts';
-
-/** Reads `keys.json`: `[{ "name": ..., "publicKey": base64 }]`, each problem located. */
-export async function readTrustedKeys(file: string): Promise<TrustedKey[]> {
-  const text = await readText(file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UserError({
-      'zh-CN': `${file}：不是有效的 JSON（${String(e)}）`,
-      en: `${file}: not valid JSON (${String(e)})`,
-    });
-  }
-  const parsed = TrustedKeysSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const first = describeIssues(parsed.error.issues)[0];
-  throw new UserError({
-    'zh-CN': `${file}：受信任密钥文件应为 [{ "name": ..., "publicKey": base64 }]；${first?.path ?? '$'}：${first?.message['zh-CN'] ?? ''}`,
-    en: `${file}: a trusted keys file is [{ "name": ..., "publicKey": base64 }]; ${first?.path ?? '$'}: ${first?.message.en ?? ''}`,
-  });
-}
+import { readTrustedKeys } from '../trust.ts';
+import { rollbackProblem } from '../rollback.ts';
 
 export const verifyCommand: Command = {
   name: 'verify',
-  spec: { positionals: ['PACK'], options: { trusted: true } },
-  usage: 'verify PACK --trusted keys.json',
+  spec: { positionals: ['PACK'], options: { trusted: true, 'min-version': true, revoked: true } },
+  usage: 'verify PACK --trusted keys.json [--min-version X.Y.Z] [--revoked revoked.json]',
   summary: {
-    'zh-CN': '核对规则包是否为批准的版本：内容哈希一致，且签名由受信任的密钥签署；否则退出码为 1',
-    en: 'check a pack is the approved one: its content hash matches and a trusted key signed it; exit 1 otherwise',
+    'zh-CN':
+      '核对规则包是否为批准的版本：内容哈希一致，签名（覆盖标识、版本、审批、发布时间）由受信任的密钥签署，且不低于 --min-version、不在 --revoked 列表中；否则退出码为 1',
+    en: 'check a pack is the approved one: its content hash matches, a trusted key signed it (id, version, approvals, publish time), it is not older than --min-version nor in the --revoked list; exit 1 otherwise',
   },
   async run({ positionals, options, lang, stdout, stderr }) {
     const [file] = positionals as [string];
@@ -51,6 +28,11 @@ export const verifyCommand: Command = {
     // loadPack already refuses a pack whose content does not match its hash, located by line.
     const loaded = await loadPack(file);
     const check = await verifyPackSignature(loaded.pack, trusted);
+    const rollback = check.ok ? await rollbackProblem(loaded, options) : undefined;
+    if (rollback) {
+      stderr.write(`${pick(rollback, lang)}\n`);
+      return 1;
+    }
     if (check.ok) {
       printer(stdout, lang)(`${file}: ${pick(check.message, lang)}`);
       return 0;

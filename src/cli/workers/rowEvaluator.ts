@@ -1,5 +1,5 @@
 import { evaluate, EvaluationError, type CompiledPack } from '../../engine/index.ts';
-import { csvWriter, jsonlRow } from '../formats.ts';
+import { csvWriter, evaluationProblem, jsonlRow } from '../formats.ts';
 import { recordReader } from '../readers.ts';
 import type { ChunkOutcome, RawRecord, WorkerSetup } from './protocol.ts';
 
@@ -35,10 +35,7 @@ export function createRowEvaluator(
         problems.push({
           line: item.line,
           clientId: item.input.clientId,
-          problem: {
-            'zh-CN': `${e.path}: ${e.localized['zh-CN']}`,
-            en: `${e.path}: ${e.localized.en}`,
-          },
+          problem: evaluationProblem(e),
         });
       }
     }

@@ -13,8 +13,9 @@ import {
   type DiffEntry,
   type ImpactReport,
 } from '../../engine/index.ts';
-import { contentHash, nextPatch, summarizeDiff } from '../../storage/auditedPacks.ts';
-import { checkPublishable, withVersion, type PublishCheck } from '../../storage/versionsRules.ts';
+import { contentHash, nextVersion as nextPatch, withVersion } from '../../domain/index.ts';
+import { checkPublishable, type PublishCheck } from '../../engine/index.ts';
+import { summarizeDiff } from '../../storage/auditedPacks.ts';
 
 export { checkPublishable, contentHash, diffPacks, nextPatch, summarizeDiff, withVersion };
 export type { DiffEntry, PublishCheck };

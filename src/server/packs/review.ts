@@ -114,13 +114,10 @@ export function reviewRoutes(app: App, ctx: ServerContext): void {
             '$.version',
           );
         const at = config.now();
-        const versioned = withVersion(
-          stored.pack,
-          version,
-          request.body.note,
-          user.username,
-          at.toISOString(),
-        );
+        const versioned = withVersion(stored.pack, version, request.body.note, {
+          author: user.username,
+          at: at.toISOString(),
+        });
         const pack: Pack = { ...versioned, status: 'in-review', integrity: { approvals: [] } };
         const check = requirePassing(pack, 'submit');
         const summary = lt(

@@ -1,8 +1,10 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ProductSchema, applyChange, type Pack, type Product } from '../../../domain/index.ts';
 import miniPack from '../../../domain/fixtures/miniPack.json' with { type: 'json' };
 import { PackSchema } from '../../../domain/index.ts';
 import { importChange, parseProductsCsv, productsToCsv } from './productCsv.ts';
+import { FORMULA_TEXTS } from '../../../testing/csvInjection.ts';
 
 const scales = { risk: ['R1', 'R2', 'R3'], horizon: ['short', 'long'] };
 const existing: Product[] = [
@@ -91,5 +93,18 @@ describe('importChange and productsToCsv', () => {
     const csv = productsToCsv(products);
     const { rows } = parseProductsCsv(csv, scales, []);
     expect(rows.map((r) => (r.ok ? r.product : r.errors))).toEqual(products);
+  });
+
+  it('exports names starting with an OWASP formula lead as text, and imports them back', () => {
+    const products = FORMULA_TEXTS.map((text, i) =>
+      ProductSchema.parse({ id: `F${i}`, name: { 'zh-CN': text, en: text }, risk: 'R1' }),
+    );
+    const csv = productsToCsv(products);
+    const cells = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.slice(1);
+    expect(cells.map((r) => r[1])).toEqual(FORMULA_TEXTS.map((t) => `'${t}`));
+    const { rows } = parseProductsCsv(csv, scales, []);
+    expect(rows.map((r) => (r.ok ? r.product.name.en : r.errors))).toEqual(
+      FORMULA_TEXTS.map((t) => t.trim()),
+    );
   });
 });

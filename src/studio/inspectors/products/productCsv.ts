@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import {
+  csvLine,
   ProductSchema,
+  readCsvCell,
   lt,
   type LocalizedText,
   type Pack,
@@ -140,7 +142,7 @@ export function parseProductsCsv(
   const rows = body.map(({ cells, line }): CsvRow => {
     const get = (col: string) => {
       const i = columns.indexOf(col);
-      return i < 0 ? '' : (cells[i] ?? '').trim();
+      return i < 0 ? '' : readCsvCell(cells[i] ?? '').trim();
     };
     const errors: LocalizedText[] = [];
     const id = get('id');
@@ -172,7 +174,7 @@ export function parseProductsCsv(
       );
     const attributes: Record<string, ReturnType<typeof attributeValue>> = {};
     columns.forEach((c, i) => {
-      const cell = (cells[i] ?? '').trim();
+      const cell = readCsvCell(cells[i] ?? '').trim();
       if (c?.startsWith('attr.') && cell) attributes[c.slice(5)] = attributeValue(cell);
     });
     const candidate = {
@@ -239,5 +241,5 @@ export function productsToCsv(products: readonly Product[]): string {
     p.tags.join(';'),
     ...attrNames.map((a) => attributeCell(p.attributes[a])),
   ]);
-  return Papa.unparse({ fields: header, data }, { newline: '\n' });
+  return [header, ...data].map((row) => `${csvLine(row)}\n`).join('');
 }
