@@ -1,7 +1,15 @@
 import type { LocalizedText } from '../domain/index.ts';
 
 export type StorageErrorCode =
-  'quota' | 'database' | 'corrupt' | 'notFound' | 'conflict' | 'exists';
+  | 'quota'
+  | 'database'
+  | 'corrupt'
+  | 'notFound'
+  | 'conflict'
+  | 'exists'
+  // The team server (src/storage/remote): not reachable, or it refused the request.
+  | 'offline'
+  | 'refused';
 
 /**
  * Anything that goes wrong reading or writing the local database, said in every UI locale and

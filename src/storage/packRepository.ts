@@ -28,9 +28,23 @@ export type PackSummary = {
 };
 
 export type Clock = () => string;
+
+/** `pack` as a new draft with id `id` and "(copy)" in its title, without integrity fields. */
+export function copyOf(pack: Pack, id: string): Pack {
+  const { title } = pack;
+  const copy: Pack = {
+    ...pack,
+    id,
+    status: 'draft',
+    title: { ...title, 'zh-CN': `${title['zh-CN']}（副本）`, en: `${title.en} (copy)` },
+  };
+  delete copy.integrity;
+  return copy;
+}
 const systemClock: Clock = () => new Date().toISOString();
 
-function corrupt(key: string, raw: unknown): StorageError {
+/** A stored document that the pack schema refuses, with the first error located. */
+export function corrupt(key: string, raw: unknown): StorageError {
   const result = parsePack(raw, key);
   const first = result.ok ? undefined : result.errors[0];
   const detail: LocalizedText = first
@@ -138,15 +152,7 @@ export class PackRepository {
     return guard(pack.id, () =>
       this.db.transaction('rw', this.tables(), async () => {
         const newKey = await this.freeKey(`${pack.id}-copy`);
-        const { title } = pack;
-        const copy: Pack = {
-          ...pack,
-          id: newKey,
-          status: 'draft',
-          title: { ...title, 'zh-CN': `${title['zh-CN']}（副本）`, en: `${title.en} (copy)` },
-        };
-        delete copy.integrity;
-        return this.insert(newKey, copy);
+        return this.insert(newKey, copyOf(pack, newKey));
       }),
     );
   }

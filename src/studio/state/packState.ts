@@ -45,7 +45,8 @@ export const CLOSED: PackState = {
 export const NO_PROBLEMS: readonly Problem[] = [];
 
 export type PackStoreDeps = {
-  packs: PackRepository;
+  /** The local repository, or the team server's (which answers the same three calls). */
+  packs: Pick<PackRepository, 'get' | 'save' | 'createCopy'>;
   channel?: TabChannel;
   /** Identifies this tab in channel messages. */
   tabId?: string;

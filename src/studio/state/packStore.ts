@@ -163,6 +163,16 @@ export class PackStore {
     await this.autosave.flush();
   }
 
+  /**
+   * Writes the unsaved edits now, after a save that failed for a reason that has passed (the
+   * team server was out of reach and is back).
+   */
+  retrySave(): Promise<void> {
+    const { pack, savedPack, conflict } = this.state;
+    if (pack && pack !== savedPack && !conflict) this.autosave.schedule();
+    return this.flush();
+  }
+
   /** Another tab saved: take its version when this tab has nothing unsaved, else flag the conflict. */
   private async heard(message: TabMessage): Promise<void> {
     const { key, revision } = this.state;
