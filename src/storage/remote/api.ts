@@ -73,6 +73,7 @@ function issuesText(error: z.ZodError): string {
  */
 export class ApiClient {
   private csrf: string | null = null;
+  private readonly signedOut = new Set<() => void>();
 
   constructor(
     private readonly deps: {
@@ -82,6 +83,12 @@ export class ApiClient {
       base?: string;
     },
   ) {}
+
+  /** Calls `listener` on every 401: the session ended (expired, revoked, signed out elsewhere). */
+  whenSignedOut(listener: () => void): () => void {
+    this.signedOut.add(listener);
+    return () => void this.signedOut.delete(listener);
+  }
 
   setCsrfToken(token: string | null): void {
     this.csrf = token;
@@ -128,6 +135,7 @@ export class ApiClient {
     if (UNREACHABLE.has(response.status)) throw new OfflineError(where);
     const json = await readJson(response);
     if (!response.ok) {
+      if (response.status === 401) for (const l of this.signedOut) l();
       const error = ErrorBodySchema.safeParse(json);
       const code = error.success ? error.data.code : `http_${response.status}`;
       const message = error.success ? error.data.message : `HTTP ${response.status}`;

@@ -4,3 +4,4 @@ export * from './outbox.ts';
 export * from './schemas.ts';
 export * from './session.ts';
 export * from './teamPacks.ts';
+export * from './review.ts';

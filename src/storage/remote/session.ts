@@ -35,7 +35,13 @@ export class AccountApi {
   }
 
   /** Creates the first administrator (refused once any account exists) and signs in. */
-  async setup(account: { username: string; displayName: string; password: string }) {
+  async setup(account: {
+    username: string;
+    displayName: string;
+    password: string;
+    /** Asked for when the server listens beyond this machine (it prints one at start). */
+    setupToken?: string;
+  }) {
     await this.api.send('POST', '/api/setup', Anything, account, 'setup');
     const session = await this.session();
     return session.user ? session : this.login(account.username, account.password);

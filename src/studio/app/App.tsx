@@ -5,6 +5,12 @@ import { CommandPalette } from '../commands/CommandPalette.tsx';
 import { useShortcuts } from '../commands/useShortcuts.ts';
 import { LocaleProvider, type UiLocale } from '../i18n/index.tsx';
 import { StudioProvider, useStudio, type Studio } from '../state/index.ts';
+import {
+  LOCAL_WORKSPACE,
+  WorkspaceUiProvider,
+  useWorkspaceUi,
+  type WorkspaceUi,
+} from '../team/workspaceUi.tsx';
 import { AVAILABLE_TABS } from './editorTabs.ts';
 import { EditorScreen } from './EditorScreen.tsx';
 import { downloadPack } from './packFiles.ts';
@@ -23,6 +29,7 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
   const { packStore } = studio;
   const [route, navigate] = useRoute();
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const { Workspace: WorkspaceScreen = Workspace } = useWorkspaceUi();
   const list = usePackList();
   const { refresh } = list;
   const onImported = useCallback(() => void refresh(), [refresh]);
@@ -82,7 +89,7 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
     <div className="app">
       <TopBar ctx={ctx} commands={COMMANDS} />
       {route.screen === 'workspace' ? (
-        <Workspace
+        <WorkspaceScreen
           list={list}
           onOpen={(key) => navigate({ screen: 'pack', key, tab: AVAILABLE_TABS[0] ?? 'json' })}
           onImport={openImport}
@@ -108,8 +115,11 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
   );
 }
 
-/** The studio: storage and store from `main.tsx`, the UI language remembered in settings. */
-export function App(props: { studio: Studio; initialLocale: UiLocale }) {
+/**
+ * The studio: storage and store from `main.tsx`, the UI language remembered in settings; the
+ * local workspace unless `workspace` says otherwise (see src/studio/team).
+ */
+export function App(props: { studio: Studio; initialLocale: UiLocale; workspace?: WorkspaceUi }) {
   const { studio } = props;
   const [locale, setLocaleState] = useState(props.initialLocale);
   const setLocale = useCallback(
@@ -124,9 +134,11 @@ export function App(props: { studio: Studio; initialLocale: UiLocale }) {
   }, [locale]);
   return (
     <StudioProvider studio={studio}>
-      <LocaleProvider locale={locale} setLocale={setLocale}>
-        <Shell locale={locale} setLocale={setLocale} />
-      </LocaleProvider>
+      <WorkspaceUiProvider ui={props.workspace ?? LOCAL_WORKSPACE}>
+        <LocaleProvider locale={locale} setLocale={setLocale}>
+          <Shell locale={locale} setLocale={setLocale} />
+        </LocaleProvider>
+      </WorkspaceUiProvider>
     </StudioProvider>
   );
 }

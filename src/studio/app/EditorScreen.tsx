@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useEffect } from 'react';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 import { selectError, usePackState, useStudio } from '../state/index.ts';
+import { useWorkspaceUi } from '../team/workspaceUi.tsx';
 import { ConflictBanner } from './ConflictBanner.tsx';
 import { EDITOR_TAB_REGISTRY, TAB_LABELS } from './editorTabs.ts';
 import type { EditorTab, Route } from './route.ts';
@@ -32,6 +33,7 @@ export function EditorScreen(props: {
   const hasPack = usePackState((s) => s.pack !== null);
   const loading = usePackState((s) => s.loading);
   const error = usePackState(selectError);
+  const { tabs: tabViews } = useWorkspaceUi();
 
   useEffect(() => {
     if (packStore.state.key !== route.key) void packStore.open(route.key);
@@ -39,7 +41,7 @@ export function EditorScreen(props: {
 
   const tab = tabs.includes(route.tab) ? route.tab : (tabs[0] ?? 'json');
   const ready = key === route.key && hasPack;
-  const View = EDITOR_TAB_REGISTRY.find((entry) => entry.id === tab)?.Component;
+  const View = tabViews?.[tab] ?? EDITOR_TAB_REGISTRY.find((entry) => entry.id === tab)?.Component;
   const goTo = useCallback((id: EditorTab) => navigate({ ...route, tab: id }), [navigate, route]);
 
   return (

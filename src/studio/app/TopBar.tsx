@@ -23,6 +23,7 @@ import {
   usePackState,
   type SaveStatus,
 } from '../state/index.ts';
+import { useWorkspaceUi } from '../team/workspaceUi.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -89,6 +90,7 @@ export function TopBar(props: { ctx: CommandContext; commands: readonly Command[
   usePackState(selectRedoText);
   const byId = (id: string) => commands.find((c) => c.id === id);
   const inPack = ctx.route.screen === 'pack';
+  const { Badge } = useWorkspaceUi();
   return (
     <header className="topbar">
       <button className="brand" onClick={() => ctx.navigate({ screen: 'workspace' })}>
@@ -116,6 +118,7 @@ export function TopBar(props: { ctx: CommandContext; commands: readonly Command[
         </>
       )}
       <div className="spacer" />
+      <Badge />
       <button className="btn btn-ghost" onClick={ctx.openPalette} data-testid="open-palette">
         {t('palette')} <kbd className="kbd">{formatChord('Mod+K', isMacPlatform())}</kbd>
       </button>

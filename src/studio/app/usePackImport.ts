@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type ChangeEvent } from 'react';
 import { isGoverned, toStorageError } from '../../storage/index.ts';
 import { defineMessages, messageText } from '../i18n/index.tsx';
 import { useStudio } from '../state/index.ts';
+import { useWorkspaceUi } from '../team/workspaceUi.tsx';
 import type { ImportFailure } from './ImportErrors.tsx';
 import { readPackFile } from './packFiles.ts';
 import { showToast } from './toasts.ts';
@@ -17,6 +18,7 @@ const messages = defineMessages({
  */
 export function usePackImport(onImported: () => void) {
   const { storage } = useStudio();
+  const { createPack } = useWorkspaceUi();
   const inputRef = useRef<HTMLInputElement>(null);
   const [failure, setFailure] = useState<ImportFailure | null>(null);
 
@@ -33,9 +35,11 @@ export function usePackImport(onImported: () => void) {
       }
       setFailure(null);
       try {
-        const stored = isGoverned(storage)
-          ? await storage.packs.importPack(result.pack, file.name)
-          : await storage.packs.create(result.pack);
+        const stored = createPack
+          ? await createPack(result.pack)
+          : isGoverned(storage)
+            ? await storage.packs.importPack(result.pack, file.name)
+            : await storage.packs.create(result.pack);
         showToast({
           kind: 'info',
           message: messageText(messages, 'imported', { file: file.name, key: stored.key }),
@@ -45,7 +49,7 @@ export function usePackImport(onImported: () => void) {
       }
       onImported();
     },
-    [storage, onImported],
+    [storage, createPack, onImported],
   );
   return { inputRef, open, onChange, failure, dismiss: () => setFailure(null) };
 }

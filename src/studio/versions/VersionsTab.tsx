@@ -9,6 +9,7 @@ import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 import { usePackState, useStudio } from '../state/index.ts';
 import { pointsOf } from './diffGroups.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { SectionNav } from './SectionNav.tsx';
 import { ImpactPanel } from './ImpactPanel.tsx';
 import { useVersionsData } from './useGovernance.ts';
 import './versions.css';
@@ -71,20 +72,7 @@ export default function VersionsTab({ packKey, goTo }: EditorTabProps) {
   return (
     <div className="versions-tab">
       <div className="versions-bar">
-        <nav className="versions-sections" aria-label="versions">
-          {SECTIONS.map((s) => (
-            <button
-              key={s}
-              type="button"
-              className={s === section ? 'btn btn-small active' : 'btn btn-small'}
-              aria-pressed={s === section}
-              data-section={s}
-              onClick={() => setSection(s)}
-            >
-              {t(s)}
-            </button>
-          ))}
-        </nav>
+        <SectionNav sections={SECTIONS} current={section} label={t} onSelect={setSection} />
         <UserBar onChange={done} onError={setError} />
       </div>
       {shown && (

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { ApiClient } from './api.ts';
+import { LocalizedTextSchema } from './schemas.ts';
+
+const Text = z.union([LocalizedTextSchema, z.string()]);
+const Anything = z.unknown();
+
+/** `GET /api/packs/:id/review`: what a reviewer decides on. Unknown extra fields are kept. */
+export const ReviewSchema = z.looseObject({
+  status: z.string().optional(),
+  version: z.string().optional(),
+  /** The change since the last published version, in words. */
+  diff: z
+    .array(z.looseObject({ text: Text, path: z.string().optional(), kind: z.string().optional() }))
+    .default([]),
+  tests: z
+    .looseObject({
+      total: z.number(),
+      passed: z.number(),
+      failed: z.number(),
+      failures: z
+        .array(z.looseObject({ id: z.string().optional(), message: Text.optional() }))
+        .optional(),
+    })
+    .optional(),
+  lint: z
+    .looseObject({
+      errors: z.number(),
+      warnings: z.number().optional(),
+      findings: z
+        .array(
+          z.looseObject({
+            severity: z.string().optional(),
+            message: Text,
+            path: z.string().optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+  impact: z.unknown().optional(),
+  comments: z
+    .array(
+      z.looseObject({
+        author: z.string(),
+        text: z.string(),
+        path: z.string().nullable().optional(),
+        at: z.string().optional(),
+      }),
+    )
+    .default([]),
+  /** Everyone who saved a revision since the last published version (maker-checker). */
+  authors: z.array(z.string()).default([]),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+export const PublishedSchema = z.looseObject({
+  version: z.string(),
+  hash: z.string(),
+  signature: z.unknown().optional(),
+});
+export type Published = z.infer<typeof PublishedSchema>;
+
+const VersionsSchema = z.union([
+  z.object({ versions: z.array(z.looseObject({ version: z.string() })) }),
+  z.array(z.looseObject({ version: z.string() })),
+]);
+
+/** Submitting, reviewing and publishing a team pack: every decision is the server's. */
+export class ReviewApi {
+  constructor(private readonly api: ApiClient) {}
+
+  private url(id: string, action: string): string {
+    return `/api/packs/${encodeURIComponent(id)}/${action}`;
+  }
+
+  review(id: string): Promise<Review> {
+    return this.api.get(this.url(id, 'review'), ReviewSchema, id);
+  }
+
+  async submit(id: string, note: string): Promise<void> {
+    await this.api.send('POST', this.url(id, 'submit'), Anything, { note }, id);
+  }
+
+  async comment(id: string, text: string, path?: string): Promise<void> {
+    const body = path ? { text, path } : { text };
+    await this.api.send('POST', this.url(id, 'comments'), Anything, body, id);
+  }
+
+  async decide(id: string, decision: 'approve' | 'reject', reason: string): Promise<void> {
+    await this.api.send('POST', this.url(id, decision), Anything, { reason }, id);
+  }
+
+  async withdraw(id: string): Promise<void> {
+    await this.api.send('POST', this.url(id, 'withdraw'), Anything, {}, id);
+  }
+
+  publish(id: string): Promise<Published> {
+    return this.api.send('POST', this.url(id, 'publish'), PublishedSchema, {}, id);
+  }
+
+  async versions(id: string): Promise<{ version: string; [k: string]: unknown }[]> {
+    const body = await this.api.get(this.url(id, 'versions'), VersionsSchema, id);
+    return Array.isArray(body) ? body : body.versions;
+  }
+}
