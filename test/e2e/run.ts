@@ -78,9 +78,10 @@ async function main(): Promise<number> {
       if (m.type() === 'error' && !isTeamProbe(m)) problems.push(`console error: ${m.text()}`);
     });
     // The studio works offline: any request that leaves the local server fails the scenario.
+    const allowed = [server.url];
     context.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(server.url) && !/^(data|blob):/.test(url))
+      if (!allowed.some((a) => url.startsWith(a)) && !/^(data|blob):/.test(url))
         problems.push(`request outside the studio: ${url}`);
     });
     const page = await context.newPage();
@@ -91,11 +92,12 @@ async function main(): Promise<number> {
           page,
           context,
           baseUrl: server.url,
-          screenshot: async (shot) => {
-            await page.screenshot({ path: join(shots, `${prefix}-${shot}.png`) });
+          screenshot: async (shot, of = page) => {
+            await of.screenshot({ path: join(shots, `${prefix}-${shot}.png`) });
           },
+          allowOrigin: (url) => void allowed.push(url),
         }),
-        SCENARIO_MS,
+        scenario.timeoutMs ?? SCENARIO_MS,
         title,
       );
       if (problems.length > 0) throw new Error(problems.join('\n'));

@@ -5,11 +5,14 @@ export type ScenarioArgs = {
   page: Page;
   context: BrowserContext;
   baseUrl: string;
-  /** Saves `test/e2e/screenshots/<file>-<name>.png`. */
-  screenshot: (name: string) => Promise<void>;
+  /** Saves `test/e2e/screenshots/<file>-<name>.png` (of `page`, or of another page given). */
+  screenshot: (name: string, page?: Page) => Promise<void>;
+  /** Lets the page reach another local server (a team server the scenario started). */
+  allowOrigin: (url: string) => void;
 };
 
-export type Scenario = (args: ScenarioArgs) => Promise<void>;
+/** `timeoutMs` for a scenario that needs longer than the default (one that starts a server). */
+export type Scenario = ((args: ScenarioArgs) => Promise<void>) & { timeoutMs?: number };
 
 /** Fails a scenario with a message that says what was expected. */
 export function check(condition: unknown, message: string): asserts condition {
