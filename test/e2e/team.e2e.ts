@@ -151,6 +151,11 @@ export const twoUsersReviewAndPublish: Scenario = async (args) => {
     await bo.locator('[data-testid=approve]').click();
     const refusal = bo.locator('[data-testid=review-error]');
     await refusal.waitFor();
+    const said = (await refusal.textContent()) ?? '';
+    check(
+      said.includes('不能审批') && said.includes('cy'),
+      `the server's refusal is shown: ${said}`,
+    );
     await screenshot('maker-checker-refused', bo);
     await reviewStatus(bo, 'in-review');
     await signOut(bo);

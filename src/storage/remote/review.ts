@@ -5,52 +5,38 @@ import { LocalizedTextSchema } from './schemas.ts';
 const Text = z.union([LocalizedTextSchema, z.string()]);
 const Anything = z.unknown();
 
-/** `GET /api/packs/:id/review`: what a reviewer decides on. Unknown extra fields are kept. */
+/** `GET /api/packs/:id/review`: what a checker decides on. Unknown extra fields are kept. */
 export const ReviewSchema = z.looseObject({
-  status: z.string().optional(),
-  version: z.string().optional(),
+  status: z.string(),
+  version: z.string(),
+  revision: z.number().int(),
+  lastPublished: z.object({ version: z.string(), hash: z.string() }).nullable(),
   /** The change since the last published version, in words. */
-  diff: z
-    .array(z.looseObject({ text: Text, path: z.string().optional(), kind: z.string().optional() }))
-    .default([]),
-  tests: z
+  changes: z.array(z.looseObject({ subject: z.string().optional(), text: Text })),
+  /** The pack's own tests, run by the server with the same engine. */
+  tests: z.looseObject({ total: z.number(), passed: z.number(), failed: z.number() }),
+  lint: z.array(
+    z.looseObject({ severity: z.string(), path: z.string().optional(), message: Text }),
+  ),
+  /** How the change moves the pack's sample and test clients (none for a first version). */
+  impact: z
     .looseObject({
       total: z.number(),
-      passed: z.number(),
-      failed: z.number(),
-      failures: z
-        .array(z.looseObject({ id: z.string().optional(), message: Text.optional() }))
-        .optional(),
+      affected: z.number(),
+      levelMatrix: z.record(z.string(), z.record(z.string(), z.number())),
+      verdictChanges: z.record(z.string(), z.unknown()),
     })
-    .optional(),
-  lint: z
-    .looseObject({
-      errors: z.number(),
-      warnings: z.number().optional(),
-      findings: z
-        .array(
-          z.looseObject({
-            severity: z.string().optional(),
-            message: Text,
-            path: z.string().optional(),
-          }),
-        )
-        .optional(),
-    })
-    .optional(),
-  impact: z.unknown().optional(),
-  comments: z
-    .array(
-      z.looseObject({
-        author: z.string(),
-        text: z.string(),
-        path: z.string().nullable().optional(),
-        at: z.string().optional(),
-      }),
-    )
-    .default([]),
-  /** Everyone who saved a revision since the last published version (maker-checker). */
-  authors: z.array(z.string()).default([]),
+    .nullable(),
+  comments: z.array(
+    z.looseObject({
+      author: z.string(),
+      text: z.string(),
+      path: z.string().nullable().optional(),
+      at: z.string().optional(),
+    }),
+  ),
+  /** Everyone who made or sent content since the last published version (maker-checker). */
+  makers: z.array(z.string()),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
@@ -78,8 +64,9 @@ export class ReviewApi {
     return this.api.get(this.url(id, 'review'), ReviewSchema, id);
   }
 
-  async submit(id: string, note: string): Promise<void> {
-    await this.api.send('POST', this.url(id, 'submit'), Anything, { note }, id);
+  async submit(id: string, note: string, version?: string): Promise<void> {
+    const body = version ? { note, version } : { note };
+    await this.api.send('POST', this.url(id, 'submit'), Anything, body, id);
   }
 
   async comment(id: string, text: string, path?: string): Promise<void> {

@@ -70,9 +70,11 @@ export const RevisionListSchema = z.object({
   revisions: z.array(
     z.object({
       revision: z.number().int(),
-      author: z.string().nullable().optional(),
-      at: z.string().optional(),
-      summary: z.string().nullable().optional(),
+      /** create, edit, submit, withdraw, approve, reject, publish */
+      kind: z.string(),
+      author: z.string(),
+      at: z.string(),
+      summary: z.union([LocalizedTextSchema, z.string()]).nullable(),
     }),
   ),
 });

@@ -55,7 +55,7 @@ async function openTeam(
   const outbox = new Outbox(cache);
   await outbox.load();
   const packs = new TeamPackRepository(api, cache, outbox);
-  const events = openServerEvents(new EventSource('/api/events'));
+  const events = openServerEvents(() => new EventSource('/api/events'));
   const tabs = openTabChannel(`suitability-team-${user.id}`);
   const packStore = new PackStore({
     packs,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LocalizedText, Pack } from '../../domain/index.ts';
 import { toStorageError } from '../../storage/index.ts';
-import type { Published, Review } from '../../storage/remote/index.ts';
+import type { Review } from '../../storage/remote/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 import { useGovernanceStep } from '../versions/useGovernance.ts';
 import { authoredSinceRelease, missingRole } from './roles.ts';
@@ -22,7 +22,9 @@ const messages = defineMessages({
     noChanges: '自上次发布以来没有修改',
     tests: '测试（服务器运行）：{passed}/{total} 通过',
     lint: '检查：{errors} 个错误，{warnings} 个警告',
-    impact: '客群影响',
+    impact: '客群影响（包内样本客户与测试客户）',
+    affected: '{total} 个客户中有 {affected} 个结果改变',
+    move: '{from} → {to}：{count} 个客户',
     authors: '自上次发布以来的编辑人',
     comments: '审核意见',
     noComments: '还没有意见',
@@ -33,7 +35,7 @@ const messages = defineMessages({
     reject: '驳回',
     withdraw: '撤回审核',
     publish: '发布并签名',
-    publishedAs: '已发布 {version}，内容哈希 {hash}',
+    publishedAs: '最近发布的版本 {version}，内容哈希 {hash}…（已签名，不可更改）',
     loading: '正在读取审核信息…',
     serverDecides: '按钮上的角色提示仅供参考，每个请求都由服务器判定。',
   },
@@ -51,7 +53,9 @@ const messages = defineMessages({
     noChanges: 'No changes since the last published version',
     tests: 'Tests (run by the server): {passed} of {total} pass',
     lint: 'Lint: {errors} errors, {warnings} warnings',
-    impact: 'Population impact',
+    impact: "Population impact (the pack's sample and test clients)",
+    affected: '{affected} of {total} clients get a different result',
+    move: '{from} → {to}: {count} clients',
     authors: 'Edited since the last published version by',
     comments: 'Review comments',
     noComments: 'No comments yet',
@@ -62,7 +66,7 @@ const messages = defineMessages({
     reject: 'Reject',
     withdraw: 'Withdraw from review',
     publish: 'Publish and sign',
-    publishedAs: 'Published {version}, content hash {hash}',
+    publishedAs: 'Last published version {version}, content hash {hash}… (signed, immutable)',
     loading: 'Loading the review…',
     serverDecides: 'Role hints on the buttons are only hints: the server decides every request.',
   },
@@ -108,7 +112,6 @@ export function TeamReviewPanel(props: { packKey: string; pack: Pack }) {
   const [note, setNote] = useState('');
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
-  const [published, setPublished] = useState<Published | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -134,7 +137,7 @@ export function TeamReviewPanel(props: { packKey: string; pack: Pack }) {
     });
 
   const status = (review?.status ?? pack.status) as Pack['status'];
-  const makerChecker = review ? authoredSinceRelease(user, review.authors) : null;
+  const makerChecker = review ? authoredSinceRelease(user, review.makers) : null;
 
   return (
     <div className="review-panel team-review" data-testid="team-review">
@@ -222,13 +225,16 @@ export function TeamReviewPanel(props: { packKey: string; pack: Pack }) {
             kind="primary"
             label={t('publish')}
             testId="publish"
-            onClick={() => act(async () => setPublished(await api.publish(packKey)))}
+            onClick={() => act(() => api.publish(packKey))}
           />
         </div>
       )}
-      {published && (
+      {review?.lastPublished && (
         <p className="good" data-testid="published">
-          {t('publishedAs', { version: published.version, hash: published.hash.slice(0, 16) })}
+          {t('publishedAs', {
+            version: review.lastPublished.version,
+            hash: review.lastPublished.hash.slice(0, 16),
+          })}
         </p>
       )}
       <p className="muted">{t('serverDecides')}</p>
@@ -275,41 +281,39 @@ export function TeamReviewPanel(props: { packKey: string; pack: Pack }) {
   );
 }
 
-/** What the server says a reviewer decides on: the change in words, tests, lint, impact. */
+/** What the server says a checker decides on: the change in words, tests, lint, impact. */
 function ReviewBody(props: { review: Review }) {
   const { review } = props;
   const t = useMessages(messages);
   const localize = useLocalize();
+  const lintErrors = review.lint.filter((p) => p.severity === 'error').length;
+  const lintWarnings = review.lint.filter((p) => p.severity === 'warning').length;
   return (
     <>
       <section className="versions-card" data-testid="review-diff">
         <h3>{t('changes')}</h3>
-        {review.diff.length === 0 ? (
+        {review.changes.length === 0 ? (
           <p className="muted">{t('noChanges')}</p>
         ) : (
           <ul>
-            {review.diff.map((d, i) => (
+            {review.changes.map((d, i) => (
               <li key={i}>{textOf(d.text, localize)}</li>
             ))}
           </ul>
         )}
-        {review.authors.length > 0 && (
+        {review.makers.length > 0 && (
           <p data-testid="review-authors">
-            {t('authors')}: {review.authors.join(', ')}
+            {t('authors')}: {review.makers.join(', ')}
           </p>
         )}
       </section>
-      {review.tests && (
-        <p className={review.tests.failed > 0 ? 'bad' : 'good'} data-testid="review-tests">
-          {t('tests', { passed: review.tests.passed, total: review.tests.total })}
-        </p>
-      )}
-      {review.lint && (
-        <p className={review.lint.errors > 0 ? 'bad' : 'good'} data-testid="review-lint">
-          {t('lint', { errors: review.lint.errors, warnings: review.lint.warnings ?? 0 })}
-        </p>
-      )}
-      {review.impact !== undefined && (
+      <p className={review.tests.failed > 0 ? 'bad' : 'good'} data-testid="review-tests">
+        {t('tests', { passed: review.tests.passed, total: review.tests.total })}
+      </p>
+      <p className={lintErrors > 0 ? 'bad' : 'good'} data-testid="review-lint">
+        {t('lint', { errors: lintErrors, warnings: lintWarnings })}
+      </p>
+      {review.impact && (
         <section className="versions-card" data-testid="review-impact">
           <h3>{t('impact')}</h3>
           <ImpactSummary impact={review.impact} />
@@ -319,18 +323,27 @@ function ReviewBody(props: { review: Review }) {
   );
 }
 
-/** The server's impact summary, shown as its named figures. */
-function ImpactSummary(props: { impact: unknown }) {
+/** Clients compared, how many change, and which level moves. */
+function ImpactSummary(props: { impact: NonNullable<Review['impact']> }) {
   const { impact } = props;
-  if (impact === null || typeof impact !== 'object') return <p>{String(impact)}</p>;
+  const t = useMessages(messages);
+  const moves = Object.entries(impact.levelMatrix).flatMap(([from, row]) =>
+    Object.entries(row)
+      .filter(([to, n]) => to !== from && n > 0)
+      .map(([to, n]) => ({ from, to, n })),
+  );
   return (
-    <dl className="impact-figures">
-      {Object.entries(impact as Record<string, unknown>).map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
-        </div>
-      ))}
-    </dl>
+    <div>
+      <p data-testid="impact-affected">
+        {t('affected', { affected: impact.affected, total: impact.total })}
+      </p>
+      {moves.length > 0 && (
+        <ul>
+          {moves.map((m) => (
+            <li key={`${m.from}>${m.to}`}>{t('move', { from: m.from, to: m.to, count: m.n })}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -17,6 +17,7 @@ const messages = defineMessages({
     revisions: '服务器上的修订',
     lint: '检查',
     revision: '修订',
+    kind: '类型',
     author: '编辑人',
     at: '时间',
     summary: '说明',
@@ -27,6 +28,7 @@ const messages = defineMessages({
     revisions: 'Revisions on the server',
     lint: 'Lint',
     revision: 'Revision',
+    kind: 'Kind',
     author: 'By',
     at: 'When',
     summary: 'Summary',
@@ -90,6 +92,8 @@ function RevisionList(props: { packKey: string }) {
       if (e.id === packKey) void load();
     });
   }, [load, events, packKey]);
+  const localizeAny = (text: Record<string, string>) =>
+    localize({ 'zh-CN': text['zh-CN'] ?? '', en: text.en ?? '' });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   if (error) return <p className="error-text">{localize(error)}</p>;
   if (!rows) return <p className="muted">{t('loading')}</p>;
@@ -98,6 +102,7 @@ function RevisionList(props: { packKey: string }) {
       <thead>
         <tr>
           <th>{t('revision')}</th>
+          <th>{t('kind')}</th>
           <th>{t('author')}</th>
           <th>{t('at')}</th>
           <th>{t('summary')}</th>
@@ -107,9 +112,12 @@ function RevisionList(props: { packKey: string }) {
         {[...rows].reverse().map((r) => (
           <tr key={r.revision} data-revision={r.revision}>
             <td className="mono">{r.revision}</td>
-            <td>{r.author ?? ''}</td>
-            <td>{r.at ? when.format(new Date(r.at)) : ''}</td>
-            <td className="summary">{r.summary ?? ''}</td>
+            <td>{r.kind}</td>
+            <td>{r.author}</td>
+            <td>{when.format(new Date(r.at))}</td>
+            <td className="summary">
+              {typeof r.summary === 'string' ? r.summary : r.summary ? localizeAny(r.summary) : ''}
+            </td>
           </tr>
         ))}
       </tbody>
