@@ -63,6 +63,7 @@ export const twoUsersReviewAndPublish: Scenario = async (args) => {
   allowOrigin(server.url);
   await allowClipboard({ ...args, baseUrl: server.url });
   const other = await otherBrowser(context);
+  await allowClipboard({ ...args, context: other, baseUrl: server.url });
   try {
     // First start: the studio asks for the first administrator.
     await page.goto(server.url);

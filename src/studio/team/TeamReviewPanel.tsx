@@ -20,6 +20,7 @@ const messages = defineMessages({
     submit: '提交审核',
     changes: '自上次发布以来的修改',
     noChanges: '自上次发布以来没有修改',
+    firstVersion: '尚未发布过：这将是首个发布版本，没有可比较的旧版本',
     tests: '测试（服务器运行）：{passed}/{total} 通过',
     lint: '检查：{errors} 个错误，{warnings} 个警告',
     impact: '客群影响（包内样本客户与测试客户）',
@@ -51,6 +52,7 @@ const messages = defineMessages({
     submit: 'Submit for review',
     changes: 'Changes since the last published version',
     noChanges: 'No changes since the last published version',
+    firstVersion: 'Never published yet: this will be the first version, with nothing to compare to',
     tests: 'Tests (run by the server): {passed} of {total} pass',
     lint: 'Lint: {errors} errors, {warnings} warnings',
     impact: "Population impact (the pack's sample and test clients)",
@@ -292,7 +294,9 @@ function ReviewBody(props: { review: Review }) {
     <>
       <section className="versions-card" data-testid="review-diff">
         <h3>{t('changes')}</h3>
-        {review.changes.length === 0 ? (
+        {review.lastPublished === null ? (
+          <p className="muted">{t('firstVersion')}</p>
+        ) : review.changes.length === 0 ? (
           <p className="muted">{t('noChanges')}</p>
         ) : (
           <ul>
