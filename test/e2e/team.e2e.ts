@@ -143,6 +143,7 @@ export const twoUsersReviewAndPublish: Scenario = async (args) => {
     await editJson(page, (text) => retitle(text, '再次修改二', 'Edited again 2'));
     await waitForStatus(page, 'saved');
     await openReview(page);
+    await page.locator('[data-testid=note-input]').fill('小改');
     await page.locator('[data-testid=submit-review]').click();
     await reviewStatus(page, 'in-review');
     await openReview(bo);
