@@ -187,7 +187,10 @@ export function TeamApp(props: {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  // The workspace closes first (its event stream and requests), so that nothing of it asks the
+  // server after the session has ended.
   const signOut = useCallback(async () => {
+    setSession((s) => ({ ...s, user: null }));
     await accounts.logout().catch(() => {});
     await recheck();
   }, [accounts, recheck]);
