@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, StorageError } from '../errors.ts';
-import { fixedClock, testPack } from '../testPack.ts';
+import { fixedClock, testPack } from '../../testing/testPack.ts';
 import { ApiClient, ApiError } from './api.ts';
 import { openTeamCache, type TeamCacheDb } from './cacheDb.ts';
 import { FakeTeamServer } from './fakeTeamServer.ts';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LocalizedText } from '../../domain/index.ts';
 import { toStorageError } from '../../storage/index.ts';
 import type { RemoteRevision } from '../../storage/remote/index.ts';
-import type { EditorTabProps } from '../app/editorTabs.ts';
+import type { EditorTabProps } from '../app/route.ts';
 import { LintPanel } from '../governance/LintPanel.tsx';
 import { defineMessages, useLocale, useLocalize, useMessages } from '../i18n/index.tsx';
 import { usePackState, useStudio } from '../state/index.ts';

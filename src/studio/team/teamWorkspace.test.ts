@@ -10,9 +10,9 @@ import {
   type TeamCacheDb,
 } from '../../storage/remote/index.ts';
 import { FakeTeamServer } from '../../storage/remote/fakeTeamServer.ts';
-import { fixedClock, testPack } from '../../storage/testPack.ts';
+import { fixedClock, testPack } from '../../testing/testPack.ts';
 import { PackStore, memoryStash, type TabChannel } from '../state/index.ts';
-import { ChannelHub, ManualTimers } from '../state/testing.ts';
+import { ChannelHub, ManualTimers } from '../../testing/testStudio.ts';
 import type { ServerEvents } from './serverEvents.ts';
 import { teamChannel } from './teamChannel.ts';
 import { teamStash } from './teamStash.ts';

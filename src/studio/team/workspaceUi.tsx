@@ -1,8 +1,7 @@
 import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
 import type { Pack } from '../../domain/index.ts';
-import type { EditorTabProps } from '../app/editorTabs.ts';
 import type { ImportFailure } from '../app/ImportErrors.tsx';
-import type { EditorTab } from '../app/route.ts';
+import type { EditorTab, EditorTabProps } from '../app/route.ts';
 import { defineMessages, useMessages } from '../i18n/index.tsx';
 
 export type WorkspaceScreenProps = {
