@@ -1,5 +1,4 @@
 import { isCalendarDate, type EvaluationInput } from '../domain/index.ts';
-import type { InputItem } from './readers.ts';
 
 const isFactValue = (v: unknown) =>
   v === null ||
@@ -32,7 +31,7 @@ export function fastCsvInput(
   line: number,
   record: Record<string, unknown>,
   date: string | undefined,
-): InputItem | undefined {
+): { line: number; input: EvaluationInput } | undefined {
   const evaluationDate = record.evaluationDate === undefined ? date : record.evaluationDate;
   if (!isCalendarDate(evaluationDate)) return undefined;
   const { clientId, assessmentDate, initiator = 'client', facts = {}, answers = {} } = record;

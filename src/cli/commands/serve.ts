@@ -4,24 +4,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.ts';
 import { printer } from '../command.ts';
-import { usageError } from '../i18n.ts';
 import { serveFolder } from './serveFolder.ts';
+import { isLoopback, portOf } from './listen.ts';
 
 const STUDIO_DIR = fileURLToPath(new URL('../../../dist', import.meta.url));
-
-export const isLoopback = (host: string) =>
-  host === 'localhost' || host === '::1' || /^127\./.test(host);
-
-export function portOf(value: string | true | undefined): number {
-  if (value === undefined) return 5173;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw usageError(
-      `--port 应为 0 到 65535 的整数：${String(value)}`,
-      `--port must be an integer 0-65535: ${String(value)}`,
-    );
-  return port;
-}
 
 export const serveCommand: Command = {
   name: 'serve',

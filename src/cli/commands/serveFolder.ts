@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandContext } from '../command.ts';
 import { printer } from '../command.ts';
 import { usageError } from '../i18n.ts';
-import { isLoopback, portOf } from './serve.ts';
+import { isLoopback, portOf } from './listen.ts';
 import { readTrustedKeys } from '../trust.ts';
 
 /** `--retention cn-csrc-2017=30,eu-mifid2=10`: years to keep each pack's decision records. */

@@ -188,7 +188,10 @@ describe('GET /v1/packs/{packId}/input-schema', () => {
       minimum: 0,
       maximum: 130,
     });
-    expect(schema.properties.facts.required).toContain('fullCivilCapacity');
+    expect(schema.properties.facts.required).toContain('investorType');
+    // Required of natural persons only: listed with its condition, not as always required.
+    expect(schema.properties.facts.required).not.toContain('fullCivilCapacity');
+    expect(schema.properties.facts.properties.fullCivilCapacity['x-requiredWhen']).toBeDefined();
     expect(schema.properties.answers.properties.Q1.anyOf[0].enum).toEqual([
       'A',
       'B',

@@ -79,6 +79,8 @@ export function packInputSchema(pack: Pack, locale: Locale): JsonSchema {
       title: localize(fact.label, locale),
       ...(fact.description ? { description: localize(fact.description, locale) } : {}),
       'x-label': fact.label,
+      // Required of some clients only (e.g. natural persons): the condition, as the pack states it.
+      ...(fact.requiredWhen ? { 'x-requiredWhen': fact.requiredWhen } : {}),
     };
   }
   const answers: Record<string, JsonSchema> = {};

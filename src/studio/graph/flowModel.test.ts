@@ -30,9 +30,10 @@ describe('FlowNodeCache', () => {
   it('renews only the node an edit, a selection or a drag touched', () => {
     const cache = new FlowNodeCache();
     const first = cache.build(csrc, new Map(), null, none);
+    const classify = csrc.graph.nodes.findIndex((n) => n.kind === 'classify');
     const edited = applyChange(csrc, {
       type: 'set',
-      path: ['graph', 'nodes', 5, 'config', 'bands', 0, 'max'],
+      path: ['graph', 'nodes', classify, 'config', 'bands', 0, 'max'],
       value: 18,
     });
     const second = cache.build(edited, new Map(), 'risk', {
@@ -40,7 +41,7 @@ describe('FlowNodeCache', () => {
       dragging: new Map([['input', { x: 5, y: 5 }]]),
     });
     const changed = second.filter((n, i) => n !== first[i]).map((n) => n.id);
-    expect(changed.sort()).toEqual(['input', 'risk', csrc.graph.nodes[5]?.id].sort());
+    expect(changed.sort()).toEqual(['input', 'risk', csrc.graph.nodes[classify]?.id].sort());
     expect(second.find((n) => n.id === 'input')?.position).toEqual({ x: 5, y: 5 });
     expect(second.find((n) => n.id === 'risk')?.selected).toBe(true);
   });
