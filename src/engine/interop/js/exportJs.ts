@@ -2,6 +2,7 @@ import type { Fact, NodeKind, Question } from '../../../domain/index.ts';
 import { nodeTyping, type CompiledPack } from '../../compilePack.ts';
 import { orderGraph } from '../../graphOrder.ts';
 import type { PackIndex } from '../../packIndex.ts';
+import { emitCondition, type ConditionEnv } from './jsConditions.ts';
 import { createNodeEnv, Constants, type JsEmitter } from './jsEnv.ts';
 import { idLit, lit, objectOf, prop } from './jsLiteral.ts';
 import { emitMatch } from './jsMatch.ts';
@@ -79,13 +80,23 @@ function emitInputCheck(index: PackIndex, c: Constants): string {
     'const given = input.facts ?? EMPTY;',
     'let present = 0;',
   ];
-  for (const f of index.pack.vocabulary.facts) {
+  // A requiredWhen reads the input's facts by id and its context (inputCheck.ts factsOf).
+  const env: ConditionEnv = {
+    root: (name) => (name === 'context' ? 'contextOf(input)' : `own(given, ${idLit(name)})`),
+    constant: (v) => c.shared(v),
+  };
+  index.pack.vocabulary.facts.forEach((f, i) => {
     const path = `$.facts.${f.id}`;
+    const required = f.required
+      ? `missingFact(${lit(path)});`
+      : f.requiredWhen
+        ? `if (${emitCondition(f.requiredWhen, `$.vocabulary.facts[${i}].requiredWhen`, env)}) missingFact(${lit(path)});`
+        : '';
     out.push(
       `{ const has = Object.hasOwn(given, ${idLit(f.id)}); const v = has ? ${prop('given', f.id)} : undefined; if (has) present++;`,
-      `if (v === undefined || v === null) { ${f.required ? `missingFact(${lit(path)});` : ''} } else { ${factCheck(f, index, path, c)} } }`,
+      `if (v === undefined || v === null) { ${required} } else { ${factCheck(f, index, path, c)} } }`,
     );
-  }
+  });
   const known = c.shared(Object.fromEntries([...index.facts.keys()].map((id) => [id, true])));
   out.push(
     'if (Object.keys(given).length !== present)',

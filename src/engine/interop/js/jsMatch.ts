@@ -1,4 +1,9 @@
-import { canonicalJson, type MatchDimension, type Product } from '../../../domain/index.ts';
+import {
+  canonicalJson,
+  isPolicyEnabled,
+  type MatchDimension,
+  type Product,
+} from '../../../domain/index.ts';
 import { conditionFacts } from '../../conditions.ts';
 import { PASS, SEVERITY, clientRef, productField } from '../../match/dimensions.ts';
 import { foldProduct } from '../../match/foldProduct.ts';
@@ -90,7 +95,9 @@ function check(
  * at export time to a lookup or a comparison, its policies to a few tests.
  */
 export const emitMatch: JsEmitter<'match'> = (node, env) => {
-  const { dimensions, policies } = node.config;
+  const { dimensions } = node.config;
+  // A policy switched off (`enabled: false`) stays in the pack, not in the run (nodes/match.ts).
+  const policies = node.config.policies.filter(isPolicyEnabled);
   const items = env.index.pack.products.items;
   const riskRank = rankMap(env, env.index.pack.products.riskScale);
   // Each leftover condition once, in the order the products first ask for it, tested once per
@@ -157,8 +164,11 @@ export const emitMatch: JsEmitter<'match'> = (node, env) => {
         );
         block.push(`if (${active}) { ${body.join(' ')} }`);
       } else if (p.kind === 'escalate') {
+        // Limited to some dimensions: only when one of them failed (still failed after any exempt).
+        const onlyIf = (p.dimensions ?? []).map((id) => `${prop('checks', id)} === 'fail'`);
+        const failedOne = onlyIf.length === 0 ? '' : ` && (${onlyIf.join(' || ')})`;
         block.push(
-          `if (${active} && v === ${SEVERITY[p.from]}) { v = ${SEVERITY[p.to]}; reasons.push(${reason}); }`,
+          `if (${active} && v === ${SEVERITY[p.from]}${failedOne}) { v = ${SEVERITY[p.to]}; reasons.push(${reason}); }`,
         );
       } else {
         const atLeast = p.productRiskAtLeast ? (riskRank.get(p.productRiskAtLeast) ?? 0) : -1;

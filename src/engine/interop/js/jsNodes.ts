@@ -92,7 +92,10 @@ const questionnaire: JsEmitter<'questionnaire'> = (node, env) => {
   const dimensions = dimensionsOf(qn);
   const questions = questionsOf(qn);
   const maxTotal = questions.reduce((s, q) => s + q.weight * maxPoints(q), 0);
+  // Whether this client must answer it (its requiredWhen over the scope); if not, nothing is missing.
+  const at = `$.questionnaires[${env.index.pack.questionnaires.indexOf(qn)}].requiredWhen`;
   const out: string[] = [
+    `const required = ${qn.requiredWhen ? emitCondition(qn.requiredWhen, at, env) : 'true'};`,
     'let total = 0;',
     'let knockedOut = false;',
     `const byQuestion = ${objectOf(questions.map((q) => [q.id, '0']))};`,
@@ -107,7 +110,7 @@ const questionnaire: JsEmitter<'questionnaire'> = (node, env) => {
     const visible = q.showIf ? showIf(q.showIf, env) : 'true';
     out.push(`{`, `const a = answerOf(A, ${id});`, `const visible = ${visible};`);
     out.push(
-      `if (!visible || !answered(a)) {${q.required ? ` if (visible) missing.push(${id});` : ''} } else {`,
+      `if (!visible || !answered(a)) {${q.required ? ` if (required && visible) missing.push(${id});` : ''} } else {`,
     );
     out.push(
       `const p = ${points(q, env)} * ${num(q.weight)};`,
@@ -135,15 +138,15 @@ const questionnaire: JsEmitter<'questionnaire'> = (node, env) => {
   const assessment = 'C.assessmentDate ?? C.evaluationDate';
   out.push(
     `const assessmentDate = ${assessment};`,
-    `const expiresOn = addMonths(assessmentDate, ${num(qn.validityMonths)});`,
+    `const expiresOn = periodLastDay(assessmentDate, ${num(qn.validityMonths)});`,
     'return {',
     `total: ${node.config.knockoutZeroesScore ? 'knockedOut ? 0 : total' : 'total'},`,
     `maxTotal: ${num(maxTotal)},`,
     'byQuestion,',
     `byDimension: ${objectOf(dimensions.map((d, i) => [d, `d${i}`]))},`,
     'complete: missing.length === 0,',
-    'missing, knockedOut, knockouts, flags, facts, assessmentDate, expiresOn,',
-    'expired: C.evaluationDate >= expiresOn,',
+    'missing, knockedOut, knockouts, flags, facts, required, assessmentDate, expiresOn,',
+    'expired: periodOver(expiresOn, C.evaluationDate),',
     '};',
   );
   return out.join('\n');

@@ -1,7 +1,7 @@
 /**
  * The helpers every generated module carries, as JavaScript source written here by hand (no pack
  * content in it). Each mirrors one engine function, named beside it, and the differential test
- * holds them to it: `own` (scope.ts), `step` (safePath.ts), `isDate` / `addMonths` (dates.ts), the
+ * holds them to it: `own` (scope.ts), `step` (safePath.ts), `isDate` / `addMonths` / `periodLastDay` / `periodOver` (dates.ts), the
  * json-rules-engine operators (conditions.ts), the table hit policies (table/hitPolicies.ts) and
  * the input check's messages (inputCheck.ts).
  */
@@ -76,6 +76,16 @@ function addMonths(date, months) {
   const day = Math.min(n % 100, daysInMonth(year, month));
   return pad(year, 4) + '-' + pad(month, 2) + '-' + pad(day, 2);
 }
+/** The Civil Code period rules (dates.ts): valid through the last day, over from the next. */
+const periodLastDay = (start, months) => addMonths(start, months);
+const periodOver = (lastDay, date) => date > lastDay;
+/** What a fact's requiredWhen reads as context (inputCheck.ts factsOf). */
+const contextOf = (input) => ({
+  evaluationDate: input.evaluationDate,
+  assessmentDate: input.assessmentDate ?? input.evaluationDate,
+  initiator: input.initiator ?? 'client',
+  clientId: input.clientId,
+});
 
 // json-rules-engine 7's operators with their fact-value validators, and the pack's date operators.
 const numeric = (v) =>
@@ -218,6 +228,14 @@ function checkShape(input) {
       '$.assessmentDate',
       '应为日期 YYYY-MM-DD，实际是 ' + show(input.assessmentDate),
       'expected a date YYYY-MM-DD, got ' + show(input.assessmentDate),
+    );
+  // An assessment dated after the sale it is used for is a clerical error (inputCheck.ts).
+  if (typeof input.assessmentDate === 'string' && input.assessmentDate > input.evaluationDate)
+    fail(
+      'input.dateOrder',
+      '$.assessmentDate',
+      '测评日期 ' + input.assessmentDate + ' 晚于评估日期 ' + input.evaluationDate,
+      'the assessment date ' + input.assessmentDate + ' is after the evaluation date ' + input.evaluationDate,
     );
   if (input.initiator !== undefined && input.initiator !== 'firm' && input.initiator !== 'client')
     fail(
