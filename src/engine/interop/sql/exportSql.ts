@@ -90,6 +90,12 @@ export function exportSql(pack: Pack, dialect: SqlDialect): SqlExport {
         `s${i + 1} AS ${materialized}(\n  SELECT *,\n    ${s.join(',\n    ')}\n  FROM ${i === 0 ? 'input' : `s${i}`}\n)`,
     );
   const last = ctes.length === 0 ? 'input' : `s${ctes.length}`;
+  // The engine refuses an assessment dated after the evaluation (inputCheck.ts input.dateOrder)
+  // before it evaluates anything: that code comes first.
+  b.errors.unshift({
+    when: '("assessmentDate" IS NOT NULL AND "assessmentDate" > "evaluationDate")',
+    code: 'input.dateOrder',
+  });
   const error =
     b.errors.length === 0
       ? 'CAST(NULL AS VARCHAR)'

@@ -1,4 +1,4 @@
-import { lt, type NodeOfKind, type Product } from '../../../domain/index.ts';
+import { isPolicyEnabled, lt, type NodeOfKind, type Product } from '../../../domain/index.ts';
 import { PASS, SEVERITY, productField } from '../../match/dimensions.ts';
 import { foldProduct } from '../../match/foldProduct.ts';
 import { own } from '../../scope.ts';
@@ -14,8 +14,13 @@ export function matchSql(node: NodeOfKind<'match'>, b: QueryBuilder, path: strin
       ? `${b.ref(d.appliesWhen, `${path}.config.dimensions[${i}].appliesWhen`).sql} IS TRUE`
       : 'TRUE',
   );
+  // A policy switched off (`enabled: false`) is not run, as nodes/match.ts: its `when` is not read.
   const active = policies.map((p, j) =>
-    p.when ? `${b.ref(p.when, `${path}.config.policies[${j}].when`).sql} IS TRUE` : 'TRUE',
+    !isPolicyEnabled(p)
+      ? 'FALSE'
+      : p.when
+        ? `${b.ref(p.when, `${path}.config.policies[${j}].when`).sql} IS TRUE`
+        : 'TRUE',
   );
   /** A product's severity on one dimension (-1: passes), as nodes/match.ts and match/dimensions.ts. */
   const check = (product: Product, i: number): string => {
@@ -67,8 +72,10 @@ export function matchSql(node: NodeOfKind<'match'>, b: QueryBuilder, path: strin
   const all = dimensions.map((_, i) => i);
   let v = items.map((p) => b.define(`${node.id}._v.${p.id}`, severityOf(p, all), 'number'));
   let blocked = '0';
+  /** Whether an exempt policy before the current one is active: exemptable dimensions are then skipped. */
+  let exempted = 'FALSE';
   policies.forEach((p, j) => {
-    if (p.kind === 'flag') return;
+    if (p.kind === 'flag' || !isPolicyEnabled(p)) return;
     b.stage();
     const s = p.kind === 'blockAll' ? SEVERITY[p.verdict] : 0;
     v = items.map((product, k) => {
@@ -76,9 +83,23 @@ export function matchSql(node: NodeOfKind<'match'>, b: QueryBuilder, path: strin
       let next: string;
       if (p.kind === 'blockAll')
         next = `CASE WHEN ${active[j]} THEN GREATEST(${before}, ${s}) ELSE ${before} END`;
-      else if (p.kind === 'escalate')
-        next = `CASE WHEN ${active[j]} AND ${before} = ${SEVERITY[p.from]} THEN ${SEVERITY[p.to]} ELSE ${before} END`;
-      else {
+      else if (p.kind === 'escalate') {
+        // Limited to some dimensions: only when one of them failed (applies, did not pass, and
+        // was not skipped by an exemption before), as nodes/match.ts reads its checks.
+        const only = (p.dimensions ?? []).map((id) => dimensions.findIndex((d) => d.id === id));
+        const failedOne =
+          only.length === 0
+            ? 'TRUE'
+            : `(${only
+                .map((i) => {
+                  const d = dimensions[i];
+                  if (!d) return 'FALSE';
+                  const waived = d.exemptable ? ` AND NOT (${exempted})` : '';
+                  return `(${applies[i]} AND (${check(product, i)}) <> ${PASS}${waived})`;
+                })
+                .join(' OR ')})`;
+        next = `CASE WHEN ${active[j]} AND ${before} = ${SEVERITY[p.from]} AND ${failedOne} THEN ${SEVERITY[p.to]} ELSE ${before} END`;
+      } else {
         const kept = all.filter((i) => !(dimensions[i] as (typeof dimensions)[number]).exemptable);
         next = `CASE WHEN ${active[j]} THEN GREATEST(${blocked}, ${severityOf(product, kept)}) ELSE ${before} END`;
       }
@@ -86,6 +107,7 @@ export function matchSql(node: NodeOfKind<'match'>, b: QueryBuilder, path: strin
     });
     if (p.kind === 'blockAll')
       blocked = `GREATEST(${blocked}, CASE WHEN ${active[j]} THEN ${s} ELSE 0 END)`;
+    if (p.kind === 'exempt') exempted = `(${exempted} OR ${active[j]})`;
   });
   b.stage();
   items.forEach((product, k) =>

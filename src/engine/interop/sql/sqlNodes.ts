@@ -160,9 +160,18 @@ export function questionnaireSql(
   const missing = questions
     .filter((q) => q.required)
     .map((q) => `(${q.showIf ? showIfSql(q.showIf, b) : 'TRUE'} AND NOT ${answeredSql(q)})`);
+  // Whether this client must answer it (its requiredWhen over the scope); if not, none is missing.
+  const required = qn.requiredWhen
+    ? condition(
+        b,
+        qn.requiredWhen,
+        `$.questionnaires[${b.index.pack.questionnaires.indexOf(qn)}].requiredWhen`,
+      )
+    : 'TRUE';
+  b.define(`${node.id}.required`, required, 'boolean');
   b.define(
     `${node.id}.complete`,
-    missing.length === 0 ? 'TRUE' : `NOT (${missing.join(' OR ')})`,
+    missing.length === 0 ? 'TRUE' : `NOT (${required} AND (${missing.join(' OR ')}))`,
     'boolean',
   );
   const assessment = b.define(
@@ -194,7 +203,8 @@ export function questionnaireSql(
     'text',
   );
   b.stage();
-  b.define(`${node.id}.expired`, `("evaluationDate" >= ${expires})`, 'boolean');
+  // Civil Code Art. 203 (dates.ts periodOver): the last day counts, over from the next day on.
+  b.define(`${node.id}.expired`, `("evaluationDate" > ${expires})`, 'boolean');
 }
 
 export function rulesSql(node: NodeOfKind<'rules'>, b: QueryBuilder, path: string): void {
