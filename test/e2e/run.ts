@@ -75,7 +75,8 @@ async function main(): Promise<number> {
     const problems: string[] = [];
     context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
     context.on('console', (m) => {
-      if (m.type() === 'error' && !isTeamProbe(m)) problems.push(`console error: ${m.text()}`);
+      if (m.type() === 'error' && !isTeamProbe(m))
+        problems.push(`console error: ${m.text()} (${m.location().url})`);
     });
     // The studio works offline: any request that leaves the local server fails the scenario.
     const allowed = [server.url];

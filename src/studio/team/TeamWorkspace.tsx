@@ -91,7 +91,8 @@ export function TeamWorkspace(props: WorkspaceScreenProps) {
     void refresh();
     const stops = [
       events.onPack(() => void refresh()),
-      events.onConnection(() => void refresh()),
+      // Back online: the list may have moved meanwhile (going offline changes nothing there).
+      events.onConnection((up) => up && void refresh()),
       packs.outbox.subscribe(() => void refresh()),
     ];
     return () => stops.forEach((stop) => stop());

@@ -75,6 +75,10 @@ export function openServerEvents(open: () => EventSourceLike, retryMs = 5000): S
     },
     close: () => {
       closed = true;
+      // A closed stream is the workspace going away (sign-out): nobody is told, so nothing
+      // reacts to it by asking the server after the session has ended.
+      packListeners.clear();
+      connectionListeners.clear();
       clearTimeout(retry);
       current.close();
       setConnected(false);
