@@ -70,8 +70,6 @@ const coreRestrictions = {
 const STILL_SPELL_PATHS = [
   'src/studio/editor/DmnImportButton.tsx',
   'src/studio/editor/InspectorPanel.tsx',
-  'src/studio/inspectors/expression/ExpressionInspector.tsx',
-  'src/studio/inspectors/io/OutputInspector.tsx',
   'src/studio/inspectors/match/AppliesWhen.tsx',
   'src/studio/inspectors/match/DimensionCard.tsx',
   'src/studio/inspectors/match/MatchInspector.tsx',
@@ -88,11 +86,6 @@ const STILL_SPELL_PATHS = [
   'src/studio/inspectors/rules/EventEditor.tsx',
   'src/studio/inspectors/rules/OutputsEditor.tsx',
   'src/studio/inspectors/rules/RulesInspector.tsx',
-  'src/studio/inspectors/score/RescaleEditor.tsx',
-  'src/studio/inspectors/score/ScoreInspector.tsx',
-  'src/studio/inspectors/table/ColumnsEditor.tsx',
-  'src/studio/inspectors/table/TableGrid.tsx',
-  'src/studio/inspectors/table/TableInspector.tsx',
 ];
 
 export default tseslint.config(

@@ -2,6 +2,7 @@ import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import type { InspectorProps } from '../common/types.ts';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { TextCell } from '../questionnaire/TextCell.tsx';
+import { setExpression, setNameRef } from './expressionEdits.ts';
 import '../questionnaire/inspectorBase.css';
 
 const messages = defineMessages({
@@ -25,7 +26,6 @@ export function ExpressionInspector({
   dispatch,
 }: InspectorProps<'expression'>) {
   const t = useMessages(messages);
-  const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
   const { expression, names, functions } = node.config;
   return (
     <div className="expression-inspector">
@@ -35,7 +35,7 @@ export function ExpressionInspector({
           label={t('expression')}
           value={expression}
           validate={(v) => v.trim() !== ''}
-          onCommit={(v) => dispatch({ type: 'set', path: [...base, 'expression'], value: v })}
+          onCommit={(v) => dispatch(setExpression(nodeIndex, v))}
         />
       </label>
       <h4>{t('names')}</h4>
@@ -47,9 +47,7 @@ export function ExpressionInspector({
             nodeId={node.id}
             label={n.name}
             value={n.ref}
-            onChange={(ref) =>
-              dispatch({ type: 'set', path: [...base, 'names', i, 'ref'], value: ref })
-            }
+            onChange={(ref) => dispatch(setNameRef(nodeIndex, i, ref))}
           />
         </div>
       ))}

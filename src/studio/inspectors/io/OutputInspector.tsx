@@ -1,4 +1,3 @@
-import type { NodeConfig } from '../../../domain/index.ts';
 import { T } from '../../../engine/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import { LocalizedField } from '../common/LocalizedField.tsx';
@@ -8,6 +7,7 @@ import { RowControls } from '../common/RowControls.tsx';
 import { scopeRefs, upstreamOf } from '../common/scopeRefs.ts';
 import type { InspectorProps } from '../common/types.ts';
 import { IdInput } from './IdInput.tsx';
+import * as edit from './outputEdits.ts';
 import './io.css';
 
 const messages = defineMessages({
@@ -45,15 +45,12 @@ const messages = defineMessages({
   },
 });
 
-type Output = NodeConfig<'output'>['outputs'][number];
 const KINDS = ['value', 'flag'] as const;
 
 /** The named results of the pack, each picked from upstream, and the match node giving verdicts. */
 export function OutputInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'output'>) {
   const t = useMessages(messages);
   const localize = useLocalize();
-  const base = ['graph', 'nodes', nodeIndex, 'config'];
-  const path = [...base, 'outputs'];
   const { outputs, verdicts } = node.config;
   const upstream = upstreamOf(pack, node.id);
   const matchNodes = pack.graph.nodes.filter((n) => n.kind === 'match');
@@ -68,8 +65,7 @@ export function OutputInspector({ pack, node, nodeIndex, dispatch }: InspectorPr
     if (!ref) return;
     let name = ref.split('.').pop() ?? 'output';
     for (let i = 2; names.has(name); i++) name = `${ref.split('.').pop()}${i}`;
-    const value: Output = { name, ref, kind: 'value' };
-    dispatch({ type: 'insert', path, index: outputs.length, value });
+    dispatch(edit.addOutput(nodeIndex, outputs.length, { name, ref, kind: 'value' }));
   };
 
   return (
@@ -90,9 +86,7 @@ export function OutputInspector({ pack, node, nodeIndex, dispatch }: InspectorPr
                 label={t('name')}
                 taken={outputs.filter((_, k) => k !== i).map((x) => x.name)}
                 messages={{ invalid: t('invalid'), duplicate: t('duplicate') }}
-                onCommit={(name) =>
-                  dispatch({ type: 'set', path: [...path, i, 'name'], value: name })
-                }
+                onCommit={(name) => dispatch(edit.setOutputField(nodeIndex, i, 'name', name))}
               />
               <SelectField
                 className="insp-select"
@@ -101,19 +95,17 @@ export function OutputInspector({ pack, node, nodeIndex, dispatch }: InspectorPr
                 value={o.kind}
                 options={KINDS}
                 optionLabel={t}
-                onChange={(kind) =>
-                  dispatch({ type: 'set', path: [...path, i, 'kind'], value: kind })
-                }
+                onChange={(kind) => dispatch(edit.setOutputField(nodeIndex, i, 'kind', kind))}
               />
               <span className="io-spacer" />
               <RowControls
                 className=""
                 look="button"
                 name={o.name}
-                onMove={(by) => dispatch({ type: 'move', path, from: i, to: i + by })}
+                onMove={(by) => dispatch(edit.moveOutput(nodeIndex, i, i + by))}
                 canMoveUp={i > 0}
                 canMoveDown={i < outputs.length - 1}
-                onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                onRemove={() => dispatch(edit.removeOutput(nodeIndex, i))}
               />
             </div>
             <div className="insp-row">
@@ -124,15 +116,13 @@ export function OutputInspector({ pack, node, nodeIndex, dispatch }: InspectorPr
                 value={o.ref}
                 label={`${o.name} ${t('ref')}`}
                 {...(o.kind === 'flag' ? { wanted: T.boolean } : {})}
-                onChange={(ref) => dispatch({ type: 'set', path: [...path, i, 'ref'], value: ref })}
+                onChange={(ref) => dispatch(edit.setOutputField(nodeIndex, i, 'ref', ref))}
               />
             </div>
             <LocalizedField
               label={t('label')}
               value={o.label}
-              onCommit={(label) =>
-                dispatch({ type: 'set', path: [...path, i, 'label'], value: label })
-              }
+              onCommit={(label) => dispatch(edit.setOutputField(nodeIndex, i, 'label', label))}
             />
           </div>
         ))}
@@ -148,7 +138,7 @@ export function OutputInspector({ pack, node, nodeIndex, dispatch }: InspectorPr
           const where = upstream.has(id) ? '' : t('notUpstream');
           return m ? `${id} ${localize(m.label)} ${where}` : id;
         }}
-        onChange={(id) => dispatch({ type: 'set', path: [...base, 'verdicts'], value: id })}
+        onChange={(id) => dispatch(edit.setVerdicts(nodeIndex, id))}
       />
     </div>
   );

@@ -1,7 +1,8 @@
-import type { NodeConfig, PackChange, PathKey } from '../../../domain/index.ts';
+import type { PackChange } from '../../../domain/index.ts';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { CheckField } from '../common/ChoiceFields.tsx';
+import { setRescaleBound, toggleRescale, type Rescale } from './scoreEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -20,22 +21,21 @@ const messages = defineMessages({
   },
 });
 
-type Normalize = NonNullable<NodeConfig<'score'>['normalize']>;
 type Props = {
-  normalize: Normalize | undefined;
-  path: PathKey[];
+  normalize: Rescale | undefined;
+  nodeIndex: number;
   dispatch: (change: PackChange) => void;
 };
 
 /** The optional linear rescale of a score, e.g. a raw 0-32 total to 0-100. */
-export function RescaleEditor({ normalize: n, path, dispatch }: Props) {
+export function RescaleEditor({ normalize: n, nodeIndex, dispatch }: Props) {
   const t = useMessages(messages);
-  const field = (key: keyof Normalize, label: string) =>
+  const field = (key: keyof Rescale, label: string) =>
     n && (
       <NumberField
         label={label}
         value={n[key]}
-        onCommit={(v) => dispatch({ type: 'set', path: [...path, key], value: v })}
+        onCommit={(v) => dispatch(setRescaleBound(nodeIndex, key, v))}
       />
     );
   return (
@@ -44,13 +44,7 @@ export function RescaleEditor({ normalize: n, path, dispatch }: Props) {
         className="insp-row"
         label={t('rescale')}
         checked={n !== undefined}
-        onChange={(on) =>
-          dispatch({
-            type: 'set',
-            path,
-            value: on ? { fromMin: 0, fromMax: 100, toMin: 0, toMax: 100 } : undefined,
-          })
-        }
+        onChange={(on) => dispatch(toggleRescale(nodeIndex, on))}
       >
         <strong>{t('rescale')}</strong>
       </CheckField>

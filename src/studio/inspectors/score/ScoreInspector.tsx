@@ -8,7 +8,8 @@ import { RowControls } from '../common/RowControls.tsx';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { scopeRefs } from '../common/scopeRefs.ts';
 import type { InspectorProps } from '../common/types.ts';
-import { normalizeWeightsChange, weightSum } from './weights.ts';
+import { weightSum } from './weights.ts';
+import * as edit from './scoreEdits.ts';
 import { RescaleEditor } from './RescaleEditor.tsx';
 
 const messages = defineMessages({
@@ -61,8 +62,6 @@ const ROUND_WORDS = { none: 'none', floor: 'floor', round: 'roundHalf', ceil: 'c
 export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'score'>) {
   const t = useMessages(messages);
   const config = node.config;
-  const base = ['graph', 'nodes', nodeIndex, 'config'];
-  const termsPath = [...base, 'terms'];
   // Weights being typed count in the sum at once, before they are committed.
   const [typing, setTyping] = useState<Record<number, number>>({});
   const sum = weightSum(
@@ -83,14 +82,9 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
     const ref =
       numbers.find((o) => o.type.type === 'number' && !used.has(o.ref))?.ref ?? numbers[0]?.ref;
     if (!ref) return;
-    dispatch({
-      type: 'insert',
-      path: termsPath,
-      index: config.terms.length,
-      value: { ref, weight: 1 },
-    });
+    dispatch(edit.addTerm(nodeIndex, config, { ref, weight: 1 }));
   };
-  const normalizeChange = normalizeWeightsChange(termsPath, config.terms);
+  const normalizeChange = edit.normalizeWeights(nodeIndex, config);
 
   return (
     <div className="score-inspector">
@@ -102,7 +96,7 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
               type="radio"
               name={`combine-${node.id}`}
               checked={config.combine === c}
-              onChange={() => dispatch({ type: 'set', path: [...base, 'combine'], value: c })}
+              onChange={() => dispatch(edit.setCombine(nodeIndex, c))}
             />
             {t(c)}
           </label>
@@ -140,9 +134,7 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                     value={term.ref}
                     wanted={T.number}
                     label={`${t('value')} ${i + 1}`}
-                    onChange={(ref) =>
-                      dispatch({ type: 'set', path: [...termsPath, i, 'ref'], value: ref })
-                    }
+                    onChange={(ref) => dispatch(edit.setTermRef(nodeIndex, i, ref))}
                   />
                 </td>
                 <td>
@@ -150,9 +142,7 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                     label={`${t('weight')} ${i + 1}`}
                     value={term.weight}
                     onDraft={(w) => onDraft(i, w)}
-                    onCommit={(w) =>
-                      dispatch({ type: 'set', path: [...termsPath, i, 'weight'], value: w })
-                    }
+                    onCommit={(w) => dispatch(edit.setTermWeight(nodeIndex, i, w))}
                   />
                 </td>
                 {weighted && (
@@ -168,12 +158,10 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                     look="button"
                     name={String(i + 1)}
                     movedName={(by) => String(i + 1 + by)}
-                    onMove={(by) =>
-                      dispatch({ type: 'move', path: termsPath, from: i, to: i + by })
-                    }
+                    onMove={(by) => dispatch(edit.moveTerm(nodeIndex, i, i + by))}
                     canMoveUp={i > 0}
                     canMoveDown={i < config.terms.length - 1}
-                    onRemove={() => dispatch({ type: 'remove', path: termsPath, index: i })}
+                    onRemove={() => dispatch(edit.removeTerm(nodeIndex, i))}
                     canRemove={config.terms.length > 1}
                   />
                 </td>
@@ -198,18 +186,14 @@ export function ScoreInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
           )}
         </div>
       </section>
-      <RescaleEditor
-        normalize={config.normalize}
-        path={[...base, 'normalize']}
-        dispatch={dispatch}
-      />
+      <RescaleEditor normalize={config.normalize} nodeIndex={nodeIndex} dispatch={dispatch} />
       <SelectField
         layout="row"
         label={t('round')}
         value={config.round}
         options={ROUNDS}
         optionLabel={(value) => t(ROUND_WORDS[value])}
-        onChange={(round) => dispatch({ type: 'set', path: [...base, 'round'], value: round })}
+        onChange={(round) => dispatch(edit.setRound(nodeIndex, round))}
       />
     </div>
   );

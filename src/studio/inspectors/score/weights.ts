@@ -1,4 +1,4 @@
-import type { NodeConfig, PackChange, PathKey } from '../../../domain/index.ts';
+import type { NodeConfig } from '../../../domain/index.ts';
 
 type Term = NodeConfig<'score'>['terms'][number];
 
@@ -22,18 +22,4 @@ export function normalizedWeights(terms: readonly Term[]): number[] | null {
     scaled[big] = Math.round(((scaled[big] as number) + rest) * 1e4) / 1e4;
   }
   return scaled;
-}
-
-export function normalizeWeightsChange(
-  termsPath: readonly PathKey[],
-  terms: readonly Term[],
-): PackChange | null {
-  const weights = normalizedWeights(terms);
-  if (!weights) return null;
-  const changes: PackChange[] = [];
-  weights.forEach((w, i) => {
-    if (w !== terms[i]?.weight)
-      changes.push({ type: 'set', path: [...termsPath, i, 'weight'], value: w });
-  });
-  return changes.length ? { type: 'batch', changes, label: 'normalize weights' } : null;
 }

@@ -7,7 +7,13 @@ import { RowControls } from '../common/RowControls.tsx';
 import { scaleChoices } from '../common/choiceNames.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { nextId } from '../questionnaire/questionEdits.ts';
-import { addColumn, moveColumn, removeColumn, type TableConfig } from './tableEdits.ts';
+import {
+  addColumn,
+  moveColumn,
+  removeColumn,
+  setColumnField,
+  type TableConfig,
+} from './tableEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -63,7 +69,7 @@ export function ColumnsEditor({ pack, nodeId, config, base, dispatch, side }: Pr
   const columns = config[side];
   const scales = scaleChoices(pack, localize);
   const set = (i: number, key: string, value: unknown) =>
-    dispatch({ type: 'set', path: [...base, side, i, key], value });
+    dispatch(setColumnField(base, side, i, key, value));
   return (
     // Wide tables fold their column settings away so that the rows stay in view.
     <details className={`table-columns table-${side}`} open={columns.length <= 4}>

@@ -6,7 +6,16 @@ import type { Dispatch } from '../common/types.ts';
 import { RowControls } from '../common/RowControls.tsx';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import type { CellError } from './tableAnalysis.ts';
-import { newRow, parseOutputCell, type TableConfig } from './tableEdits.ts';
+import {
+  insertRow,
+  moveRow,
+  parseOutputCell,
+  removeRow,
+  setAnnotation,
+  setInputCell,
+  setOutputCell,
+  type TableConfig,
+} from './tableEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -71,7 +80,6 @@ export function TableGrid({
   const errorAt = new Map(errors.map((e) => [`${e.row}:${e.column}`, e.error]));
   const columns = `48px repeat(${config.inputs.length}, ${CELL_WIDTH}px) repeat(${config.outputs.length}, ${CELL_WIDTH}px) 160px 120px`;
   const width = 48 + (config.inputs.length + config.outputs.length) * CELL_WIDTH + 280;
-  const rowsPath = [...base, 'rows'];
   const header = (label: LocalizedText, kind: 'in' | 'out', sub: string) => (
     <div className={`tg-head tg-${kind}`} title={sub}>
       {localize(label)}
@@ -137,13 +145,7 @@ export function TableGrid({
                       label={`${t('input')} ${localize(c.label)} ${t('row')} ${r + 1}`}
                       value={row.inputs[ci] ?? '-'}
                       className={error ? 'invalid' : undefined}
-                      onCommit={(v) =>
-                        dispatch({
-                          type: 'set',
-                          path: [...rowsPath, r, 'inputs', ci],
-                          value: v.trim() || '-',
-                        })
-                      }
+                      onCommit={(v) => dispatch(setInputCell(base, r, ci, v))}
                     />
                   </div>
                 );
@@ -158,11 +160,7 @@ export function TableGrid({
                       value={cell === null ? '' : String(cell)}
                       validate={(v) => parseOutputCell(v, c, levels) !== undefined}
                       onCommit={(v) =>
-                        dispatch({
-                          type: 'set',
-                          path: [...rowsPath, r, 'outputs', ci],
-                          value: parseOutputCell(v, c, levels) ?? null,
-                        })
+                        dispatch(setOutputCell(base, r, ci, parseOutputCell(v, c, levels) ?? null))
                       }
                     />
                   </div>
@@ -172,36 +170,23 @@ export function TableGrid({
                 <TextCell
                   label={`${t('annotation')} ${r + 1}`}
                   value={row.annotation ?? ''}
-                  onCommit={(v) =>
-                    dispatch({
-                      type: 'set',
-                      path: [...rowsPath, r, 'annotation'],
-                      value: v || undefined,
-                    })
-                  }
+                  onCommit={(v) => dispatch(setAnnotation(base, r, v))}
                 />
               </div>
               <RowControls
                 className="tg-tools"
                 name={String(r + 1)}
                 movedName={(by) => String(r + 1 + by)}
-                onMove={(by) => dispatch({ type: 'move', path: rowsPath, from: r, to: r + by })}
+                onMove={(by) => dispatch(moveRow(base, r, r + by))}
                 canMoveUp={r > 0}
                 canMoveDown={r < config.rows.length - 1}
-                onRemove={() => dispatch({ type: 'remove', path: rowsPath, index: r })}
+                onRemove={() => dispatch(removeRow(base, r))}
               >
                 <button
                   type="button"
                   aria-label={`${t('insert')} ${r + 1}`}
                   title={`${t('insert')} ${r + 1}`}
-                  onClick={() =>
-                    dispatch({
-                      type: 'insert',
-                      path: rowsPath,
-                      index: r + 1,
-                      value: newRow(config),
-                    })
-                  }
+                  onClick={() => dispatch(insertRow(base, config, r + 1))}
                 >
                   +
                 </button>

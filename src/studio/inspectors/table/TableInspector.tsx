@@ -8,7 +8,7 @@ import { TableGrid } from './TableGrid.tsx';
 import { analysisColumns, levelsOf } from './columnBounds.ts';
 import type { TableAnalysis } from './tableAnalysis.ts';
 import { useTableAnalysis } from './useTableAnalysis.ts';
-import { newRow, parseOutputCell } from './tableEdits.ts';
+import { insertRow, parseOutputCell, setOutputCell, setTableField } from './tableEdits.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import '../questionnaire/inspectorBase.css';
 import './table.css';
@@ -88,8 +88,8 @@ export function TableInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
     [analysis, config.hitPolicy],
   );
   const outputLevels = config.outputs.map((c) => levelsOf(pack, c.scale));
-  const set = (key: string, value: unknown) =>
-    dispatch({ type: 'set', path: [...base, key], value });
+  const set = (key: 'hitPolicy' | 'aggregation' | 'defaultOutput', value: unknown) =>
+    dispatch(setTableField(base, key, value));
   const inputLabel = (i: number) => localize(config.inputs[i]?.label) || String(i + 1);
 
   return (
@@ -131,11 +131,7 @@ export function TableInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                 value={cell === null ? '' : String(cell)}
                 validate={(v) => parseOutputCell(v, c, levels) !== undefined}
                 onCommit={(v) =>
-                  dispatch({
-                    type: 'set',
-                    path: [...base, 'defaultOutput', i],
-                    value: parseOutputCell(v, c, levels) ?? null,
-                  })
+                  dispatch(setOutputCell(base, 'default', i, parseOutputCell(v, c, levels) ?? null))
                 }
               />
             );
@@ -215,17 +211,7 @@ export function TableInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
         errors={analysis.errors}
         overlapping={overlapping}
       />
-      <button
-        type="button"
-        onClick={() =>
-          dispatch({
-            type: 'insert',
-            path: [...base, 'rows'],
-            index: config.rows.length,
-            value: newRow(config),
-          })
-        }
-      >
+      <button type="button" onClick={() => dispatch(insertRow(base, config, config.rows.length))}>
         + {t('addRow')}
       </button>
     </div>

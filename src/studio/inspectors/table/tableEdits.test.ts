@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { PackSchema, applyChange, lt, type Pack } from '../../../domain/index.ts';
+import { PackSchema, applyChange, invertChange, lt, type Pack } from '../../../domain/index.ts';
 import miniPack from '../../../domain/fixtures/miniPack.json' with { type: 'json' };
 import {
   addColumn,
+  insertRow,
   moveColumn,
+  moveRow,
   newRow,
   parseOutputCell,
   removeColumn,
+  removeRow,
+  setAnnotation,
+  setColumnField,
+  setInputCell,
+  setOutputCell,
+  setTableField,
   type TableConfig,
 } from './tableEdits.ts';
 
@@ -76,5 +84,41 @@ describe('table column edits', () => {
     expect(parseOutputCell('C2', level, ['C1', 'C2'])).toBe('C2');
     expect(parseOutputCell('C9', level, ['C1', 'C2'])).toBeUndefined();
     expect(parseOutputCell('', level, [])).toBeNull();
+  });
+});
+
+describe('row and cell edits', () => {
+  const roundTrip = (change: Parameters<typeof applyChange>[1]) => {
+    const after = applyChange(pack, change);
+    expect(applyChange(after, invertChange(pack, change))).toEqual(pack);
+    return tableOf(after);
+  };
+
+  it('insert a blank row where asked, move and remove rows', () => {
+    const inserted = roundTrip(insertRow(base, config, 1));
+    expect(inserted.rows.map((r) => r.id)).toEqual(['r1', 'r3', 'r2']);
+    expect(inserted.rows[1]).toEqual({ id: 'r3', inputs: ['-', '-'], outputs: [null] });
+    expect(roundTrip(moveRow(base, 0, 1)).rows.map((r) => r.id)).toEqual(['r2', 'r1']);
+    expect(roundTrip(removeRow(base, 0)).rows.map((r) => r.id)).toEqual(['r2']);
+  });
+
+  it('set cells, the default output and annotations, and say so in words', () => {
+    const input = setInputCell(base, 1, 0, '  ');
+    expect(roundTrip(input).rows[1]?.inputs[0]).toBe('-');
+    expect(input).toMatchObject({ text: { en: 'row 2 input 1: -' } });
+    expect(roundTrip(setOutputCell(base, 0, 0, 'C3')).rows[0]?.outputs[0]).toBe('C3');
+    const fallback = setOutputCell(base, 'default', 0, null);
+    expect(roundTrip(fallback).defaultOutput).toEqual([null]);
+    expect(fallback).toMatchObject({ text: { en: 'default output 1: null' } });
+    expect(roundTrip(setAnnotation(base, 0, 'why')).rows[0]?.annotation).toBe('why');
+    expect(tableOf(applyChange(pack, setAnnotation(base, 0, ''))).rows[0]).not.toHaveProperty(
+      'annotation',
+    );
+  });
+
+  it('table and column settings', () => {
+    expect(roundTrip(setTableField(base, 'hitPolicy', 'first')).hitPolicy).toBe('first');
+    const renamed = roundTrip(setColumnField(base, 'inputs', 0, 'id', 'total'));
+    expect(renamed.inputs[0]?.id).toBe('total');
   });
 });
