@@ -1,4 +1,4 @@
-import { parsePack, type Pack } from '../domain/index.ts';
+import { parsePack, type NodeConfig, type NodeKind, type Pack } from '../domain/index.ts';
 
 // Every starter pack, read as text so that a parse error names its line; for tests (Vite's glob).
 const texts = import.meta.glob<string>('../../rule-packs/*/pack.json', {
@@ -22,4 +22,18 @@ export function loadStarterPack(name: string): Pack {
       result.errors.map((e) => `${file}:${e.line ?? '?'} ${e.path} ${e.message.en}`).join('\n'),
     );
   return result.pack;
+}
+
+/**
+ * The first node of `kind` in `pack`, for edit tests: its index, its config, and `configOf` to
+ * read the same node's config from an edited pack.
+ */
+export function firstNodeOfKind<K extends NodeKind>(pack: Pack, kind: K) {
+  const nodeIndex = pack.graph.nodes.findIndex((n) => n.kind === kind);
+  const configOf = (p: Pack): NodeConfig<K> => {
+    const node = p.graph.nodes[nodeIndex];
+    if (node?.kind !== kind) throw new Error(`no ${kind} node at ${nodeIndex}`);
+    return node.config as NodeConfig<K>;
+  };
+  return { nodeIndex, configOf, config: configOf(pack) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, invertChange, type NodeConfig, type Pack } from '../../../domain/index.ts';
-import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
+import { applyChange, invertChange } from '../../../domain/index.ts';
+import { firstNodeOfKind, loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { moveBoundary, setBound } from './bandEdits.ts';
 import {
   addBand,
@@ -21,13 +21,7 @@ import {
 } from './classifyEdits.ts';
 
 const pack = loadStarterPack('cn-csrc-2017');
-const nodeIndex = pack.graph.nodes.findIndex((n) => n.kind === 'classify');
-const configOf = (p: Pack): NodeConfig<'classify'> => {
-  const node = p.graph.nodes[nodeIndex];
-  if (node?.kind !== 'classify') throw new Error('no classify node');
-  return node.config;
-};
-const config = configOf(pack);
+const { nodeIndex, configOf, config } = firstNodeOfKind(pack, 'classify');
 const bands = config.bands;
 const otherScale = pack.vocabulary.scales.find((s) => s.id !== config.scale)?.id ?? '';
 

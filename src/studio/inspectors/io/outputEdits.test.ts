@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, invertChange, type NodeConfig, type Pack } from '../../../domain/index.ts';
-import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
+import { applyChange, invertChange, type NodeConfig } from '../../../domain/index.ts';
+import { firstNodeOfKind, loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import { setExpression, setNameRef } from '../expression/expressionEdits.ts';
 import * as edit from './outputEdits.ts';
 
 const pack = loadStarterPack('cn-csrc-2017');
-const nodeIndex = pack.graph.nodes.findIndex((n) => n.kind === 'output');
-const outputOf = (p: Pack): NodeConfig<'output'> => {
-  const node = p.graph.nodes[nodeIndex];
-  if (node?.kind !== 'output') throw new Error('no output node');
-  return node.config;
-};
-const config = outputOf(pack);
+const { nodeIndex, configOf: outputOf, config } = firstNodeOfKind(pack, 'output');
 
 function roundTrip(change: Parameters<typeof applyChange>[1]): NodeConfig<'output'> {
   const after = applyChange(pack, change);

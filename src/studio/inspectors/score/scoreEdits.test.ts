@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, invertChange, type NodeConfig, type Pack } from '../../../domain/index.ts';
-import { loadStarterPack } from '../../../testing/starterPackFiles.ts';
+import { applyChange, invertChange, type NodeConfig } from '../../../domain/index.ts';
+import { firstNodeOfKind, loadStarterPack } from '../../../testing/starterPackFiles.ts';
 import * as edit from './scoreEdits.ts';
 
 const pack = loadStarterPack('cn-csrc-2017');
-const nodeIndex = pack.graph.nodes.findIndex((n) => n.kind === 'score');
-const configOf = (p: Pack): NodeConfig<'score'> => {
-  const node = p.graph.nodes[nodeIndex];
-  if (node?.kind !== 'score') throw new Error('no score node');
-  return node.config;
-};
-const config = configOf(pack);
+const { nodeIndex, configOf, config } = firstNodeOfKind(pack, 'score');
 
 /** Applies `change`, checks its inverse restores the pack, returns the edited config. */
 function roundTrip(change: ReturnType<typeof edit.addTerm>): NodeConfig<'score'> {
