@@ -82,10 +82,6 @@ const STILL_SPELL_PATHS = [
   'src/studio/inspectors/questionnaire/QuestionEditor.tsx',
   'src/studio/inspectors/questionnaire/QuestionnaireInspector.tsx',
   'src/studio/inspectors/questionnaire/ShowIfBuilder.tsx',
-  'src/studio/inspectors/rules/ConditionBuilder.tsx',
-  'src/studio/inspectors/rules/EventEditor.tsx',
-  'src/studio/inspectors/rules/OutputsEditor.tsx',
-  'src/studio/inspectors/rules/RulesInspector.tsx',
 ];
 
 export default tseslint.config(

@@ -12,13 +12,13 @@ import { describeType } from '../common/engineApi.ts';
 import { SelectField } from '../common/ChoiceFields.tsx';
 import { RowControls } from '../common/RowControls.tsx';
 import { ValueEditor } from './ValueEditor.tsx';
+import * as edit from './ruleEdits.ts';
 import {
   childrenOf,
   conditionFor,
   conditionRef,
   groupKind,
   operatorsFor,
-  switchGroup,
   valueChoices,
   valueKind,
   coerceValue,
@@ -172,7 +172,7 @@ function ConditionRow(
   const operators = operatorsFor(type);
   const valueList = valueChoices(pack, ref, type);
   const kind = valueKind(type, condition.operator, valueList);
-  const set = (value: FactCondition) => dispatch({ type: 'set', path, value });
+  const set = (value: FactCondition) => dispatch(edit.setCondition(path, value));
   return (
     <div className="cond-row" data-condition={ref}>
       <FactPicker
@@ -202,7 +202,7 @@ function ConditionRow(
         value={condition.value}
         choices={valueList}
         label={`${t('value')} ${ref}`}
-        onChange={(value) => dispatch({ type: 'set', path: [...path, 'value'], value })}
+        onChange={(value) => dispatch(edit.setConditionValue(path, value))}
       />
       <RowControls className="cond-remove" name={ref} onRemove={onRemove} />
     </div>
@@ -221,17 +221,8 @@ export function ConditionGroup(props: GroupProps) {
   const t = useMessages(messages);
   const kind = groupKind(condition) as GroupKind;
   const children = childrenOf(condition);
-  const listPath = kind === 'not' ? undefined : [...path, kind];
-  const childPath = (i: number): PathKey[] => (listPath ? [...listPath, i] : [...path, 'not']);
-  const add = (value: Condition) => {
-    if (listPath) dispatch({ type: 'insert', path: listPath, index: children.length, value });
-    // `not` holds one condition: adding a second negates both together.
-    else dispatch({ type: 'set', path: [...path, 'not'], value: { all: [...children, value] } });
-  };
-  const removeChild = (i: number) => {
-    if (listPath) dispatch({ type: 'remove', path: listPath, index: i });
-    else dispatch({ type: 'set', path: [...path, 'not'], value: { all: [] } });
-  };
+  const add = (child: Condition) => dispatch(edit.addToGroup(path, condition, child));
+  const removeChild = (i: number) => dispatch(edit.removeFromGroup(path, condition, i));
   const first = choices[0];
   return (
     <div className={`cond-group cond-${kind}`}>
@@ -242,7 +233,7 @@ export function ConditionGroup(props: GroupProps) {
           value={kind}
           options={GROUP_KINDS}
           optionLabel={t}
-          onChange={(next) => dispatch({ type: 'set', path, value: switchGroup(condition, next) })}
+          onChange={(next) => dispatch(edit.setGroupKind(path, condition, next))}
         />
         <button
           type="button"
@@ -267,7 +258,7 @@ export function ConditionGroup(props: GroupProps) {
               choices={choices}
               dispatch={dispatch}
               condition={child as TopLevelCondition}
-              path={childPath(i)}
+              path={edit.childPath(path, condition, i)}
               onRemove={() => removeChild(i)}
             />
           ) : (
@@ -277,7 +268,7 @@ export function ConditionGroup(props: GroupProps) {
               choices={choices}
               dispatch={dispatch}
               condition={child as FactCondition}
-              path={childPath(i)}
+              path={edit.childPath(path, condition, i)}
               onRemove={() => removeChild(i)}
             />
           );

@@ -7,6 +7,7 @@ import { NumberField } from '../common/NumberField.tsx';
 import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
 import { levelChoices } from '../common/choiceNames.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
+import { setEvent, setEventOutput, setEventParam, setReasonField } from './ruleEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -89,13 +90,13 @@ function ReasonFields({
           label={t('code')}
           value={reason.code}
           pattern={ID}
-          onCommit={(v) => dispatch({ type: 'set', path: [...path, 'code'], value: v })}
+          onCommit={(v) => dispatch(setReasonField(path, 'code', v))}
         />
       </label>
       <LocalizedField
         label={t('text')}
         value={reason.text}
-        onCommit={(v) => dispatch({ type: 'set', path: [...path, 'text'], value: v })}
+        onCommit={(v) => dispatch(setReasonField(path, 'text', v))}
       />
     </>
   );
@@ -113,8 +114,7 @@ export function EventEditor(props: {
   const t = useMessages(messages);
   const localize = useLocalize();
   const params = [...path, 'params'];
-  const set = (key: string, value: unknown) =>
-    dispatch({ type: 'set', path: [...params, key], value });
+  const set = (key: string, value: unknown) => dispatch(setEventParam(path, key, value));
   const scale = pack.vocabulary.scales.find((s) => s.id === config.scale);
   const levels = levelChoices(scale, localize);
   const optionalReason = (reason: Reason | undefined) => (
@@ -136,7 +136,7 @@ export function EventEditor(props: {
         value={event.type}
         options={EVENT_TYPES}
         optionLabel={t}
-        onChange={(type) => dispatch({ type: 'set', path, value: eventOf(type, config, pack) })}
+        onChange={(type) => dispatch(setEvent(path, eventOf(type, config, pack)))}
       />
       {event.type === 'flag' && (
         <>
@@ -165,11 +165,7 @@ export function EventEditor(props: {
               }}
               onChange={(name) => {
                 const out = config.outputs.find((o) => o.name === name);
-                dispatch({
-                  type: 'set',
-                  path: params,
-                  value: { name, value: out?.default ?? null },
-                });
+                dispatch(setEventOutput(path, name, out?.default ?? null));
               }}
             />
             {(() => {

@@ -6,6 +6,12 @@ import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
 import { RowControls } from '../common/RowControls.tsx';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { nextId } from '../questionnaire/questionEdits.ts';
+import {
+  addRuleOutput,
+  removeRuleOutput,
+  setRuleOutputField,
+  setRuleOutputType,
+} from './ruleEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -45,8 +51,8 @@ export function OutputsEditor({
   dispatch: Dispatch;
 }) {
   const t = useMessages(messages);
-  const set = (i: number, key: string, value: unknown) =>
-    dispatch({ type: 'set', path: [...path, i, key], value });
+  const set = (i: number, key: 'name' | 'default', value: unknown) =>
+    dispatch(setRuleOutputField(path, i, key, value));
   return (
     <fieldset className="rules-outputs">
       <legend>{t('outputs')}</legend>
@@ -65,11 +71,7 @@ export function OutputsEditor({
             options={TYPES}
             optionLabel={t}
             onChange={(type) =>
-              dispatch({
-                type: 'set',
-                path: [...path, i],
-                value: { ...o, type, default: DEFAULTS[type] },
-              })
+              dispatch(setRuleOutputType(path, i, { ...o, type, default: DEFAULTS[type] }))
             }
           />
           {o.type === 'boolean' ? (
@@ -95,26 +97,23 @@ export function OutputsEditor({
           <RowControls
             className=""
             name={o.name}
-            onRemove={() => dispatch({ type: 'remove', path, index: i })}
+            onRemove={() => dispatch(removeRuleOutput(path, i))}
           />
         </div>
       ))}
       <button
         type="button"
         onClick={() =>
-          dispatch({
-            type: 'insert',
-            path,
-            index: outputs.length,
-            value: {
+          dispatch(
+            addRuleOutput(path, outputs.length, {
               name: nextId(
                 'output',
                 outputs.map((o) => o.name),
               ),
               type: 'boolean',
               default: false,
-            },
-          })
+            }),
+          )
         }
       >
         + {t('add')}

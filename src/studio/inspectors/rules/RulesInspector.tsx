@@ -13,6 +13,8 @@ import { ConditionGroup } from './ConditionBuilder.tsx';
 import { EventEditor } from './EventEditor.tsx';
 import { OutputsEditor } from './OutputsEditor.tsx';
 import { factChoices } from './conditionModel.ts';
+import * as edit from './ruleEdits.ts';
+import { configPath } from '../common/paths.ts';
 import '../questionnaire/inspectorBase.css';
 import './rules.css';
 
@@ -58,9 +60,7 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
   const dragFrom = useRef<number | undefined>(undefined);
   const [dropAt, setDropAt] = useState<number | undefined>();
   const config = node.config;
-  const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
   const scales = scaleChoices(pack, localize);
-  const rulesPath = [...base, 'rules'];
   const choices = useMemo(() => factChoices(pack, node.id), [pack, node.id]);
   const rule = config.rules[selected];
   const names = config.rules.map((r) => r.name);
@@ -71,12 +71,12 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
       conditions: { all: [] },
       event: { type: 'flag', params: { name: 'flag' } },
     };
-    dispatch({ type: 'insert', path: rulesPath, index: config.rules.length, value });
+    dispatch(edit.addRule(nodeIndex, config.rules.length, value));
     setSelected(config.rules.length);
   };
   const move = (from: number, to: number) => {
     if (to < 0 || to >= config.rules.length || from === to) return;
-    dispatch({ type: 'move', path: rulesPath, from, to });
+    dispatch(edit.moveRule(nodeIndex, from, to));
     setSelected(to);
   };
 
@@ -88,9 +88,13 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
         emptyLabel={t('none')}
         options={scales.ids}
         optionLabel={scales.name}
-        onChange={(scale) => dispatch({ type: 'set', path: [...base, 'scale'], value: scale })}
+        onChange={(scale) => dispatch(edit.setRulesScale(nodeIndex, scale))}
       />
-      <OutputsEditor outputs={config.outputs} path={[...base, 'outputs']} dispatch={dispatch} />
+      <OutputsEditor
+        outputs={config.outputs}
+        path={configPath(nodeIndex, 'outputs')}
+        dispatch={dispatch}
+      />
       <div className="rules-body">
         <div>
           <h4 title={t('order')}>{t('rules')}</h4>
@@ -133,7 +137,7 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                   canMoveUp={i > 0}
                   canMoveDown={i < config.rules.length - 1}
                   onRemove={() => {
-                    dispatch({ type: 'remove', path: rulesPath, index: i });
+                    dispatch(edit.removeRule(nodeIndex, i));
                     setSelected(Math.max(0, Math.min(selected, config.rules.length - 2)));
                   }}
                 />
@@ -154,9 +158,7 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                   value={rule.name}
                   pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
                   validate={(v) => v === rule.name || !names.includes(v)}
-                  onCommit={(v) =>
-                    dispatch({ type: 'set', path: [...rulesPath, selected, 'name'], value: v })
-                  }
+                  onCommit={(v) => dispatch(edit.setRuleField(nodeIndex, selected, 'name', v))}
                 />
               </label>
               <label>
@@ -166,9 +168,7 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                   integer
                   min={1}
                   value={rule.priority}
-                  onCommit={(v) =>
-                    dispatch({ type: 'set', path: [...rulesPath, selected, 'priority'], value: v })
-                  }
+                  onCommit={(v) => dispatch(edit.setRuleField(nodeIndex, selected, 'priority', v))}
                 />
                 {rule.priority === undefined ? (
                   <small> ({t('noPriority')})</small>
@@ -177,11 +177,7 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
                     type="button"
                     aria-label={t('clearPriority')}
                     onClick={() =>
-                      dispatch({
-                        type: 'set',
-                        path: [...rulesPath, selected, 'priority'],
-                        value: undefined,
-                      })
+                      dispatch(edit.setRuleField(nodeIndex, selected, 'priority', undefined))
                     }
                   >
                     ✕
@@ -193,11 +189,14 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
               label={t('description')}
               value={rule.description}
               onCommit={(v) =>
-                dispatch({
-                  type: 'set',
-                  path: [...rulesPath, selected, 'description'],
-                  value: v['zh-CN'] || v.en ? v : undefined,
-                })
+                dispatch(
+                  edit.setRuleField(
+                    nodeIndex,
+                    selected,
+                    'description',
+                    v['zh-CN'] || v.en ? v : undefined,
+                  ),
+                )
               }
             />
             <h4>{t('when')}</h4>
@@ -206,11 +205,11 @@ export function RulesInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
               choices={choices}
               dispatch={dispatch}
               condition={rule.conditions}
-              path={[...rulesPath, selected, 'conditions']}
+              path={configPath(nodeIndex, 'rules', selected, 'conditions')}
             />
             <EventEditor
               event={rule.event}
-              path={[...rulesPath, selected, 'event']}
+              path={configPath(nodeIndex, 'rules', selected, 'event')}
               config={config}
               pack={pack}
               dispatch={dispatch}
