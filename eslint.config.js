@@ -70,12 +70,6 @@ const coreRestrictions = {
 const STILL_SPELL_PATHS = [
   'src/studio/editor/DmnImportButton.tsx',
   'src/studio/editor/InspectorPanel.tsx',
-  'src/studio/inspectors/match/AppliesWhen.tsx',
-  'src/studio/inspectors/match/DimensionCard.tsx',
-  'src/studio/inspectors/match/MatchInspector.tsx',
-  'src/studio/inspectors/match/MatrixGrid.tsx',
-  'src/studio/inspectors/match/PolicyList.tsx',
-  'src/studio/inspectors/match/ReasonField.tsx',
   'src/studio/inspectors/questionnaire/BandsEditor.tsx',
   'src/studio/inspectors/questionnaire/OptionsEditor.tsx',
   'src/studio/inspectors/questionnaire/Outline.tsx',

@@ -66,3 +66,8 @@ export function setField(
     value,
   });
 }
+
+/** Whatever is at `path` (given by the editor's host) replaced by `value`. */
+export function setAt(path: readonly PathKey[], value: unknown, text: LocalizedText): PackChange {
+  return intent(String(path.at(-1) ?? 'set'), text, { type: 'set', path: [...path], value });
+}

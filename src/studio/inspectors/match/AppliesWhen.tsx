@@ -4,6 +4,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { RefPicker } from '../common/RefPicker.tsx';
 import { refWords } from '../common/refWords.ts';
+import { setAppliesWhen } from './matchEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -45,7 +46,7 @@ export function AppliesWhenPicker(props: {
 }) {
   const { pack, nodeId, value, path, dispatch } = props;
   const t = useMessages(messages);
-  const set = (ref: string | undefined) => dispatch({ type: 'set', path, value: ref });
+  const set = (ref: string | undefined) => dispatch(setAppliesWhen(path, ref));
   return (
     <label className="q-row">
       {t('appliesWhen')}{' '}

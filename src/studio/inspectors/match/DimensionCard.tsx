@@ -9,8 +9,9 @@ import { RowControls } from '../common/RowControls.tsx';
 import { scaleChoices } from '../common/choiceNames.ts';
 import { ConditionGroup, factChoices } from '../rules/index.ts';
 import { MatrixGrid, verdictMessages } from './MatrixGrid.tsx';
-import { ReasonField } from './ReasonField.tsx';
+import { ReasonField } from '../common/ReasonField.tsx';
 import { AppliesWhenPicker, AppliesWhenSummary } from './AppliesWhen.tsx';
+import { setDimensionField } from './matchEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -77,8 +78,7 @@ export function DimensionCard(props: Props) {
   const t = useMessages(messages);
   const v = useMessages(verdictMessages);
   const localize = useLocalize();
-  const set = (key: string, value: unknown) =>
-    dispatch({ type: 'set', path: [...path, key], value });
+  const set = (key: string, value: unknown) => dispatch(setDimensionField(path, key, value));
   const choices = useMemo(() => factChoices(pack, nodeId, true), [pack, nodeId]);
   const productFields = [
     'risk',

@@ -7,6 +7,7 @@ import { nextId } from '../questionnaire/questionEdits.ts';
 import { DimensionCard } from './DimensionCard.tsx';
 import { PolicyList } from './PolicyList.tsx';
 import { newDimension } from './matchDefaults.ts';
+import * as edit from './matchEdits.ts';
 import '../questionnaire/inspectorBase.css';
 import './match.css';
 
@@ -36,8 +37,6 @@ type Kind = MatchDimension['kind'];
 export function MatchInspector({ pack, node, nodeIndex, dispatch }: InspectorProps<'match'>) {
   const t = useMessages(messages);
   const [kind, setKind] = useState<Kind>('compare');
-  const base = ['graph', 'nodes', nodeIndex, 'config'] as const;
-  const dimsPath = [...base, 'dimensions'];
   const dims = node.config.dimensions;
   return (
     <div className="match-inspector">
@@ -48,12 +47,12 @@ export function MatchInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
           pack={pack}
           nodeId={node.id}
           dimension={d}
-          path={[...dimsPath, i]}
+          path={edit.dimensionPath(nodeIndex, i)}
           index={i}
           count={dims.length}
           dispatch={dispatch}
-          onMove={(to) => dispatch({ type: 'move', path: dimsPath, from: i, to })}
-          onRemove={() => dispatch({ type: 'remove', path: dimsPath, index: i })}
+          onMove={(to) => dispatch(edit.moveDimension(nodeIndex, i, to))}
+          onRemove={() => dispatch(edit.removeDimension(nodeIndex, i))}
         />
       ))}
       <div className="q-row">
@@ -68,19 +67,20 @@ export function MatchInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
         <button
           type="button"
           onClick={() =>
-            dispatch({
-              type: 'insert',
-              path: dimsPath,
-              index: dims.length,
-              value: newDimension(
-                kind,
-                pack,
-                nextId(
+            dispatch(
+              edit.addDimension(
+                nodeIndex,
+                dims.length,
+                newDimension(
                   kind,
-                  dims.map((d) => d.id),
+                  pack,
+                  nextId(
+                    kind,
+                    dims.map((d) => d.id),
+                  ),
                 ),
               ),
-            })
+            )
           }
         >
           + {t('add')}
@@ -90,7 +90,7 @@ export function MatchInspector({ pack, node, nodeIndex, dispatch }: InspectorPro
         pack={pack}
         nodeId={node.id}
         policies={node.config.policies}
-        path={[...base, 'policies']}
+        nodeIndex={nodeIndex}
         dispatch={dispatch}
       />
     </div>

@@ -3,6 +3,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { labelWithoutId } from '../rules/index.ts';
 import { defaultCells, missingCells, nextVerdict, setCellChange } from './matrix.ts';
+import { fillMatrix } from './matchEdits.ts';
 
 /** Cells show a mark so that a 5 × 5 grid fits a side panel; the legend and tooltips give words. */
 const MARKS: Record<Verdict, string> = { allowed: '✓', warn: '!', prohibited: '✕' };
@@ -123,17 +124,15 @@ export function MatrixGrid({ pack, clientScale, cells, path, dispatch }: Props) 
           <button
             type="button"
             onClick={() =>
-              dispatch({
-                type: 'set',
-                path,
-                value: {
+              dispatch(
+                fillMatrix(path, {
                   ...defaultCells(
                     levels.levels.map((l) => l.id),
                     risks.levels.map((r) => r.id),
                   ),
                   ...cells,
-                },
-              })
+                }),
+              )
             }
           >
             {t('fill')}

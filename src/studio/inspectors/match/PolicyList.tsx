@@ -4,7 +4,6 @@ import {
   VERDICTS,
   type MatchPolicy,
   type Pack,
-  type PathKey,
   type Verdict,
 } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
@@ -16,8 +15,9 @@ import { BasisMarker } from '../common/BasisMarker.tsx';
 import { levelChoices } from '../common/choiceNames.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
 import { verdictMessages } from './MatrixGrid.tsx';
-import { ReasonField } from './ReasonField.tsx';
+import { ReasonField } from '../common/ReasonField.tsx';
 import { newPolicy } from './matchDefaults.ts';
+import * as edit from './matchEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -65,10 +65,10 @@ export function PolicyList(props: {
   pack: Pack;
   nodeId: string;
   policies: readonly MatchPolicy[];
-  path: readonly PathKey[];
+  nodeIndex: number;
   dispatch: Dispatch;
 }) {
-  const { pack, nodeId, policies, path, dispatch } = props;
+  const { pack, nodeId, policies, nodeIndex, dispatch } = props;
   const t = useMessages(messages);
   const v = useMessages(verdictMessages);
   const localize = useLocalize();
@@ -77,13 +77,13 @@ export function PolicyList(props: {
     pack.vocabulary.scales.find((s) => s.id === pack.products.riskScale),
     localize,
   );
-  const verdictSelect = (at: PathKey[], value: Verdict, label: string) => (
+  const verdictSelect = (i: number, key: string, value: Verdict, label: string) => (
     <SelectField
       label={label}
       value={value}
       options={VERDICTS}
       optionLabel={v}
-      onChange={(x) => dispatch({ type: 'set', path: at, value: x })}
+      onChange={(x) => dispatch(edit.setPolicyField(nodeIndex, i, key, x))}
     />
   );
   return (
@@ -91,7 +91,8 @@ export function PolicyList(props: {
       <h4>{t('policies')}</h4>
       <ol>
         {policies.map((p, i) => {
-          const at = (...k: PathKey[]): PathKey[] => [...path, i, ...k];
+          const set = (key: string, value: unknown) =>
+            dispatch(edit.setPolicyField(nodeIndex, i, key, value));
           return (
             <li
               key={i}
@@ -105,7 +106,7 @@ export function PolicyList(props: {
                     type="checkbox"
                     checked={isPolicyEnabled(p)}
                     onChange={(e) =>
-                      dispatch({ type: 'set', path: at('enabled'), value: e.target.checked })
+                      dispatch(edit.setPolicyEnabled(nodeIndex, i, e.target.checked))
                     }
                   />{' '}
                   {t('enabled')}
@@ -119,15 +120,15 @@ export function PolicyList(props: {
                       value={p.when}
                       wanted={BOOLEAN}
                       label={t('when')}
-                      onChange={(ref) => dispatch({ type: 'set', path: at('when'), value: ref })}
+                      onChange={(ref) => set('when', ref)}
                     />
                   </label>
                 )}
-                {p.kind === 'blockAll' && verdictSelect(at('verdict'), p.verdict, t('verdict'))}
+                {p.kind === 'blockAll' && verdictSelect(i, 'verdict', p.verdict, t('verdict'))}
                 {p.kind === 'escalate' && (
                   <>
-                    {verdictSelect(at('from'), p.from, t('from'))}
-                    {verdictSelect(at('to'), p.to, t('to'))}
+                    {verdictSelect(i, 'from', p.from, t('from'))}
+                    {verdictSelect(i, 'to', p.to, t('to'))}
                   </>
                 )}
                 {p.kind === 'flag' && (
@@ -138,7 +139,7 @@ export function PolicyList(props: {
                         label={t('flagName')}
                         value={p.flag}
                         pattern={/^[A-Za-z0-9][A-Za-z0-9_-]*$/}
-                        onCommit={(x) => dispatch({ type: 'set', path: at('flag'), value: x })}
+                        onCommit={(x) => set('flag', x)}
                       />
                     </label>
                     <CheckList
@@ -148,9 +149,7 @@ export function PolicyList(props: {
                       selected={p.verdicts}
                       optionLabel={v}
                       keepOne
-                      onChange={(next) =>
-                        dispatch({ type: 'set', path: at('verdicts'), value: next })
-                      }
+                      onChange={(next) => set('verdicts', next)}
                     />
                     <SelectField
                       label={t('riskAtLeast')}
@@ -158,22 +157,24 @@ export function PolicyList(props: {
                       emptyLabel={t('any')}
                       options={risks.ids}
                       optionLabel={risks.name}
-                      onChange={(x) =>
-                        dispatch({ type: 'set', path: at('productRiskAtLeast'), value: x })
-                      }
+                      onChange={(x) => set('productRiskAtLeast', x)}
                     />
                   </>
                 )}
                 <RowControls
                   name={String(i + 1)}
                   movedName={(by) => String(i + 1 + by)}
-                  onMove={(by) => dispatch({ type: 'move', path, from: i, to: i + by })}
+                  onMove={(by) => dispatch(edit.movePolicy(nodeIndex, i, i + by))}
                   canMoveUp={i > 0}
                   canMoveDown={i < policies.length - 1}
-                  onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                  onRemove={() => dispatch(edit.removePolicy(nodeIndex, i))}
                 />
               </div>
-              <ReasonField reason={p.reason} path={at('reason')} dispatch={dispatch} />
+              <ReasonField
+                reason={p.reason}
+                path={[...edit.policyPath(nodeIndex, i), 'reason']}
+                dispatch={dispatch}
+              />
             </li>
           );
         })}
@@ -190,7 +191,7 @@ export function PolicyList(props: {
         <button
           type="button"
           onClick={() =>
-            dispatch({ type: 'insert', path, index: policies.length, value: newPolicy(kind, pack) })
+            dispatch(edit.addPolicy(nodeIndex, policies.length, newPolicy(kind, pack)))
           }
         >
           + {t('add')}

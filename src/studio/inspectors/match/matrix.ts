@@ -6,7 +6,7 @@ export function nextVerdict(v: Verdict | undefined): Verdict {
   return VERDICTS[(VERDICTS.indexOf(v) + 1) % VERDICTS.length] as Verdict;
 }
 
-type Cells = Record<string, Record<string, Verdict>>;
+export type Cells = Record<string, Record<string, Verdict>>;
 
 /**
  * The change that sets one cell. A client level without a row yet gets one, so that the first

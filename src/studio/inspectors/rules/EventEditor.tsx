@@ -2,12 +2,12 @@ import type { NodeConfig, Pack, PathKey, Reason, RuleEvent } from '../../../doma
 import { lt } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
-import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { CheckField, SelectField } from '../common/ChoiceFields.tsx';
 import { levelChoices } from '../common/choiceNames.ts';
 import { TextCell } from '../questionnaire/TextCell.tsx';
-import { setEvent, setEventOutput, setEventParam, setReasonField } from './ruleEdits.ts';
+import { ReasonField } from '../common/ReasonField.tsx';
+import { setEvent, setEventOutput, setEventParam } from './ruleEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -21,8 +21,6 @@ const messages = defineMessages({
     output: '输出',
     value: '值',
     level: '等级',
-    code: '原因代码',
-    text: '原因说明',
     withReason: '附原因',
     noScale: '先在上方选择本节点的等级量表',
     noOutputs: '先声明一个输出',
@@ -40,8 +38,6 @@ const messages = defineMessages({
     output: 'Output',
     value: 'Value',
     level: 'Level',
-    code: 'Reason code',
-    text: 'Reason text',
     withReason: 'with a reason',
     noScale: "Pick the node's level scale above first",
     noOutputs: 'Declare an output first',
@@ -72,36 +68,6 @@ export function eventOf(type: RuleEvent['type'], config: Config, pack: Pack): Ru
   }
 }
 
-function ReasonFields({
-  reason,
-  path,
-  dispatch,
-}: {
-  reason: Reason;
-  path: readonly PathKey[];
-  dispatch: Dispatch;
-}) {
-  const t = useMessages(messages);
-  return (
-    <>
-      <label>
-        {t('code')}{' '}
-        <TextCell
-          label={t('code')}
-          value={reason.code}
-          pattern={ID}
-          onCommit={(v) => dispatch(setReasonField(path, 'code', v))}
-        />
-      </label>
-      <LocalizedField
-        label={t('text')}
-        value={reason.text}
-        onCommit={(v) => dispatch(setReasonField(path, 'text', v))}
-      />
-    </>
-  );
-}
-
 /** What a fired rule does: its type and parameters, with a localized reason where it has one. */
 export function EventEditor(props: {
   event: RuleEvent;
@@ -124,7 +90,7 @@ export function EventEditor(props: {
         checked={!!reason}
         onChange={(on) => set('reason', on ? { code: 'reason', text: lt('', '') } : undefined)}
       />
-      {reason && <ReasonFields reason={reason} path={[...params, 'reason']} dispatch={dispatch} />}
+      {reason && <ReasonField reason={reason} path={[...params, 'reason']} dispatch={dispatch} />}
     </>
   );
   return (
@@ -217,7 +183,7 @@ export function EventEditor(props: {
         </>
       )}
       {event.type === 'reason' && (
-        <ReasonFields reason={event.params} path={params} dispatch={dispatch} />
+        <ReasonField reason={event.params} path={params} dispatch={dispatch} />
       )}
     </fieldset>
   );

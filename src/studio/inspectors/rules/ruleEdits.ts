@@ -166,15 +166,6 @@ export function setEventOutput(
   return setField(path, 'params', { name, value }, lt(`设定输出 ${name}`, `sets output ${name}`));
 }
 
-/** A reason's code or text, at the path of the reason. */
-export function setReasonField(
-  path: readonly PathKey[],
-  key: 'code' | 'text',
-  value: string | LocalizedText,
-): PackChange {
-  return setField(path, key, value, lt(`修改原因的 ${key}`, `changed the reason's ${key}`));
-}
-
 // The outputs a rules node declares, at `path`.
 
 const outputs = (path: readonly PathKey[]) => ({ path, noun: lt('输出', 'output') });
