@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Pack, PackChange } from '../../domain/index.ts';
+import { mergeImportChange } from '../graph/graphEdits.ts';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 
 const messages = defineMessages({
@@ -47,15 +48,7 @@ export function DmnImportButton({ pack, dispatch, onImported }: Props) {
       const merged = await importDmn(await file.text(), { into: pack });
       const before = new Set(pack.graph.nodes.map((n) => n.id));
       const added = merged.pack.graph.nodes.filter((n) => !before.has(n.id));
-      dispatch({
-        type: 'batch',
-        label: file.name,
-        changes: [
-          { type: 'set', path: ['vocabulary', 'facts'], value: merged.pack.vocabulary.facts },
-          { type: 'set', path: ['graph', 'nodes'], value: merged.pack.graph.nodes },
-          { type: 'set', path: ['graph', 'edges'], value: merged.pack.graph.edges },
-        ],
-      });
+      dispatch(mergeImportChange(merged.pack, file.name));
       setOutcome({
         ok: true,
         nodes: added.length,

@@ -7,6 +7,7 @@ import { LocalizedField } from '../inspectors/common/LocalizedField.tsx';
 import type { InspectorProps } from '../inspectors/common/types.ts';
 import { ProductsInspector } from '../inspectors/products/index.ts';
 import { problemsByNode } from '../graph/flowModel.ts';
+import { setNodeText } from '../graph/graphEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -85,7 +86,6 @@ function NodeInspector(props: {
   const mine = problemsByNode(pack, problems).get(node.id);
   const nodeProblems = mine ? [...mine.errors, ...mine.warnings] : [];
   const Inspector = entry.Inspector as ComponentType<InspectorProps<GraphNode['kind']>>;
-  const base = ['graph', 'nodes', nodeIndex] as const;
   return (
     <aside className="inspector-panel" aria-label={kindText('name')} data-node-id={node.id}>
       <header className="inspector-header" style={{ borderColor: entry.color }}>
@@ -103,13 +103,13 @@ function NodeInspector(props: {
       <LocalizedField
         label={t('label')}
         value={node.label}
-        onCommit={(value) => dispatch({ type: 'set', path: [...base, 'label'], value })}
+        onCommit={(value) => dispatch(setNodeText(pack, nodeIndex, 'label', value))}
       />
       <LocalizedField
         label={t('description')}
         value={node.description}
         multiline
-        onCommit={(value) => dispatch({ type: 'set', path: [...base, 'description'], value })}
+        onCommit={(value) => dispatch(setNodeText(pack, nodeIndex, 'description', value))}
       />
       {nodeProblems.length > 0 && (
         <section className="inspector-problems" aria-label={t('problems')}>

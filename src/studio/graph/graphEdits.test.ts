@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyChange, invertChange, type Pack } from '../../domain/index.ts';
+import { applyChange, invertChange, lt, type Pack } from '../../domain/index.ts';
 import { orderGraph } from '../../engine/index.ts';
 import {
   connectChange,
   deleteChange,
   freeSpot,
+  mergeImportChange,
   moveChange,
   nodeIdOfPath,
   reaches,
+  setNodeText,
 } from './graphEdits.ts';
 import { loadStarterPack } from '../../testing/starterPackFiles.ts';
 
@@ -148,5 +150,26 @@ describe('freeSpot', () => {
       expect(apart).toBe(true);
     }
     expect(Math.hypot(spot.x - 10, spot.y)).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('node text and imports', () => {
+  it('renames a node and clears its description as named, undoable steps', () => {
+    const pack = loadStarterPack('cn-csrc-2017');
+    const renamed = applyChange(pack, setNodeText(pack, 0, 'label', lt('入口', 'Entry')));
+    expect(renamed.graph.nodes[0]?.label).toEqual(lt('入口', 'Entry'));
+    const change = setNodeText(pack, 0, 'description', undefined);
+    expect(change).toMatchObject({ label: 'node description' });
+    const cleared = applyChange(pack, change);
+    expect(cleared.graph.nodes[0]).not.toHaveProperty('description');
+    expect(applyChange(cleared, invertChange(pack, change))).toEqual(pack);
+  });
+
+  it('takes a merged pack over in one step named after the file', () => {
+    const pack = loadStarterPack('cn-csrc-2017');
+    const merged = { ...pack, graph: { ...pack.graph, edges: [] } };
+    const change = mergeImportChange(merged, 'model.dmn');
+    expect(change).toMatchObject({ label: 'model.dmn', text: { en: 'imported model.dmn' } });
+    expect(applyChange(pack, change).graph.edges).toEqual([]);
   });
 });

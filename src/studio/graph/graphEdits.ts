@@ -174,3 +174,43 @@ export function freeSpot(
   }
   return p;
 }
+
+/** A node's label or description (`undefined` clears a description). */
+export function setNodeText(
+  pack: Pack,
+  nodeIndex: number,
+  key: 'label' | 'description',
+  value: LocalizedText | undefined,
+): PackChange {
+  const id = pack.graph.nodes[nodeIndex]?.id ?? String(nodeIndex);
+  const text =
+    key === 'label'
+      ? lt(
+          `节点 ${id} 改名为 ${value?.['zh-CN'] ?? ''}`,
+          `renamed node ${id} to ${value?.en ?? ''}`,
+        )
+      : lt(`修改节点 ${id} 的说明`, `changed the description of node ${id}`);
+  return {
+    type: 'batch',
+    label: `node ${key}`,
+    text,
+    changes: [{ type: 'set', path: [...NODES, nodeIndex, key], value }],
+  };
+}
+
+/**
+ * A pack merged from an import (DMN) taken over as one undoable step named after the file: the
+ * merged facts, nodes and edges replace the pack's.
+ */
+export function mergeImportChange(merged: Pack, fileName: string): PackChange {
+  return {
+    type: 'batch',
+    label: fileName,
+    text: lt(`导入 ${fileName}`, `imported ${fileName}`),
+    changes: [
+      { type: 'set', path: ['vocabulary', 'facts'], value: merged.vocabulary.facts },
+      { type: 'set', path: [...NODES], value: merged.graph.nodes },
+      { type: 'set', path: [...EDGES], value: merged.graph.edges },
+    ],
+  };
+}
