@@ -66,16 +66,6 @@ const coreRestrictions = {
   ],
 };
 
-/** Components that still build changes with JSON paths; the list only shrinks. */
-const STILL_SPELL_PATHS = [
-  'src/studio/inspectors/questionnaire/BandsEditor.tsx',
-  'src/studio/inspectors/questionnaire/OptionsEditor.tsx',
-  'src/studio/inspectors/questionnaire/Outline.tsx',
-  'src/studio/inspectors/questionnaire/QuestionEditor.tsx',
-  'src/studio/inspectors/questionnaire/QuestionnaireInspector.tsx',
-  'src/studio/inspectors/questionnaire/ShowIfBuilder.tsx',
-];
-
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'rule-packs/schema', 'test/e2e/screenshots'] },
   js.configs.recommended,
@@ -176,9 +166,9 @@ export default tseslint.config(
   },
   {
     // Components edit through named intents (e.g. inspectors/classify/classifyEdits.ts), never by
-    // spelling out a change and its JSON path. The files listed still do, and are to move over.
+    // spelling out a change and its JSON path.
     files: ['src/studio/**/*.tsx'],
-    ignores: [...TESTS, ...STILL_SPELL_PATHS],
+    ignores: [...TESTS],
     rules: {
       'no-restricted-syntax': [
         'error',

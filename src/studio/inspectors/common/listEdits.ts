@@ -38,18 +38,23 @@ export function moveItem(list: ListRef, from: number, to: number): PackChange {
   );
 }
 
-/** One field of item `index`; `undefined` removes an optional field. */
+/**
+ * One field of item `index` (or a field inside it: `['knockout', 'flag']`); `undefined` removes an
+ * optional field.
+ */
 export function setItemField(
   list: ListRef,
   index: number,
-  key: PathKey,
+  key: PathKey | readonly PathKey[],
   value: unknown,
 ): PackChange {
   const { path, noun } = list;
+  const keys = typeof key === 'object' ? key : [key];
+  const name = keys.join('.');
   return intent(
-    `${en(noun)} ${key}`,
-    lt(`修改${zh(noun)} ${index + 1} 的 ${key}`, `changed ${key} of ${en(noun)} ${index + 1}`),
-    { type: 'set', path: [...path, index, key], value },
+    `${en(noun)} ${name}`,
+    lt(`修改${zh(noun)} ${index + 1} 的 ${name}`, `changed ${name} of ${en(noun)} ${index + 1}`),
+    { type: 'set', path: [...path, index, ...keys], value },
   );
 }
 

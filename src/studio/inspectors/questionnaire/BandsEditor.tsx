@@ -3,6 +3,7 @@ import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { NumberField } from '../common/NumberField.tsx';
 import { RowControls } from '../common/RowControls.tsx';
+import { addQuestionBand, removeQuestionBand, setQuestionBandField } from './questionnaireEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -34,7 +35,7 @@ export function BandsEditor(props: {
   const { bands, path, dispatch } = props;
   const t = useMessages(messages);
   const set = (i: number, key: keyof Band, value: number) =>
-    dispatch({ type: 'set', path: [...path, i, key], value });
+    dispatch(setQuestionBandField(path, i, key, value));
   return (
     <fieldset className="q-bands">
       <legend title={t('hint')}>{t('bands')}</legend>
@@ -76,7 +77,7 @@ export function BandsEditor(props: {
               <td>
                 <RowControls
                   name={String(i + 1)}
-                  onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                  onRemove={() => dispatch(removeQuestionBand(path, i))}
                   canRemove={bands.length > 1}
                 />
               </td>
@@ -90,12 +91,7 @@ export function BandsEditor(props: {
         onClick={() => {
           const last = bands.at(-1);
           const min = last ? last.max + 1 : 0;
-          dispatch({
-            type: 'insert',
-            path,
-            index: bands.length,
-            value: { min, max: min + 10, points: 0 },
-          });
+          dispatch(addQuestionBand(path, bands.length, { min, max: min + 10, points: 0 }));
         }}
       >
         + {t('add')}

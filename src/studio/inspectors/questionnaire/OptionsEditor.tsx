@@ -5,6 +5,7 @@ import type { Dispatch } from '../common/types.ts';
 import { NumberField } from '../common/NumberField.tsx';
 import { CheckField } from '../common/ChoiceFields.tsx';
 import { RowControls } from '../common/RowControls.tsx';
+import * as edit from './questionnaireEdits.ts';
 import { TextCell } from './TextCell.tsx';
 import { nextOptionId } from './questionEdits.ts';
 
@@ -53,8 +54,8 @@ type Props = {
 /** The options of a choice question: labels side by side, points, knock-outs, order. */
 export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) {
   const t = useMessages(messages);
-  const at = (i: number, ...rest: PathKey[]): PathKey[] => [...path, i, ...rest];
-  const set = (p: PathKey[], value: unknown) => dispatch({ type: 'set', path: p, value });
+  const set = (i: number, key: PathKey | PathKey[], value: unknown) =>
+    dispatch(edit.setOptionField(path, i, key, value));
   const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
   return (
     <fieldset className="q-options">
@@ -69,14 +70,14 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
                 value={o.id}
                 pattern={ID}
                 disabled={fixed}
-                onCommit={(v) => set(at(i, 'id'), v)}
+                onCommit={(v) => set(i, 'id', v)}
               />
               <label>
                 {t('points')}{' '}
                 <NumberField
                   label={`${t('points')} ${o.id}`}
                   value={o.points}
-                  onCommit={(v) => set(at(i, 'points'), v)}
+                  onCommit={(v) => set(i, 'points', v)}
                 />
               </label>
               <CheckField
@@ -85,7 +86,8 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
                 checked={!!o.knockout}
                 onChange={(checked) =>
                   set(
-                    at(i, 'knockout'),
+                    i,
+                    'knockout',
                     checked
                       ? { flag: 'lowestCategory', reason: lt('选择了否决项', 'Knock-out answer') }
                       : undefined,
@@ -97,10 +99,10 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
               {!fixed && (
                 <RowControls
                   name={o.id}
-                  onMove={(by) => dispatch({ type: 'move', path, from: i, to: i + by })}
+                  onMove={(by) => dispatch(edit.moveOption(path, i, i + by))}
                   canMoveUp={i > 0}
                   canMoveDown={i < options.length - 1}
-                  onRemove={() => dispatch({ type: 'remove', path, index: i })}
+                  onRemove={() => dispatch(edit.removeOption(path, i))}
                   canRemove={options.length > 1}
                 />
               )}
@@ -110,13 +112,13 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
               <TextCell
                 label={`${t('labelZh')} ${o.id}`}
                 value={o.label['zh-CN']}
-                onCommit={(v) => set(at(i, 'label'), { ...o.label, 'zh-CN': v })}
+                onCommit={(v) => set(i, 'label', { ...o.label, 'zh-CN': v })}
               />
               <span className="locale-tag">EN</span>
               <TextCell
                 label={`${t('labelEn')} ${o.id}`}
                 value={o.label.en}
-                onCommit={(v) => set(at(i, 'label'), { ...o.label, en: v })}
+                onCommit={(v) => set(i, 'label', { ...o.label, en: v })}
               />
             </div>
             {binds && (
@@ -126,7 +128,7 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
                   <TextCell
                     label={`${t('factValue')} ${o.id}`}
                     value={o.factValue === undefined ? '' : String(o.factValue)}
-                    onCommit={(v) => set(at(i, 'factValue'), parseFactValue(v))}
+                    onCommit={(v) => set(i, 'factValue', parseFactValue(v))}
                   />
                 </label>
               </div>
@@ -139,18 +141,18 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
                     label={`${t('flag')} ${o.id}`}
                     value={o.knockout.flag}
                     pattern={ID}
-                    onCommit={(v) => set(at(i, 'knockout', 'flag'), v)}
+                    onCommit={(v) => set(i, ['knockout', 'flag'], v)}
                   />
                 </label>
                 <TextCell
                   label={`${t('reasonZh')} ${o.id}`}
                   value={o.knockout.reason['zh-CN']}
-                  onCommit={(v) => set(at(i, 'knockout', 'reason', 'zh-CN'), v)}
+                  onCommit={(v) => set(i, ['knockout', 'reason', 'zh-CN'], v)}
                 />
                 <TextCell
                   label={`${t('reasonEn')} ${o.id}`}
                   value={o.knockout.reason.en}
-                  onCommit={(v) => set(at(i, 'knockout', 'reason', 'en'), v)}
+                  onCommit={(v) => set(i, ['knockout', 'reason', 'en'], v)}
                 />
               </div>
             )}
@@ -163,8 +165,7 @@ export function OptionsEditor({ options, path, dispatch, fixed, binds }: Props) 
           className="q-add"
           onClick={() => {
             const id = nextOptionId(options);
-            const value: Option = { id, label: lt(id, id), points: 0 };
-            dispatch({ type: 'insert', path, index: options.length, value });
+            dispatch(edit.addOption(path, options.length, { id, label: lt(id, id), points: 0 }));
           }}
         >
           + {t('add')}

@@ -4,6 +4,7 @@ import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { RowControls } from '../common/RowControls.tsx';
+import * as edit from './questionnaireEdits.ts';
 import {
   duplicateQuestion,
   moveQuestionChange,
@@ -67,7 +68,6 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
   const [dropAt, setDropAt] = useState<Slot | undefined>();
   const [renaming, setRenaming] = useState<number | undefined>();
   const sections = questionnaire.sections;
-  const questionsPath = (s: number): PathKey[] => [...base, 'sections', s, 'questions'];
 
   const move = (from: Slot, to: Slot) => {
     const change = moveQuestionChange(base, pack, from, to);
@@ -89,18 +89,20 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
   const add = (s: number) => {
     const id = nextId('Q', questionIds(pack));
     const index = sections[s]?.questions.length ?? 0;
-    dispatch({ type: 'insert', path: questionsPath(s), index, value: newQuestion(id, 'single') });
+    dispatch(edit.insertQuestion(base, s, index, newQuestion(id, 'single')));
     onSelect({ section: s, question: index });
   };
   const duplicate = (s: number, i: number) => {
     const q = sections[s]?.questions[i];
     if (!q) return;
     const copy = duplicateQuestion(q, nextId(`${q.id}-`, questionIds(pack)));
-    dispatch({ type: 'insert', path: questionsPath(s), index: i + 1, value: copy });
+    dispatch(edit.insertQuestion(base, s, i + 1, copy));
     onSelect({ section: s, question: i + 1 });
   };
   const remove = (s: number, i: number) => {
-    dispatch({ type: 'remove', path: questionsPath(s), index: i });
+    const q = sections[s]?.questions[i];
+    if (!q) return;
+    dispatch(edit.removeQuestion(base, s, i, q.id));
     onSelect(undefined);
   };
   const addSection = () => {
@@ -109,7 +111,7 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
       sections.map((x) => x.id),
     );
     const value = { id, title: { 'zh-CN': t('newSection'), en: 'New section' }, questions: [] };
-    dispatch({ type: 'insert', path: [...base, 'sections'], index: sections.length, value });
+    dispatch(edit.addSection(base, sections.length, value));
   };
   const sectionChange = (change: PackChange) => {
     dispatch(change);
@@ -159,14 +161,10 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
               <RowControls
                 className=""
                 name={section.id}
-                onMove={(by) =>
-                  sectionChange({ type: 'move', path: [...base, 'sections'], from: s, to: s + by })
-                }
+                onMove={(by) => sectionChange(edit.moveSection(base, s, s + by))}
                 canMoveUp={s > 0}
                 canMoveDown={s < sections.length - 1}
-                onRemove={() =>
-                  sectionChange({ type: 'remove', path: [...base, 'sections'], index: s })
-                }
+                onRemove={() => sectionChange(edit.removeSection(base, s))}
                 canRemove={sections.length > 1}
                 removeHint={sections.length === 1 ? t('lastSection') : undefined}
               />
@@ -176,9 +174,7 @@ export function Outline({ pack, questionnaire, base, dispatch, selected, onSelec
             <LocalizedField
               label={t('sectionTitle')}
               value={section.title}
-              onCommit={(v) =>
-                dispatch({ type: 'set', path: [...base, 'sections', s, 'title'], value: v })
-              }
+              onCommit={(v) => dispatch(edit.setSectionTitle(base, s, v))}
             />
           )}
           <ol

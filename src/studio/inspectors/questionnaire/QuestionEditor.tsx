@@ -10,7 +10,8 @@ import { OptionsEditor } from './OptionsEditor.tsx';
 import { QuestionPreview } from './QuestionPreview.tsx';
 import { ShowIfBuilder } from './ShowIfBuilder.tsx';
 import { TextCell } from './TextCell.tsx';
-import { convertQuestion, renameQuestionChange } from './questionEdits.ts';
+import { renameQuestionChange } from './questionEdits.ts';
+import { setQuestionField, setQuestionType } from './questionnaireEdits.ts';
 import { pointsRange, questionRange } from './scoreRange.ts';
 
 const messages = defineMessages({
@@ -95,7 +96,7 @@ export function QuestionEditor({ pack, question: q, path, earlier, otherIds, dis
   const t = useMessages(messages);
   const localize = useLocalize();
   const set = (key: PathKey | PathKey[], value: unknown) =>
-    dispatch({ type: 'set', path: [...path, ...(Array.isArray(key) ? key : [key])], value });
+    dispatch(setQuestionField(path, key, value));
   const facts = useMemo(() => {
     const labels = new Map(pack.vocabulary.facts.map((f) => [f.id, localize(f.label)]));
     return { ids: [...labels.keys()], name: (id: string) => `${id} · ${labels.get(id) ?? ''}` };
@@ -120,7 +121,7 @@ export function QuestionEditor({ pack, question: q, path, earlier, otherIds, dis
           value={q.type}
           options={TYPES}
           optionLabel={t}
-          onChange={(type) => dispatch({ type: 'set', path, value: convertQuestion(q, type) })}
+          onChange={(type) => dispatch(setQuestionType(path, q, type))}
         />
         <CheckField
           label={t('required')}

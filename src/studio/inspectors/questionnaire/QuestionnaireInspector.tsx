@@ -8,6 +8,7 @@ import { CheckField } from '../common/ChoiceFields.tsx';
 import { Outline, type Selection } from './Outline.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
 import { questionnaireRange } from './scoreRange.ts';
+import { setKnockoutZeroesScore, setQuestionnaireField } from './questionnaireEdits.ts';
 import './inspectorBase.css';
 import './questionnaire.css';
 
@@ -81,7 +82,7 @@ export function QuestionnaireInspector({
         <LocalizedField
           label={t('title')}
           value={questionnaire.title}
-          onCommit={(v) => dispatch({ type: 'set', path: [...base, 'title'], value: v })}
+          onCommit={(v) => dispatch(setQuestionnaireField(base, 'title', v))}
         />
         <label>
           {t('validity')}{' '}
@@ -90,19 +91,13 @@ export function QuestionnaireInspector({
             integer
             min={1}
             value={questionnaire.validityMonths}
-            onCommit={(v) => dispatch({ type: 'set', path: [...base, 'validityMonths'], value: v })}
+            onCommit={(v) => dispatch(setQuestionnaireField(base, 'validityMonths', v))}
           />
         </label>
         <CheckField
           label={t('zeroes')}
           checked={node.config.knockoutZeroesScore}
-          onChange={(checked) =>
-            dispatch({
-              type: 'set',
-              path: ['graph', 'nodes', nodeIndex, 'config', 'knockoutZeroesScore'],
-              value: checked,
-            })
-          }
+          onChange={(checked) => dispatch(setKnockoutZeroesScore(nodeIndex, checked))}
         />
       </div>
       <div className="q-body">

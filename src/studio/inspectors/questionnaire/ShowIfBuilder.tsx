@@ -4,6 +4,7 @@ import type { Dispatch } from '../common/types.ts';
 import { NumberField } from '../common/NumberField.tsx';
 import { CheckList, SelectField } from '../common/ChoiceFields.tsx';
 import { RowControls } from '../common/RowControls.tsx';
+import * as edit from './questionnaireEdits.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -92,8 +93,7 @@ type NodeProps = {
 function ShowIfNode({ value, path, earlier, dispatch, onRemove }: NodeProps) {
   const t = useMessages(messages);
   const localize = useLocalize();
-  const set = (v: ShowIf | unknown, sub: PathKey[] = []) =>
-    dispatch({ type: 'set', path: [...path, ...sub], value: v });
+  const set = (v: ShowIf | unknown, sub: PathKey[] = []) => dispatch(edit.setShowIf(path, v, sub));
   const questionPicker = (filter: (q: Question) => boolean) => {
     const offered = earlier.filter(filter);
     return (
@@ -177,18 +177,15 @@ function ShowIfNode({ value, path, earlier, dispatch, onRemove }: NodeProps) {
               path={[...path, 'conditions', i]}
               earlier={earlier}
               dispatch={dispatch}
-              onRemove={() => dispatch({ type: 'remove', path: [...path, 'conditions'], index: i })}
+              onRemove={() => dispatch(edit.removeShowIfChild(path, i))}
             />
           ))}
           <button
             type="button"
             onClick={() =>
-              dispatch({
-                type: 'insert',
-                path: [...path, 'conditions'],
-                index: value.conditions.length,
-                value: showIfOf('selected', earlier),
-              })
+              dispatch(
+                edit.addShowIfChild(path, value.conditions.length, showIfOf('selected', earlier)),
+              )
             }
           >
             + {t('addChild')}
@@ -227,7 +224,7 @@ export function ShowIfBuilder(props: {
           path={path}
           earlier={earlier}
           dispatch={dispatch}
-          onRemove={() => dispatch({ type: 'set', path, value: undefined })}
+          onRemove={() => dispatch(edit.setShowIf(path, undefined))}
         />
       ) : earlier.length === 0 ? (
         <p className="hint">{t('noEarlier')}</p>
@@ -236,7 +233,7 @@ export function ShowIfBuilder(props: {
           {t('always')}{' '}
           <button
             type="button"
-            onClick={() => dispatch({ type: 'set', path, value: showIfOf('selected', earlier) })}
+            onClick={() => dispatch(edit.setShowIf(path, showIfOf('selected', earlier)))}
           >
             + {t('add')}
           </button>
