@@ -10,7 +10,7 @@
  */
 export { validatePack, nodeOutputTypes } from './validatePack.ts';
 export { compilePack } from './compilePack.ts';
-export type { CompiledPack } from './compilePack.ts';
+export type { CompiledPack, CompileOptions } from './compilePack.ts';
 export { evaluate, evaluateAll } from './evaluate.ts';
 export { runTests, formatTestReport, compareResult } from './runTests.ts';
 export { compileCondition } from './conditions.ts';

@@ -16,10 +16,9 @@ import type { Pack } from '../../src/domain/index.ts';
 import type { createPopulation } from '../../src/engine/population/population.ts';
 import { inputCsv } from './csvRows.ts';
 import { mib, num, printTable } from './measure.ts';
-import { CSRC_PACK_PATH } from './workload.ts';
+import { CSRC_PACK_PATH, LARGE } from './workload.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const LARGE = join(ROOT, 'test/fixtures/large');
 
 /** Writes `rows` clients as CSV once; a sidecar says what the file holds so that reruns reuse it. */
 async function ensureCsv(
@@ -53,7 +52,7 @@ async function ensureCsv(
 }
 
 /** Runs the real binary under /usr/bin/time for wall time and peak RSS (all threads). */
-function timeCli(
+export function timeCli(
   args: string[],
 ): Promise<{ seconds: number; rssKb: number; cpu: number; code: number | null; tail: string }> {
   return new Promise((done, fail) => {
