@@ -11,9 +11,18 @@ export type SqlCheck = { when: string; code: string };
  */
 export type BadCell = (column: string) => string | undefined;
 
-/** Whether a `|`-joined list holds an item outside `known` (DuckDB list functions). */
-const outside = (col: string, known: readonly string[]) =>
-  `len(list_filter(string_split(${col}, '|'), x -> NOT list_contains([${known.map(sqlLiteral).join(', ')}], x))) > 0`;
+/** A regular expression matching `text` exactly (its special characters escaped). */
+const literalRe = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
+/**
+ * Whether a `|`-joined list holds an item outside `known`: one regular expression, cheaper in
+ * DuckDB than splitting the list for every row.
+ */
+const outside = (col: string, known: readonly string[]) => {
+  if (known.length === 0) return `${col} IS NOT NULL`;
+  const item = `(?:${known.map(literalRe).join('|')})`;
+  return `NOT regexp_full_match(${col}, ${sqlLiteral(`${item}(?:\\|${item})*`)})`;
+};
 
 /** A text column given but not a calendar date YYYY-MM-DD. */
 const notDate = (col: string) =>
@@ -79,11 +88,16 @@ function answerChecks(q: Question, bad: BadCell): SqlCheck[] {
     return checks;
   }
   const items = `string_split(${col}, '|')`;
+  // How many items: one more than the separators, without splitting.
+  const n = `(length(${col}) - length(replace(${col}, '|', '')) + 1)`;
   checks.push({ when: outside(col, options), code: 'input.unknownOption' });
-  checks.push({ when: `len(list_distinct(${items})) < len(${items})`, code: 'input.answerType' });
+  checks.push({
+    when: `(${n} > 1 AND len(list_distinct(${items})) < ${n})`,
+    code: 'input.answerType',
+  });
   const count = [
-    `len(${items}) < ${q.minSelected}`,
-    ...(q.maxSelected !== undefined ? [`len(${items}) > ${q.maxSelected}`] : []),
+    `${n} < ${q.minSelected}`,
+    ...(q.maxSelected !== undefined ? [`${n} > ${q.maxSelected}`] : []),
   ];
   checks.push({ when: `(${count.join(' OR ')})`, code: 'input.selectionCount' });
   return checks;
