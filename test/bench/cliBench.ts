@@ -119,7 +119,7 @@ export async function runCliBench(
       `${num(r.cpu, 1)} s`,
       num((r.cpu * 1e6) / rows, 1),
       mib(r.rssKb * 1024),
-      load,
+      `${load} → ${num(loadavg()[0] ?? 0, 1)}`,
       r.code === 0 ? 'ok' : `exit ${r.code}: ${r.tail}`,
     ]);
   }
@@ -133,7 +133,7 @@ export async function runCliBench(
       'CPU time',
       'CPU µs/row',
       'peak RSS',
-      'load avg',
+      'load (uptime 1-min, start → end)',
       'exit',
     ],
     rowsOut,
