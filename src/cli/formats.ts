@@ -17,7 +17,7 @@ export function evaluationProblem(e: EvaluationError): LocalizedText {
 const csvRow = (fields: readonly unknown[]) => `${csvLine(fields)}\n`;
 
 /** The value outputs of the pack's output node (flags go in one `flags` column). */
-function valueOutputs(pack: Pack): string[] {
+export function valueOutputs(pack: Pack): string[] {
   const names: string[] = [];
   for (const node of pack.graph.nodes)
     if (node.kind === 'output')

@@ -55,10 +55,12 @@ function compileNode(
   index: PackIndex,
   path: string,
   typing: () => ValidateContext,
+  memo: boolean,
 ): CompiledNode {
   const def = defOf(node);
   const run = def.compile(node as never, {
     index,
+    memo,
     path,
     getter: compileGetter,
     conditionTypes: (c, extra) => typing().conditionTypes(c, extra),
@@ -97,6 +99,12 @@ export function nodeTyping(
 }
 
 /**
+ * `memo: false` turns off the match nodes' memo of outcomes shared by clients (on by default): the
+ * verdicts are the same, only the time differs; benchmarks measure the engine without it.
+ */
+export type CompileOptions = { memo?: boolean };
+
+/**
  * Validates and compiles a pack into closures, once. Throws a `PackInvalidError` carrying the
  * problems when validation finds errors (warnings do not stop compilation).
  *
@@ -104,7 +112,7 @@ export function nodeTyping(
  * const compiled = compilePack(pack);
  * const result = evaluate(compiled, { facts: { age: 35 }, answers: { Q1: 'A' }, evaluationDate: '2026-06-01' });
  */
-export function compilePack(pack: Pack): CompiledPack {
+export function compilePack(pack: Pack, options: CompileOptions = {}): CompiledPack {
   const index = indexPack(pack);
   const problems = validateIndexed(index);
   if (hasErrors(problems)) throw new PackInvalidError(problems);
@@ -115,7 +123,7 @@ export function compilePack(pack: Pack): CompiledPack {
     const entry = index.nodes.get(id);
     if (!entry) throw new Error(`node ${id} missing from index`);
     const path = `$.graph.nodes[${entry.index}]`;
-    return compileNode(entry.node, index, path, typing(id, path));
+    return compileNode(entry.node, index, path, typing(id, path), options.memo ?? true);
   });
   return {
     pack,

@@ -10,7 +10,7 @@
  */
 export { validatePack, nodeOutputTypes } from './validatePack.ts';
 export { compilePack } from './compilePack.ts';
-export type { CompiledPack } from './compilePack.ts';
+export type { CompiledPack, CompileOptions } from './compilePack.ts';
 export { evaluate, evaluateAll } from './evaluate.ts';
 export { runTests, formatTestReport, compareResult } from './runTests.ts';
 export { compileCondition } from './conditions.ts';
@@ -64,7 +64,7 @@ export { addPackOperators } from './interop/jreOperators.ts';
 export { exportJdm } from './interop/exportJdm.ts';
 export { exportJsModule } from './interop/js/exportJs.ts';
 export type { JsModule } from './interop/js/exportJs.ts';
-export { exportSql } from './interop/sql/exportSql.ts';
+export { exportSql, inputColumns, sqlLiteral } from './interop/sql/exportSql.ts';
 export type { SqlExport, SqlDialect } from './interop/sql/exportSql.ts';
 export type { JdmExport, JdmGraph, JdmNode } from './interop/exportJdm.ts';
 export { computeCoverage, COVERAGE_KINDS } from './coverage.ts';

@@ -16,10 +16,9 @@ import type { Pack } from '../../src/domain/index.ts';
 import type { createPopulation } from '../../src/engine/population/population.ts';
 import { inputCsv } from './csvRows.ts';
 import { mib, num, printTable } from './measure.ts';
-import { CSRC_PACK_PATH } from './workload.ts';
+import { CSRC_PACK_PATH, LARGE } from './workload.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const LARGE = join(ROOT, 'test/fixtures/large');
 
 /** Writes `rows` clients as CSV once; a sidecar says what the file holds so that reruns reuse it. */
 async function ensureCsv(
@@ -53,7 +52,7 @@ async function ensureCsv(
 }
 
 /** Runs the real binary under /usr/bin/time for wall time and peak RSS (all threads). */
-function timeCli(
+export function timeCli(
   args: string[],
 ): Promise<{ seconds: number; rssKb: number; cpu: number; code: number | null; tail: string }> {
   return new Promise((done, fail) => {
@@ -120,7 +119,7 @@ export async function runCliBench(
       `${num(r.cpu, 1)} s`,
       num((r.cpu * 1e6) / rows, 1),
       mib(r.rssKb * 1024),
-      load,
+      `${load} → ${num(loadavg()[0] ?? 0, 1)}`,
       r.code === 0 ? 'ok' : `exit ${r.code}: ${r.tail}`,
     ]);
   }
@@ -134,7 +133,7 @@ export async function runCliBench(
       'CPU time',
       'CPU µs/row',
       'peak RSS',
-      'load avg',
+      'load (uptime 1-min, start → end)',
       'exit',
     ],
     rowsOut,

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EvaluationInput, Pack } from '../../src/domain/index.ts';
@@ -25,6 +25,7 @@ const attempt = (run: () => unknown) => {
  */
 export async function runJsModuleBench(pack: Pack, seeded: readonly EvaluationInput[]) {
   const compiled = compilePack(pack);
+  const noMemo = compilePack(pack, { memo: false });
   let start = performance.now();
   const { js } = exportJsModule(compiled);
   const exportMs = performance.now() - start;
@@ -40,16 +41,17 @@ export async function runJsModuleBench(pack: Pack, seeded: readonly EvaluationIn
     ['seeded', seeded],
     ['diverse', diverse],
   ] as const) {
-    const engine = timeSync('compiled engine (batch: no rationale)', inputs, (x) =>
+    const engine = timeSync('interpreter, memo on (batch: no rationale)', inputs, (x) =>
       attempt(() => evaluate(compiled, x, { rationale: false })),
     );
+    const off = timeSync('interpreter, memo off (batch: no rationale)', inputs, (x) =>
+      attempt(() => evaluate(noMemo, x, { rationale: false })),
+    );
     const module = timeSync('generated JS module', inputs, (x) => attempt(() => mod.evaluate(x)));
-    // The machine may be shared: say how busy it was while measuring.
-    const load = num(loadavg()[0] ?? 0, 1);
     printTable(
-      `JS module vs engine, ${name} population (${num(inputs.length)} clients; load average ${load})`,
+      `Interpreter (memo on/off) and JS module, ${name} population (${num(inputs.length)} clients)`,
       TIMING_HEADER,
-      timingRows([engine, module], engine),
+      timingRows([engine, off, module], engine),
     );
   }
   console.log(

@@ -1,7 +1,19 @@
 /** Timing and table helpers for the benchmark script. Figures are printed, never asserted. */
+import { loadavg } from 'node:os';
 
 /** Wall time, and CPU time of the whole process (all threads): the machine may be shared. */
-export type Timing = { label: string; clients: number; ms: number; cpuMs: number; note?: string };
+export type Timing = {
+  label: string;
+  clients: number;
+  ms: number;
+  cpuMs: number;
+  note?: string;
+  /** The 1-minute load average (as `uptime` prints it) when the row started and ended. */
+  load?: [number, number];
+};
+
+/** The 1-minute load average, `uptime`'s first figure: the machine may be shared. */
+const load1 = () => loadavg()[0] ?? 0;
 
 const cpuMs = () => {
   const u = process.cpuUsage();
@@ -22,10 +34,17 @@ export function timeSync<T>(
   warm = 2000,
 ): Timing {
   for (let i = 0; i < Math.min(warm, inputs.length); i++) fn(inputs[i] as T);
+  const load = load1();
   const cpu = cpuMs();
   const start = performance.now();
   for (const x of inputs) fn(x);
-  return { label, clients: inputs.length, ms: performance.now() - start, cpuMs: cpuMs() - cpu };
+  return {
+    label,
+    clients: inputs.length,
+    ms: performance.now() - start,
+    cpuMs: cpuMs() - cpu,
+    load: [load, load1()],
+  };
 }
 
 export async function timeAsync<T>(
@@ -35,10 +54,17 @@ export async function timeAsync<T>(
   warm = 200,
 ): Promise<Timing> {
   for (let i = 0; i < Math.min(warm, inputs.length); i++) await fn(inputs[i] as T);
+  const load = load1();
   const cpu = cpuMs();
   const start = performance.now();
   for (const x of inputs) await fn(x);
-  return { label, clients: inputs.length, ms: performance.now() - start, cpuMs: cpuMs() - cpu };
+  return {
+    label,
+    clients: inputs.length,
+    ms: performance.now() - start,
+    cpuMs: cpuMs() - cpu,
+    load: [load, load1()],
+  };
 }
 
 /** As timeAsync, but `width` evaluations in flight at once (zen-engine runs them on its own threads). */
@@ -48,11 +74,18 @@ export async function timeConcurrent<T>(
   fn: (x: T) => Promise<unknown>,
   width = 64,
 ): Promise<Timing> {
+  const load = load1();
   const cpu = cpuMs();
   const start = performance.now();
   for (let i = 0; i < inputs.length; i += width)
     await Promise.all(inputs.slice(i, i + width).map(fn));
-  return { label, clients: inputs.length, ms: performance.now() - start, cpuMs: cpuMs() - cpu };
+  return {
+    label,
+    clients: inputs.length,
+    ms: performance.now() - start,
+    cpuMs: cpuMs() - cpu,
+    load: [load, load1()],
+  };
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -82,6 +115,7 @@ export function timingRows(timings: readonly Timing[], base: Timing): string[][]
     fmt(perCpuSecond(t)),
     fmt(microsPerClient(t), 1),
     t === base ? '1x' : `${fmt(microsPerClient(t) / microsPerClient(base), 1)}x`,
+    t.load ? `${fmt(t.load[0], 1)} → ${fmt(t.load[1], 1)}` : '',
     t.note ?? '',
   ]);
 }
@@ -92,5 +126,6 @@ export const TIMING_HEADER = [
   'clients/s/core (CPU)',
   'CPU µs/client',
   'vs compiled (CPU)',
+  'load (uptime 1-min, start → end)',
   'note',
 ];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only engine,catalogue,rules,cli,whatif,serve] [--clients N] [--reference N] [--zen N] [--seconds N]`
+ * `npm run bench [-- --only engine,catalogue,rules,cli,whatif,js,serve,duckdb] [--clients N] [--reference N] [--zen N] [--seconds N] [--warehouse-rows N]`
  *
  * Prints Markdown tables: the CSRC pack against a seeded population, through our compiled engine,
  * our json-rules-engine reference mode and zen-engine on the JDM export; scaling with catalogue
@@ -13,12 +13,22 @@ import { runCliBench } from './cliBench.ts';
 import { runWhatIfBench } from './whatIf.ts';
 import { runJsModuleBench } from './jsModule.ts';
 import { runServeBench } from './serveBench.ts';
+import { runDuckdbBench } from './duckdbBench.ts';
 import { comparePeers } from './engines.ts';
 import { mib, num, printTable, TIMING_HEADER, timingRows } from './measure.ts';
 import { withCatalogueSize, withExtraRules } from './synthesize.ts';
 import { csrcPopulationConfig, loadCsrcPack } from './workload.ts';
 
-const SECTIONS = ['engine', 'catalogue', 'rules', 'cli', 'whatif', 'js', 'serve'] as const;
+const SECTIONS = [
+  'engine',
+  'catalogue',
+  'rules',
+  'cli',
+  'whatif',
+  'js',
+  'serve',
+  'duckdb',
+] as const;
 
 function option(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -133,4 +143,5 @@ if (only.has('rules')) {
 if (only.has('cli')) await runCliBench(pack, population, count('rows', 1_000_000));
 if (only.has('whatif')) await runWhatIfBench(pack, clients);
 if (only.has('js')) await runJsModuleBench(pack, inputs);
+if (only.has('duckdb')) await runDuckdbBench(pack, population, count('warehouse-rows', 10_000_000));
 if (only.has('serve')) await runServeBench(pack, population, count('seconds', 10));

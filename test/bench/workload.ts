@@ -8,6 +8,9 @@ export const CSRC_PACK_PATH = fileURLToPath(
   new URL('../../rule-packs/cn-csrc-2017/pack.json', import.meta.url),
 );
 
+/** Generated inputs (git-ignored), reused between runs. */
+export const LARGE = fileURLToPath(new URL('../fixtures/large', import.meta.url));
+
 export function loadPackFile(path: string): Pack {
   const parsed = parsePack(JSON.parse(readFileSync(path, 'utf8')), path);
   if (!parsed.ok) throw new Error(`${path}: not a valid pack`);

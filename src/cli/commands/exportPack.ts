@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import type { Writable } from 'node:stream';
 import {
   exportJdm,
   exportJsModule,
@@ -9,11 +10,26 @@ import {
 import { exportDmn } from '../../engine/interop/dmn/index.ts';
 import { choice } from '../args.ts';
 import type { Command } from '../command.ts';
-import { pick, usageError } from '../i18n.ts';
+import { pick, usageError, type Lang } from '../i18n.ts';
 import { loadPack } from '../loadPack.ts';
 import { pathLocator, place } from '../locate.ts';
 import { openSink } from '../sink.ts';
 import { compileOrExplain } from './compile.ts';
+
+/** What a target cannot express, located in the pack file, on stderr; whether any is an error. */
+export function explainProblems(
+  loaded: { path: string; text: string },
+  problems: Problem[],
+  stderr: Writable,
+  lang: Lang,
+): boolean {
+  const locate = pathLocator(loaded.text);
+  for (const p of problems)
+    stderr.write(
+      `${place(loaded.path, locate(p.path))} ${p.severity} ${p.path}: ${pick(p.message, lang)}\n`,
+    );
+  return problems.some((p) => p.severity === 'error');
+}
 
 /** Writes `text` whole to `out` (or stdout), or leaves `out` as it was. */
 async function writeWhole(out: string | undefined, text: string): Promise<void> {
@@ -55,14 +71,7 @@ export const exportCommand: Command = {
     const out = typeof options.out === 'string' ? options.out : undefined;
     const loaded = await loadPack(file);
     // What the target cannot express, located in the pack file, on stderr.
-    const explain = (unsupported: Problem[]) => {
-      const locate = pathLocator(loaded.text);
-      for (const p of unsupported)
-        stderr.write(
-          `${place(loaded.path, locate(p.path))} ${p.severity} ${p.path}: ${pick(p.message, lang)}\n`,
-        );
-      return unsupported.some((p) => p.severity === 'error');
-    };
+    const explain = (unsupported: Problem[]) => explainProblems(loaded, unsupported, stderr, lang);
     if (target === 'js') {
       const { js, dts } = exportJsModule(compileOrExplain(loaded));
       if (out) await writeWhole(declarationsFile(out), dts);

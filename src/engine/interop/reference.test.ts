@@ -82,7 +82,13 @@ const compileRules = (config: NodeOfKind<'rules'>['config']) =>
   rulesKind.compile(
     { id: 'r', kind: 'rules', position: { x: 0, y: 0 }, config },
     // Untyped: random facts may hold anything, so every comparison counts as one that may throw.
-    { index, path: '$.graph.nodes[0]', getter: compileGetter, conditionTypes: () => () => ({}) },
+    {
+      index,
+      memo: true,
+      path: '$.graph.nodes[0]',
+      getter: compileGetter,
+      conditionTypes: () => () => ({}),
+    },
   );
 
 type Outcome = unknown;

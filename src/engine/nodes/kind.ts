@@ -42,6 +42,8 @@ export type ValidateContext = {
 
 export type CompileContext = {
   index: PackIndex;
+  /** Whether match nodes remember outcomes shared by clients (see CompileOptions). */
+  memo: boolean;
   /** `$.graph.nodes[3]`, for errors raised while evaluating. */
   path: string;
   getter(ref: string): (scope: Scope) => unknown;

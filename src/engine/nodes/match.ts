@@ -126,6 +126,7 @@ export const matchKind: NodeKindDef<'match'> = {
     // same outcome for every product: most of a population shares a few hundred of them.
     // Bounded by product verdicts held (~128k, some tens of MB), not by outcomes: an outcome of a
     // 3,000-product catalogue is a hundred times the size of one of 30.
+    const memoOn = ctx.memo;
     const memo = new OutcomeMemo<MatchOutput>(
       Math.min(4096, Math.max(16, Math.floor(131_072 / Math.max(1, products.length)))),
     );
@@ -141,7 +142,7 @@ export const matchKind: NodeKindDef<'match'> = {
       for (let j = 0; j < compiledPolicies.length; j++)
         isActive[j] =
           (compiledPolicies[j] as (typeof compiledPolicies)[number]).when(scope) === true;
-      const key = outcomeKey(scope, applies, prepared, isActive, residuals);
+      const key = memoOn ? outcomeKey(scope, applies, prepared, isActive, residuals) : undefined;
       const known = key === undefined ? undefined : memo.get(key);
       if (known) return known;
       const active = compiledPolicies.filter((_, j) => isActive[j]);

@@ -2,13 +2,20 @@ import { lt, type GraphNode, type Pack } from '../../../domain/index.ts';
 import { orderGraph } from '../../graphOrder.ts';
 import { indexPack } from '../../packIndex.ts';
 import type { Problem } from '../../types.ts';
+import { inputCheckSql, type BadCell } from './sqlInputCheck.ts';
 import { matchSql } from './sqlMatch.ts';
 import { classifySql, questionnaireSql, rulesSql, scoreSql } from './sqlNodes.ts';
 import { QueryBuilder, sqlLiteral, sqlName, Unsupported, type SqlDialect } from './sqlQuery.ts';
 
 export { inputColumns, sqlLiteral, sqlName } from './sqlQuery.ts';
 export type { SqlDialect } from './sqlQuery.ts';
+export type { BadCell } from './sqlInputCheck.ts';
 export type SqlExport = { sql: string; columns: string[]; unsupported: Problem[] };
+/**
+ * `inputCheck`: the query also refuses what the engine's input check refuses (DuckDB only), its
+ * code in `error`; `bad` names the cells the reader could not type (see sqlInputCheck.ts).
+ */
+export type SqlExportOptions = { inputCheck?: { bad?: BadCell } };
 
 /**
  * Exports a pack's decision as one SQL query over a table `input` of flattened inputs (the CLI's
@@ -24,7 +31,11 @@ export type SqlExport = { sql: string; columns: string[]; unsupported: Problem[]
  * const { sql } = exportSql(pack, 'duckdb');
  * await connection.run(`CREATE TABLE results AS ${sql}`);
  */
-export function exportSql(pack: Pack, dialect: SqlDialect): SqlExport {
+export function exportSql(
+  pack: Pack,
+  dialect: SqlDialect,
+  options: SqlExportOptions = {},
+): SqlExport {
   const index = indexPack(pack);
   const b = new QueryBuilder(index, dialect);
   const unsupported: Problem[] = [];
@@ -92,10 +103,12 @@ export function exportSql(pack: Pack, dialect: SqlDialect): SqlExport {
   const last = ctes.length === 0 ? 'input' : `s${ctes.length}`;
   // The engine refuses an assessment dated after the evaluation (inputCheck.ts input.dateOrder)
   // before it evaluates anything: that code comes first.
-  b.errors.unshift({
-    when: '("assessmentDate" IS NOT NULL AND "assessmentDate" > "evaluationDate")',
-    code: 'input.dateOrder',
-  });
+  if (options.inputCheck) b.errors.unshift(...inputCheckSql(b, options.inputCheck.bad));
+  else
+    b.errors.unshift({
+      when: '("assessmentDate" IS NOT NULL AND "assessmentDate" > "evaluationDate")',
+      code: 'input.dateOrder',
+    });
   const error =
     b.errors.length === 0
       ? 'CAST(NULL AS VARCHAR)'
