@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lt, type EvaluationInputDraft, type PackInput } from '../../domain/index.ts';
 import { baseClient, buildPack } from '../../testing/fixtures.ts';
+import { loadStarterPack } from '../../testing/starterPackFiles.ts';
+import { createPopulation } from '../population/population.ts';
 import { compilePack } from '../compilePack.ts';
 import { analyzeQuestionnaire } from './analyze.ts';
 import { mergeAnalyticsParts, prepareAnalytics } from './accumulate.ts';
@@ -156,4 +158,26 @@ describe('questionnaire analytics', () => {
     expect(lines).toContain('coherence,,,,noIncomeButExperienced,1,4,0.25');
     expect(lines.some((l) => l.startsWith('alpha,,,*,,,4,0.903'))).toBe(true);
   });
+});
+
+describe('starter packs', () => {
+  it.each(['cn-csrc-2017', 'cn-bank-wealth', 'eu-mifid2'])(
+    '%s declares coherence rules that analytics counts over a generated book',
+    (name) => {
+      const pack = loadStarterPack(name);
+      // Answers drawn mostly at random (generator coherence 0.2), so incoherent pairs occur.
+      const population = createPopulation(pack, {
+        seed: 3,
+        evaluationDate: '2026-06-01',
+        coherence: 0.2,
+      });
+      const clients = Array.from({ length: 300 }, (_, i) => population.clientAt(i));
+      const r = analyzeQuestionnaire(compilePack(pack), clients, { sensitivityStride: 0 });
+      expect(r.errors).toBe(0);
+      expect(r.coherence.length).toBeGreaterThanOrEqual(2);
+      expect(r.incoherent.rate).toBeGreaterThan(0);
+      expect(r.incoherent.rate).toBeLessThan(0.5);
+      expect(r.dimensions[0]?.alpha).not.toBeNull();
+    },
+  );
 });
