@@ -67,8 +67,11 @@ export async function analyticsShowsAlphaAndDeadQuestions({
   );
   check(csv.includes('\ncoherence,,,,boldButSellsAll,'), 'the CSV export holds the coherence rate');
 
+  await page.mouse.move(0, 0);
   await panel.scrollIntoViewIfNeeded();
   await screenshot('analytics-panel');
+  await panel.locator('[data-figure=coherence]').scrollIntoViewIfNeeded();
+  await screenshot('analytics-coherence');
   await panel.locator('[data-figure=answers]').scrollIntoViewIfNeeded();
   await screenshot('analytics-answers');
 }

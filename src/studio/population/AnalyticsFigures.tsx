@@ -162,6 +162,38 @@ export function AnalyticsFigures({ pack, report }: Props) {
         )}
       </section>
 
+      <section className="anl-section" data-figure="knockouts">
+        <h4>{t('knockouts')}</h4>
+        {report.knockout.byOption.length === 0 ? (
+          <p className="anl-why">{t('noKnockouts')}</p>
+        ) : (
+          <p className="anl-sentence">
+            {t('knockoutWhy', {
+              pct: percent(report.knockout.rate),
+              n: formatCount(report.knockout.count),
+            })}
+          </p>
+        )}
+        <ul className="anl-list">
+          {report.knockout.byOption.map((k) => (
+            <li key={`${k.question}-${k.option}`}>
+              {t('knockoutOption', {
+                q: k.question,
+                o: localize(labels.option(k.question, k.option)) || k.option,
+                flag: k.flag,
+                pct: percent(k.rate),
+                n: formatCount(k.count),
+              })}
+            </li>
+          ))}
+          {report.limitFlags.map((f) => (
+            <li key={f.flag}>
+              {t('limitFlag', { flag: f.flag, pct: percent(f.rate), n: formatCount(f.count) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+
       <section className="anl-section" data-figure="movers">
         <h4>{t('movers')}</h4>
         <p className="anl-why">
@@ -203,38 +235,6 @@ export function AnalyticsFigures({ pack, report }: Props) {
             </p>
           </>
         )}
-      </section>
-
-      <section className="anl-section" data-figure="knockouts">
-        <h4>{t('knockouts')}</h4>
-        {report.knockout.byOption.length === 0 ? (
-          <p className="anl-why">{t('noKnockouts')}</p>
-        ) : (
-          <p className="anl-sentence">
-            {t('knockoutWhy', {
-              pct: percent(report.knockout.rate),
-              n: formatCount(report.knockout.count),
-            })}
-          </p>
-        )}
-        <ul className="anl-list">
-          {report.knockout.byOption.map((k) => (
-            <li key={`${k.question}-${k.option}`}>
-              {t('knockoutOption', {
-                q: k.question,
-                o: localize(labels.option(k.question, k.option)) || k.option,
-                flag: k.flag,
-                pct: percent(k.rate),
-                n: formatCount(k.count),
-              })}
-            </li>
-          ))}
-          {report.limitFlags.map((f) => (
-            <li key={f.flag}>
-              {t('limitFlag', { flag: f.flag, pct: percent(f.rate), n: formatCount(f.count) })}
-            </li>
-          ))}
-        </ul>
       </section>
 
       <section className="anl-section" data-figure="coherence">

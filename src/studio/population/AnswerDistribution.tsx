@@ -63,9 +63,11 @@ export function AnswerDistribution({ pack, report }: Props) {
                     <div
                       key={c.id}
                       className="anl-bar-row"
-                      title={localize(labels.option(q.id, c.id)) || c.id}
+                      title={`${c.id} ${localize(labels.option(q.id, c.id))}`}
                     >
-                      <span className="anl-bar-label">{c.id}</span>
+                      <span className="anl-bar-label">
+                        {c.id} {localize(labels.option(q.id, c.id))}
+                      </span>
                       <span className="anl-bar">
                         <span style={{ width: `${(c.rate ?? 0) * 100}%` }} />
                       </span>
