@@ -76,3 +76,39 @@ export async function analyticsShowsAlphaAndDeadQuestions({
   await screenshot('analytics-answers');
 }
 analyticsShowsAlphaAndDeadQuestions.timeoutMs = 150_000;
+
+/**
+ * A coherence rule added in the questionnaire inspector is counted by the analytics: the CSRC
+ * pack's three rules, then a fourth (Q1 A with Q2 A), each with its rate.
+ */
+export async function coherenceRuleAddedInInspectorIsCounted({
+  page,
+  baseUrl,
+  screenshot,
+}: ScenarioArgs) {
+  await openWorkspace(page, baseUrl);
+  await openPack(page, 'cn-csrc-2017');
+  await page.locator('.react-flow__node[data-id="risk"]').click();
+  const editor = page.locator('aside[data-node-id="risk"] [data-testid=coherence-editor]');
+  await editor.waitFor();
+  check((await editor.locator('[data-rule]').count()) === 3, 'the pack’s three rules are listed');
+  await editor.locator('[data-action=add-coherence]').click();
+  const added = editor.locator('[data-rule=coherence1]');
+  await added.waitFor();
+  check((await added.locator('[data-clause]').count()) === 2, 'the new rule has two clauses');
+  await added.scrollIntoViewIfNeeded();
+  await screenshot('coherence-editor');
+
+  await page.locator('[role=tab][data-tab=population]').click();
+  await page.locator('[data-testid=pop-count]').fill('2000');
+  const panel = page.locator('[data-testid=analytics-panel]');
+  await panel.locator('[data-action=analyse]').click();
+  await panel.locator('[data-figure=alpha]').waitFor({ timeout: 60_000 });
+  check(
+    (await panel.locator('[data-figure=coherence] tr[data-rule]').count()) === 4,
+    'the analytics count all four rules',
+  );
+  const row = (await panel.locator('tr[data-rule=coherence1]').textContent()) ?? '';
+  check(/\d+\.\d%/.test(row), `the new rule has a rate: ${row}`);
+}
+coherenceRuleAddedInInspectorIsCounted.timeoutMs = 150_000;

@@ -109,7 +109,7 @@ export function CoherenceEditor({ questionnaire, qi, dispatch }: Props) {
                   const q = byId.get(clause.question);
                   const options = q ? q.options.map((o) => o.id) : [];
                   const label = (id: string) =>
-                    `${id} ${localize(q?.options.find((o) => o.id === id)?.label)}`;
+                    `${id} ${localize(q?.options.find((o) => o.id === id)?.label).slice(0, 16)}`;
                   const replace = (c: Clause) =>
                     setClauses(clauses.map((x, j) => (j === ci ? c : x)));
                   return (
