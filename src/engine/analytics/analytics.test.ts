@@ -181,3 +181,23 @@ describe('starter packs', () => {
     },
   );
 });
+
+describe('coherence rules in the semantic diff', () => {
+  it('names a rule added, and a condition or action changed', async () => {
+    const { diffPacks } = await import('../diff.ts');
+    const before = buildPack();
+    const after = buildPack(withCoherence);
+    const added = diffPacks(before, after).map((e) => e.text.en);
+    expect(added).toContain('coherence rule noIncomeButExperienced added');
+    const changed = buildPack((p) => {
+      withCoherence(p);
+      const rules = (p.questionnaires[0] as Record<string, unknown>)['coherence'] as Record<
+        string,
+        unknown
+      >[];
+      (rules[1] as Record<string, unknown>)['severity'] = 'info';
+    });
+    const lines = diffPacks(after, changed).map((e) => e.text.en);
+    expect(lines).toEqual(['coherence rule youngRefusesLoss action: review -> info']);
+  });
+});
