@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from './ids.ts';
 import { LocalizedTextSchema } from './localized.ts';
 import { TopLevelConditionSchema } from './conditions.ts';
+import { BasisSchema } from './basis.ts';
 
 /** What happens when a knock-out option is chosen: a flag is raised with a reason. */
 export const KnockoutSchema = z.strictObject({
@@ -127,6 +128,28 @@ export const SectionSchema = z.strictObject({
 });
 export type Section = z.infer<typeof SectionSchema>;
 
+/**
+ * A pair (or set) of answers that do not make sense together, e.g. "no investment experience" with
+ * "trades derivatives" (ESMA suitability guidelines: check answers for coherence). A coherence rule
+ * changes no verdict: it is read by questionnaire analytics (how often it fires over a population)
+ * and tells an adviser to review the answers with the client. `when` is a json-rules-engine
+ * condition over `answers` (`{ "fact": "answers", "path": "$.Q6", ... }`) and client facts.
+ */
+export const COHERENCE_SEVERITIES = ['review', 'info'] as const;
+export const CoherenceRuleSchema = z.strictObject({
+  id: IdSchema,
+  label: LocalizedTextSchema,
+  /** Holds when the answers are incoherent. */
+  when: TopLevelConditionSchema,
+  /** `review`: an adviser re-checks the answers with the client; `info`: worth knowing only. */
+  severity: z.enum(COHERENCE_SEVERITIES).default('review'),
+  /** Why the answers do not fit together, and what to do. */
+  note: LocalizedTextSchema.optional(),
+  /** Law or firm practice (most coherence rules are the firm's own, and editable). */
+  basis: BasisSchema.optional(),
+});
+export type CoherenceRule = z.infer<typeof CoherenceRuleSchema>;
+
 export const QuestionnaireSchema = z.strictObject({
   id: IdSchema,
   title: LocalizedTextSchema,
@@ -139,6 +162,8 @@ export const QuestionnaireSchema = z.strictObject({
    */
   requiredWhen: TopLevelConditionSchema.optional(),
   sections: z.array(SectionSchema).min(1),
+  /** Answers that contradict each other (see `CoherenceRuleSchema`); no effect on verdicts. */
+  coherence: z.array(CoherenceRuleSchema).optional(),
 });
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
 

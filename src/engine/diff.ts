@@ -103,6 +103,23 @@ export function diffPacks(a: Pack, b: Pack): DiffEntry[] {
       (t) => t.id,
     ))
       diffQuestion(emit, id, p, q);
+    for (const [id, p, q] of members(
+      emit,
+      'questionnaire',
+      ['一致性规则', 'coherence rule'],
+      x.coherence ?? [],
+      y.coherence ?? [],
+      (r) => r.id,
+    ))
+      fields(
+        emit,
+        'questionnaire',
+        id,
+        [`一致性规则 ${id} 的`, `coherence rule ${id}`],
+        COHERENCE,
+        p,
+        q,
+      );
   }
 
   fields(
@@ -184,6 +201,15 @@ const FACT: Record<string, [string, string]> = {
   values: ['取值', 'values'],
   label: ['名称', 'label'],
 };
+/** The fields of a coherence rule a reviewer reads; its condition is shown as JSON. */
+const COHERENCE = {
+  label: ['名称', 'label'],
+  when: ['条件', 'condition'],
+  severity: ['处理', 'action'],
+  note: ['说明', 'note'],
+  basis: ['依据', 'basis'],
+} as const satisfies Record<string, [string, string]>;
+
 const CATALOGUE = {
   riskScale: ['风险等级表', 'risk scale'],
   horizonScale: ['期限等级表', 'horizon scale'],

@@ -110,3 +110,26 @@ export {
   defaultFactDistribution,
 } from './population/population.ts';
 export type { FactDistribution, PopulationConfig } from './population/population.ts';
+export {
+  analyzeQuestionnaire,
+  analyticsShape,
+  analyticsToCsv,
+  alternativesOf,
+  emptyAnalyticsPart,
+  mergeAnalyticsParts,
+  prepareAnalytics,
+  reliability,
+  summarizeAnalytics,
+  ALL_QUESTIONS,
+  ANALYTICS_CSV_COLUMNS,
+} from './analytics/index.ts';
+export type {
+  AnalyticsOptions,
+  AnalyticsPart,
+  AnalyticsReport,
+  AnalyticsShape,
+  DimensionFigures,
+  QuestionFigures,
+  Rate,
+  Reliability,
+} from './analytics/index.ts';

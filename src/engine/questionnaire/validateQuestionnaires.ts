@@ -3,6 +3,7 @@ import type { PackIndex } from '../packIndex.ts';
 import type { Problem } from '../types.ts';
 import { duplicates, problem } from '../validateContext.ts';
 import { showIfQuestions } from './showIf.ts';
+import { validateCoherence } from './validateCoherence.ts';
 
 /**
  * Questionnaires: unique ids (question ids across all of them, since answers share one namespace),
@@ -142,4 +143,5 @@ export function validateQuestionnaires(index: PackIndex, problems: Problem[]): v
       }),
     );
   });
+  validateCoherence(index, problems);
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { compilePack, countWhatIf, PackInvalidError, primaryClassify } from '../../engine/index.ts';
 import type { EditorTabProps } from '../app/route.ts';
+import { AnalyticsPanel } from './AnalyticsPanel.tsx';
 import { defineMessages, messageText, useLocalize, useMessages } from '../i18n/index.tsx';
 import { selectPack, usePackState } from '../state/index.ts';
 import { DEFAULT_COUNT, GeneratePanel } from './GeneratePanel.tsx';
@@ -174,6 +175,13 @@ export default function PopulationTab({ packKey }: EditorTabProps) {
           <RunErrors run={run} invalid={counts.invalid} />
         </>
       )}
+      <AnalyticsPanel
+        packKey={packKey}
+        pack={pack}
+        classifyId={classifyId}
+        mode={mode}
+        generator={generator}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { InspectorProps } from '../common/types.ts';
 import { LocalizedField } from '../common/LocalizedField.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { CheckField } from '../common/ChoiceFields.tsx';
+import { CoherenceEditor } from './CoherenceEditor.tsx';
 import { Outline, type Selection } from './Outline.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
 import { questionnaireRange } from './scoreRange.ts';
@@ -123,6 +124,7 @@ export function QuestionnaireInspector({
           <p className="hint">{t('pick')}</p>
         )}
       </div>
+      <CoherenceEditor questionnaire={questionnaire} qi={qi} dispatch={dispatch} />
     </div>
   );
 }

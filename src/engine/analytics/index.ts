@@ -1,0 +1,11 @@
+export { prepareAnalytics, emptyAnalyticsPart, mergeAnalyticsParts } from './accumulate.ts';
+export type { AnalyticsPart } from './accumulate.ts';
+export { analyticsShape, alternativesOf, ALL_QUESTIONS } from './shape.ts';
+export type { AnalyticsOptions, AnalyticsShape, ShapeQuestion } from './shape.ts';
+export { summarizeAnalytics, analyticsToCsv, ANALYTICS_CSV_COLUMNS } from './report.ts';
+export type { AnalyticsReport, DimensionFigures, QuestionFigures, Rate } from './report.ts';
+export { addMoments, createMoments, mergeMoments, covariance } from './moments.ts';
+export type { Moments } from './moments.ts';
+export { reliability } from './reliability.ts';
+export type { Reliability } from './reliability.ts';
+export { analyzeQuestionnaire } from './analyze.ts';
