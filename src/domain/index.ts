@@ -23,3 +23,4 @@ export * from './signature.ts';
 export * from './audit.ts';
 export * from './lifecycle.ts';
 export * from './csv.ts';
+export * from './newPack.ts';

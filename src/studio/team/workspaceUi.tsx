@@ -7,6 +7,8 @@ import { defineMessages, useMessages } from '../i18n/index.tsx';
 export type WorkspaceScreenProps = {
   onOpen: (key: string) => void;
   onImport: () => void;
+  /** Opens the new pack dialog. */
+  onNewPack: () => void;
   importFailure: ImportFailure | null;
   onDismissImport: () => void;
 };
