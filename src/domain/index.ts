@@ -24,3 +24,5 @@ export * from './audit.ts';
 export * from './lifecycle.ts';
 export * from './csv.ts';
 export * from './newPack.ts';
+export * from './scaleEdits.ts';
+export * from './sampleClientEdits.ts';
