@@ -59,7 +59,7 @@ describe('planScaleEdit', () => {
     const { after, plan } = apply(base, { kind: 'remove', scale: 'productRisk', level: 'R1' });
     expect(after.products.items[0]?.risk).toBe('R2');
     expect(Object.keys(cells(after)['C1'] ?? {})).toEqual(['R2', 'R3']);
-    expect(plan.effects.find((e) => e.area === 'products')?.text.en).toContain('product-1');
+    expect(plan.effects.find((e) => e.area === 'products')?.text.en).toContain('Product 1');
   });
 
   it('renames a level id everywhere it is named', () => {

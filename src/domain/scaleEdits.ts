@@ -23,6 +23,11 @@ export type ScaleEffect = {
 export type ScalePlan =
   { ok: true; change: PackChange; effects: ScaleEffect[] } | { ok: false; error: LocalizedText };
 
+type Named = { id: string; label?: LocalizedText | undefined };
+/** What a person calls a node, dimension or scale: its label, else its id. */
+const zhName = (x: Named) => x.label?.['zh-CN'] || x.id;
+const enName = (x: Named) => x.label?.en || x.id;
+
 type Cells = Record<string, Record<string, Verdict>>;
 type Work = { pack: Pack; effects: ScaleEffect[] };
 
@@ -79,8 +84,8 @@ function replaceLevel(w: Work, scale: string, from: string, to: string): void {
       w.effects.push({
         area: 'limits',
         text: lt(
-          `${node.id}：${limits} 个上限/下限从 ${from} 改为 ${to}`,
-          `${node.id}: ${limits} cap(s)/floor(s) move from ${from} to ${to}`,
+          `${zhName(node)}：${limits} 个上限/下限从 ${from} 改为 ${to}`,
+          `${enName(node)}: ${limits} cap(s)/floor(s) move from ${from} to ${to}`,
         ),
       });
     return {
@@ -105,13 +110,13 @@ function replaceLevel(w: Work, scale: string, from: string, to: string): void {
       p.kind === 'flag' && p.productRiskAtLeast === from ? { ...p, productRiskAtLeast: to } : p,
     );
   const fields = productFields(w.pack, scale);
-  const moved: string[] = [];
+  const moved: Product[] = [];
   const items = w.pack.products.items.map((item) => {
     let next: Product = item;
     for (const f of fields)
       if (item[f] === from) {
         next = { ...next, [f]: to };
-        moved.push(item.id);
+        moved.push(item);
       }
     return next;
   });
@@ -119,8 +124,8 @@ function replaceLevel(w: Work, scale: string, from: string, to: string): void {
     w.effects.push({
       area: 'products',
       text: lt(
-        `${moved.length} 个产品从 ${from} 改为 ${to}：${moved.join('、')}`,
-        `${moved.length} product(s) move from ${from} to ${to}: ${moved.join(', ')}`,
+        `${moved.length} 个产品从 ${from} 改为 ${to}：${moved.map((m) => m.name['zh-CN'] || m.id).join('、')}`,
+        `${moved.length} product(s) move from ${from} to ${to}: ${moved.map((m) => m.name.en || m.id).join(', ')}`,
       ),
     });
   w.pack = { ...w.pack, products: { ...w.pack.products, items } };
@@ -145,8 +150,8 @@ function add(w: Work, scale: Scale, index: number, level: ScaleLevel): void {
       w.effects.push({
         area: 'matrix',
         text: lt(
-          `${d.id}：新增 ${id} 行，与 ${like.id} 行相同`,
-          `${d.id}: new row ${id}, the same as row ${like.id}`,
+          `${zhName(d)}：新增 ${id} 行，与 ${like.id} 行相同`,
+          `${enName(d)}: new row ${id}, the same as row ${like.id}`,
         ),
       });
     }
@@ -160,8 +165,8 @@ function add(w: Work, scale: Scale, index: number, level: ScaleLevel): void {
       w.effects.push({
         area: 'matrix',
         text: lt(
-          `${d.id}：新增 ${id} 列，与 ${like.id} 列相同`,
-          `${d.id}: new column ${id}, the same as column ${like.id}`,
+          `${zhName(d)}：新增 ${id} 列，与 ${like.id} 列相同`,
+          `${enName(d)}: new column ${id}, the same as column ${like.id}`,
         ),
       });
     }
@@ -172,8 +177,8 @@ function add(w: Work, scale: Scale, index: number, level: ScaleLevel): void {
       w.effects.push({
         area: 'bands',
         text: lt(
-          `${node.id}：${id} 还没有分数区间，给它一个区间之前没有客户会被评为 ${id}`,
-          `${node.id}: ${id} has no score band yet; no client gets ${id} until it has one`,
+          `${zhName(node)}：${id} 还没有分数区间，给它一个区间之前没有客户会被评为 ${id}`,
+          `${enName(node)}: ${id} has no score band yet; no client gets ${id} until it has one`,
         ),
       });
 }
@@ -194,8 +199,8 @@ function remove(w: Work, scale: Scale, id: string): LocalizedText | null {
         w.effects.push({
           area: 'bands',
           text: lt(
-            `${node.id}：${id} 的分数区间并入 ${b.level}（${min}–${max}）`,
-            `${node.id}: the score band of ${id} joins ${b.level} (${min}–${max})`,
+            `${zhName(node)}：${id} 的分数区间并入 ${b.level}（${min}–${max}）`,
+            `${enName(node)}: the score band of ${id} joins ${b.level} (${min}–${max})`,
           ),
         });
         return { ...b, min, max };
@@ -209,14 +214,14 @@ function remove(w: Work, scale: Scale, id: string): LocalizedText | null {
       cells = withoutKey(cells, id);
       w.effects.push({
         area: 'matrix',
-        text: lt(`${d.id}：删除 ${id} 行`, `${d.id}: row ${id} removed`),
+        text: lt(`${zhName(d)}：删除 ${id} 行`, `${enName(d)}: row ${id} removed`),
       });
     }
     if (isRisk) {
       cells = Object.fromEntries(Object.entries(cells).map(([k, row]) => [k, withoutKey(row, id)]));
       w.effects.push({
         area: 'matrix',
-        text: lt(`${d.id}：删除 ${id} 列`, `${d.id}: column ${id} removed`),
+        text: lt(`${zhName(d)}：删除 ${id} 列`, `${enName(d)}: column ${id} removed`),
       });
     }
     return cells;
@@ -253,23 +258,29 @@ function describe(edit: ScaleEdit, scale: Scale): LocalizedText {
   switch (edit.kind) {
     case 'add':
       return lt(
-        `${scale.id}：新增等级 ${edit.level.id}`,
-        `${scale.id}: added level ${edit.level.id}`,
+        `${zhName(scale)}：新增等级 ${edit.level.id}`,
+        `${enName(scale)}: added level ${edit.level.id}`,
       );
     case 'rename':
       return edit.id === edit.level
-        ? lt(`${scale.id}：重命名等级 ${edit.level}`, `${scale.id}: renamed level ${edit.level}`)
+        ? lt(
+            `${zhName(scale)}：重命名等级 ${edit.level}`,
+            `${enName(scale)}: renamed level ${edit.level}`,
+          )
         : lt(
-            `${scale.id}：等级 ${edit.level} 改为 ${edit.id}`,
-            `${scale.id}: level ${edit.level} is now ${edit.id}`,
+            `${zhName(scale)}：等级 ${edit.level} 改为 ${edit.id}`,
+            `${enName(scale)}: level ${edit.level} is now ${edit.id}`,
           );
     case 'move':
       return lt(
-        `${scale.id}：移动等级 ${scale.levels[edit.from]?.id ?? ''}`,
-        `${scale.id}: moved level ${scale.levels[edit.from]?.id ?? ''}`,
+        `${zhName(scale)}：移动等级 ${scale.levels[edit.from]?.id ?? ''}`,
+        `${enName(scale)}: moved level ${scale.levels[edit.from]?.id ?? ''}`,
       );
     case 'remove':
-      return lt(`${scale.id}：删除等级 ${edit.level}`, `${scale.id}: removed level ${edit.level}`);
+      return lt(
+        `${zhName(scale)}：删除等级 ${edit.level}`,
+        `${enName(scale)}: removed level ${edit.level}`,
+      );
   }
 }
 
@@ -280,7 +291,7 @@ function levelIdProblem(scale: Scale, id: string, except?: string): LocalizedTex
       `The level id “${id}” takes letters, digits, _ and - only`,
     );
   if (scale.levels.some((l) => l.id === id && l.id !== except))
-    return lt(`${scale.id} 已有等级 ${id}`, `${scale.id} has a level ${id} already`);
+    return lt(`${zhName(scale)} 已有等级 ${id}`, `${enName(scale)} has a level ${id} already`);
   return null;
 }
 

@@ -1,0 +1,189 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+import { parsePack, questionsOf } from '../../src/domain/index.ts';
+import { check, type ScenarioArgs } from './lib/types.ts';
+import { openWorkspace, waitForStatus } from './lib/studio.ts';
+
+/**
+ * Counts what a person does: every click, fill and option chosen goes through here. Waiting and
+ * reading the screen are free.
+ */
+function actions(page: Page) {
+  let count = 0;
+  const at = (target: string | Locator) =>
+    typeof target === 'string' ? page.locator(target).first() : target;
+  return {
+    get count() {
+      return count;
+    },
+    click: async (target: string | Locator) => {
+      count++;
+      await at(target).click();
+    },
+    fill: async (target: string | Locator, value: string) => {
+      count++;
+      await at(target).fill(value);
+    },
+    select: async (target: string | Locator, value: string) => {
+      count++;
+      await at(target).selectOption(value);
+    },
+  };
+}
+
+const MAX_ACTIONS = 40;
+
+/** Adds a question to the first section and writes its text in both languages. */
+async function addQuestion(
+  page: Page,
+  act: ReturnType<typeof actions>,
+  zh: string,
+  en: string,
+): Promise<void> {
+  const before = await page.locator('.q-item').count();
+  await act.click(page.locator('.q-section .q-add').first());
+  await page.waitForFunction((n) => document.querySelectorAll('.q-item').length === n, before + 1);
+  const editor = page.locator('[data-question-editor]');
+  await act.fill(editor.getByLabel('题目 (zh-CN)', { exact: true }), zh);
+  await act.fill(editor.getByLabel('题目 (en)', { exact: true }), en);
+}
+
+/**
+ * From "New pack" (blank) to a published, exported 3-question / 3-level / 2-product pack with no
+ * JSON edit, in at most 40 actions.
+ */
+export async function newPackToPublishedFileInFewActions(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await openWorkspace(page, baseUrl);
+  const act = actions(page);
+
+  // 1. New pack, blank.
+  await act.click('[data-testid=new-pack]');
+  await page.locator('[data-testid=new-pack-dialog]').waitFor();
+  await act.fill('input[name=new-title-zh]', '我司适当性规则');
+  await act.fill('input[name=new-title-en]', 'Our Suitability Rules');
+  check(
+    (await page.locator('input[name=new-id]').inputValue()) === 'our-suitability-rules',
+    'the id follows the English title',
+  );
+  await screenshot('new-pack-dialog');
+  await act.click('[data-testid=new-pack-create]');
+  await page.locator('.react-flow__node[data-id="questionnaire"]').waitFor();
+  await screenshot('blank-pack');
+
+  // 2. Two more questions (the blank pack has one).
+  await act.click('.react-flow__node[data-id="questionnaire"]');
+  await page.locator('.q-section').first().waitFor();
+  await addQuestion(page, act, '您的投资目标是？', 'What is your investment goal?');
+  await addQuestion(page, act, '您能承受多大的亏损？', 'How large a loss can you bear?');
+
+  // 3. A second product, high risk (the blank pack has one, low risk).
+  await act.click('[data-action=catalogue]');
+  await page.locator('[data-testid=catalogue-count]').waitFor();
+  const rows = page.locator('tr[data-product]');
+  const ids = async () =>
+    rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-product')));
+  const before = await ids();
+  await act.click(page.getByRole('button', { name: '+ 添加' }));
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('tr[data-product]').length === n,
+    before.length + 1,
+  );
+  const id = (await ids()).find((p) => !before.includes(p)) ?? '';
+  await act.fill(page.getByLabel(`中文名称 ${id}`, { exact: true }), '股票型基金');
+  await act.fill(page.getByLabel(`英文名称 ${id}`, { exact: true }), 'Equity fund');
+  await act.select(page.getByLabel(`风险等级 ${id}`, { exact: true }), 'R3');
+  await screenshot('built');
+
+  // 4. Review and publish: the default user submits, a second user approves.
+  await act.click('[role=tab][data-tab=versions]');
+  await act.click('[data-section=review]');
+  await act.fill('[data-testid=note-input]', '首个版本');
+  await act.click('[data-testid=submit-review]');
+  await page.locator('[data-testid=pack-status].in-review').waitFor();
+  await act.click('[data-testid=user-bar] summary');
+  await act.fill('[data-testid=user-id]', 'zhao.min');
+  await act.fill('[data-testid=user-name]', 'Zhao Min');
+  await act.click('[data-testid=user-create]');
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('[data-testid=user-select]') as HTMLSelectElement | null)?.value ===
+      'zhao.min',
+  );
+  await act.click('[data-testid=approve]');
+  await page.locator('[data-testid=pack-status].approved').waitFor();
+  const checks = (await page.locator('[data-testid=publish-checks]').textContent()) ?? '';
+  check(checks.includes('检查通过'), `lint and tests pass before publishing: ${checks}`);
+  await act.click('[data-testid=publish]');
+  await page.locator('[data-testid=pack-status].published').waitFor();
+  await screenshot('published');
+
+  // 5. The exported file.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    act.click('[data-testid=export-published]'),
+  ]);
+  check(
+    download.suggestedFilename() === 'our-suitability-rules-0.1.0.json',
+    `the file is named after the id: ${download.suggestedFilename()}`,
+  );
+  const parsed = parsePack(await readFile(await download.path(), 'utf8'), 'exported');
+  check(parsed.ok, 'the exported file is a valid pack');
+  const pack = parsed.pack;
+  check(pack.status === 'published', `published: ${pack.status}`);
+  check(/^sha256:/.test(pack.integrity?.hash ?? ''), 'the file carries its content hash');
+  const questions = pack.questionnaires.flatMap(questionsOf);
+  check(questions.length === 3, `3 questions, got ${questions.length}`);
+  check(
+    questions.some((q) => q.text.en === 'How large a loss can you bear?'),
+    'the question texts were saved',
+  );
+  const levels = pack.vocabulary.scales.find((s) => s.role === 'clientLevel')?.levels ?? [];
+  check(levels.length === 3, `3 client levels, got ${levels.length}`);
+  check(pack.products.items.length === 2, `2 products, got ${pack.products.items.length}`);
+  check(
+    pack.products.items.some((p) => p.name.en === 'Equity fund' && p.risk === 'R3'),
+    'the new product is the R3 equity fund',
+  );
+  check(
+    pack.products.items.some((p) => p.id === 'product-1' && p.risk === 'R1'),
+    "the blank pack's product is still there, R1",
+  );
+  check(act.count <= MAX_ACTIONS, `at most ${MAX_ACTIONS} actions, took ${act.count}`);
+  console.log(`authoring: blank pack to published file in ${act.count} actions`);
+}
+
+/** The pack settings: a client level added shows its effect first, applies, and undoes. */
+export async function scaleEditShowsItsEffectBeforeApplying(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await openWorkspace(page, baseUrl);
+  await page.locator('[data-testid=new-pack]').click();
+  await page.locator('input[name=new-title-zh]').fill('刻度试验');
+  await page.locator('input[name=new-id]').fill('scale-trial');
+  await page.locator('[data-testid=new-pack-create]').click();
+  await page.locator('.react-flow__node[data-id="questionnaire"]').waitFor();
+  await page.locator('[role=tab][data-tab=settings]').click();
+  const scale = page.locator('[data-testid=scale-clientLevel]');
+  await scale.locator('[data-testid=level-remove]').nth(1).click();
+  const plan = scale.locator('[data-testid=scale-plan]');
+  await plan.waitFor();
+  const said = (await plan.textContent()) ?? '';
+  check(said.includes('C2 的分数区间并入 C1（0–3）'), `the band effect is shown: ${said}`);
+  check(said.includes('删除 C2 行'), `the matrix effect is shown: ${said}`);
+  await screenshot('scale-plan');
+  await scale.locator('[data-testid=scale-apply]').click();
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid=scale-clientLevel] tr[data-level]').length === 2,
+  );
+  await page.locator('[data-testid=pack-id]').fill('scale-trial-2');
+  await page.locator('[data-testid=pack-id]').press('Enter');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid=export-name]')?.textContent ===
+      'scale-trial-2-0.1.0.json',
+  );
+  await page.locator('[data-testid=sample-from-sim]').click();
+  await page.locator('[data-testid=sample-clients] tr[data-sample]').waitFor();
+  await waitForStatus(page, 'saved');
+  await screenshot('settings');
+}
