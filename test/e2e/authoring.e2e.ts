@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { parsePack, questionsOf } from '../../src/domain/index.ts';
 import { check, type ScenarioArgs } from './lib/types.ts';
-import { openWorkspace, waitForStatus } from './lib/studio.ts';
+import { openPack, openWorkspace, waitForStatus } from './lib/studio.ts';
 
 /**
  * Counts what a person does: every click, fill and option chosen goes through here. Waiting and
@@ -186,4 +186,32 @@ export async function scaleEditShowsItsEffectBeforeApplying(args: ScenarioArgs) 
   await page.locator('[data-testid=sample-clients] tr[data-sample]').waitFor();
   await waitForStatus(page, 'saved');
   await screenshot('settings');
+}
+
+/** Deleting a test case asks nothing of the browser: it goes at once, and the toast brings it back. */
+export async function deletedTestComesBackFromTheToast(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  // A browser confirm() would be a dialog event; none may come.
+  page.on('dialog', () => {
+    throw new Error('the browser confirm() was used');
+  });
+  await openWorkspace(page, baseUrl);
+  await openPack(page, 'cn-csrc-2017');
+  await page.locator('[role=tab][data-tab=tests]').click();
+  const rows = page.locator('.test-row[data-test-id]');
+  await rows.first().waitFor();
+  const before = await rows.count();
+  await rows.first().click();
+  const id = (await page.locator('[data-testid=test-detail]').getAttribute('data-test-id')) ?? '';
+  await page.locator('[data-testid=test-detail] .btn-danger').click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.test-row').length === n,
+    before - 1,
+  );
+  const toast = page.locator('.toast', { hasText: '已删除测试用例' });
+  await toast.waitFor();
+  await screenshot('test-removed-toast');
+  await toast.getByRole('button', { name: '撤销' }).click();
+  await page.locator(`.test-row[data-test-id="${id}"]`).waitFor();
+  check((await rows.count()) === before, 'the test case is back');
 }

@@ -7,7 +7,7 @@ import {
   type Pack,
   type PackChange,
 } from '../../domain/index.ts';
-import { showToast } from '../app/toasts.ts';
+import { offerUndo, type Undoable } from '../app/undoToast.ts';
 import { defineMessages, format, messageText, useMessages } from '../i18n/index.tsx';
 import { toInput } from '../simulate/inputForm.ts';
 import { initialState, simulatorStore } from '../simulate/simulatorStore.ts';
@@ -24,7 +24,6 @@ const messages = defineMessages({
     empty: '还没有示例客户。',
     newName: '示例客户 {n}',
     removed: '已删除示例客户 {name}',
-    undo: '撤销',
   },
   en: {
     heading: 'Sample clients',
@@ -37,7 +36,6 @@ const messages = defineMessages({
     empty: 'No sample clients yet.',
     newName: 'Sample client {n}',
     removed: 'Deleted sample client {name}',
-    undo: 'Undo',
   },
 });
 
@@ -46,9 +44,9 @@ export function SampleClients(props: {
   pack: Pack;
   packKey: string;
   dispatch: (change: PackChange) => boolean;
-  undo: () => void;
+  undoable: Undoable;
 }) {
-  const { pack, packKey, dispatch, undo } = props;
+  const { pack, packKey, dispatch, undoable } = props;
   const t = useMessages(messages);
   const fromSimulation = () => {
     const session =
@@ -60,14 +58,13 @@ export function SampleClients(props: {
   const remove = (index: number) => {
     const client = pack.sampleClients[index];
     if (!client || !dispatch(removeSampleClient(pack, index))) return;
-    showToast({
-      kind: 'info',
-      message: lt(
+    offerUndo(
+      undoable,
+      lt(
         format(messages['zh-CN'].removed, { name: client.name['zh-CN'] }),
         format(messages.en.removed, { name: client.name.en }),
       ),
-      action: { label: messageText(messages, 'undo'), run: undo },
-    });
+    );
   };
   const rename = (index: number, locale: 'zh-CN' | 'en', value: string) => {
     const client = pack.sampleClients[index];

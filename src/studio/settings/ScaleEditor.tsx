@@ -96,7 +96,10 @@ export function ScaleEditor(props: {
   return (
     <section className="scale-editor" data-scale={scale.id} data-testid={`scale-${scale.id}`}>
       <h3>
-        {t(scale.role)} <span className="muted">· {localize(scale.label)}</span>
+        {t(scale.role)}
+        {localize(scale.label) !== t(scale.role) && (
+          <span className="muted"> · {localize(scale.label)}</span>
+        )}
       </h3>
       <table className="grid scale-levels">
         <thead>

@@ -26,7 +26,6 @@ export default function SettingsTab({ packKey }: EditorTabProps) {
   const { packStore } = useStudio();
   const pack = usePackState(selectPack);
   const dispatch = useCallback((change: PackChange) => packStore.dispatch(change).ok, [packStore]);
-  const undo = useCallback(() => void packStore.undo(), [packStore]);
   if (!pack) return null;
   return (
     <div className="settings-tab" data-testid="settings-tab">
@@ -38,7 +37,7 @@ export default function SettingsTab({ packKey }: EditorTabProps) {
           <ScaleEditor key={scale.id} pack={pack} scale={scale} dispatch={dispatch} />
         ))}
       </section>
-      <SampleClients pack={pack} packKey={packKey} dispatch={dispatch} undo={undo} />
+      <SampleClients pack={pack} packKey={packKey} dispatch={dispatch} undoable={packStore} />
     </div>
   );
 }
