@@ -26,3 +26,4 @@ export * from './csv.ts';
 export * from './newPack.ts';
 export * from './scaleEdits.ts';
 export * from './sampleClientEdits.ts';
+export * from './bulkEdits.ts';

@@ -215,3 +215,50 @@ export async function deletedTestComesBackFromTheToast(args: ScenarioArgs) {
   await page.locator(`.test-row[data-test-id="${id}"]`).waitFor();
   check((await rows.count()) === before, 'the test case is back');
 }
+
+/** Several tests duplicated at once, several products deleted at once and brought back. */
+export async function bulkDuplicateTestsAndDeleteProducts(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await openWorkspace(page, baseUrl);
+  await openPack(page, 'cn-csrc-2017');
+  await page.locator('[role=tab][data-tab=tests]').click();
+  const tests = page.locator('.test-row[data-test-id]');
+  await tests.first().waitFor();
+  const before = await tests.count();
+  const boxes = page.locator('.tests-list [data-select]');
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.locator('[data-action=bulk-duplicate]').click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.test-row').length === n,
+    before + 2,
+  );
+  const first = (await tests.nth(0).getAttribute('data-test-id')) ?? '';
+  check(
+    (await tests.nth(1).getAttribute('data-test-id')) === `${first}-copy`,
+    'the copy follows its original',
+  );
+  await screenshot('bulk-tests');
+
+  await page.locator('[role=tab][data-tab=graph]').click();
+  await page.locator('[data-action=catalogue]').click();
+  const products = page.locator('tr[data-product]');
+  await products.first().waitFor();
+  const count = await products.count();
+  const chosen = page.locator('.catalogue [data-select]');
+  await chosen.nth(0).check();
+  await chosen.nth(2).check();
+  await page.locator('[data-action=bulk-remove]').click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('tr[data-product]').length === n,
+    count - 2,
+  );
+  const toast = page.locator('.toast', { hasText: '删除 2 个产品' });
+  await toast.waitFor();
+  await screenshot('bulk-products-removed');
+  await toast.getByRole('button', { name: '撤销' }).click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('tr[data-product]').length === n,
+    count,
+  );
+}
