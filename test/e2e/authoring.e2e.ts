@@ -33,6 +33,14 @@ function actions(page: Page) {
 
 const MAX_ACTIONS = 40;
 
+/** Waits until `n` elements match `selector`. */
+async function waitForCount(page: Page, selector: string, n: number): Promise<void> {
+  await page.waitForFunction(
+    ([sel, want]) => document.querySelectorAll(sel as string).length === want,
+    [selector, n] as const,
+  );
+}
+
 /** Adds a question to the first section and writes its text in both languages. */
 async function addQuestion(
   page: Page,
@@ -42,7 +50,7 @@ async function addQuestion(
 ): Promise<void> {
   const before = await page.locator('.q-item').count();
   await act.click(page.locator('.q-section .q-add').first());
-  await page.waitForFunction((n) => document.querySelectorAll('.q-item').length === n, before + 1);
+  await waitForCount(page, '.q-item', before + 1);
   const editor = page.locator('[data-question-editor]');
   await act.fill(editor.getByLabel('题目 (zh-CN)', { exact: true }), zh);
   await act.fill(editor.getByLabel('题目 (en)', { exact: true }), en);
@@ -85,10 +93,7 @@ export async function newPackToPublishedFileInFewActions(args: ScenarioArgs) {
     rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-product')));
   const before = await ids();
   await act.click(page.getByRole('button', { name: '+ 添加' }));
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('tr[data-product]').length === n,
-    before.length + 1,
-  );
+  await waitForCount(page, 'tr[data-product]', before.length + 1);
   const id = (await ids()).find((p) => !before.includes(p)) ?? '';
   await act.fill(page.getByLabel(`中文名称 ${id}`, { exact: true }), '股票型基金');
   await act.fill(page.getByLabel(`英文名称 ${id}`, { exact: true }), 'Equity fund');
@@ -172,9 +177,7 @@ export async function scaleEditShowsItsEffectBeforeApplying(args: ScenarioArgs) 
   check(said.includes('删除 C2 行'), `the matrix effect is shown: ${said}`);
   await screenshot('scale-plan');
   await scale.locator('[data-testid=scale-apply]').click();
-  await page.waitForFunction(
-    () => document.querySelectorAll('[data-testid=scale-clientLevel] tr[data-level]').length === 2,
-  );
+  await waitForCount(page, '[data-testid=scale-clientLevel] tr[data-level]', 2);
   await page.locator('[data-testid=pack-id]').fill('scale-trial-2');
   await page.locator('[data-testid=pack-id]').press('Enter');
   await page.waitForFunction(
@@ -204,10 +207,7 @@ export async function deletedTestComesBackFromTheToast(args: ScenarioArgs) {
   await rows.first().click();
   const id = (await page.locator('[data-testid=test-detail]').getAttribute('data-test-id')) ?? '';
   await page.locator('[data-testid=test-detail] .btn-danger').click();
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('.test-row').length === n,
-    before - 1,
-  );
+  await waitForCount(page, '.test-row', before - 1);
   const toast = page.locator('.toast', { hasText: '已删除测试用例' });
   await toast.waitFor();
   await screenshot('test-removed-toast');
@@ -229,10 +229,7 @@ export async function bulkDuplicateTestsAndDeleteProducts(args: ScenarioArgs) {
   await boxes.nth(0).check();
   await boxes.nth(1).check();
   await page.locator('[data-action=bulk-duplicate]').click();
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('.test-row').length === n,
-    before + 2,
-  );
+  await waitForCount(page, '.test-row', before + 2);
   const first = (await tests.nth(0).getAttribute('data-test-id')) ?? '';
   check(
     (await tests.nth(1).getAttribute('data-test-id')) === `${first}-copy`,
@@ -249,16 +246,10 @@ export async function bulkDuplicateTestsAndDeleteProducts(args: ScenarioArgs) {
   await chosen.nth(0).check();
   await chosen.nth(2).check();
   await page.locator('[data-action=bulk-remove]').click();
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('tr[data-product]').length === n,
-    count - 2,
-  );
+  await waitForCount(page, 'tr[data-product]', count - 2);
   const toast = page.locator('.toast', { hasText: '删除 2 个产品' });
   await toast.waitFor();
   await screenshot('bulk-products-removed');
   await toast.getByRole('button', { name: '撤销' }).click();
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('tr[data-product]').length === n,
-    count,
-  );
+  await waitForCount(page, 'tr[data-product]', count);
 }
