@@ -253,3 +253,42 @@ export async function bulkDuplicateTestsAndDeleteProducts(args: ScenarioArgs) {
   await toast.getByRole('button', { name: '撤销' }).click();
   await waitForCount(page, 'tr[data-product]', count);
 }
+
+/** From the palette: a new pack with the CSRC pack as a template, keeping neither tests nor personas. */
+export async function newPackFromATemplateKeepsWhatIsAsked(args: ScenarioArgs) {
+  const { page, baseUrl, screenshot } = args;
+  await openWorkspace(page, baseUrl);
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.locator('.palette-input').fill('新建规则包');
+  check(
+    (await page.locator('.palette-item.active').getAttribute('data-command')) === 'file.newPack',
+    'the palette offers New pack',
+  );
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=new-pack-dialog]').waitFor();
+  await page.locator('input[name=new-title-zh]').fill('我司证券适当性');
+  await page.locator('input[name=new-id]').fill('my-csrc');
+  await page.locator('select[name=new-source]').selectOption('cn-csrc-2017');
+  await page.locator('input[name=keep-tests]').uncheck();
+  await page.locator('input[name=keep-personas]').uncheck();
+  await screenshot('template-wizard');
+  await page.locator('[data-testid=new-pack-create]').click();
+  await page.locator('.react-flow__node[data-id="classify"]').waitFor();
+  check(
+    (await page.locator('[data-testid=pack-title]').textContent()) === '我司证券适当性',
+    'the new pack is open under its title',
+  );
+  await page.locator('[role=tab][data-tab=tests]').click();
+  await page.locator('[data-testid=tests-tab] .muted', { hasText: '还没有测试用例' }).waitFor();
+  await page.locator('[role=tab][data-tab=settings]').click();
+  check(
+    (await page.locator('[data-testid=export-name]').textContent()) === 'my-csrc-0.1.0.json',
+    'the new id and version name the export file',
+  );
+  check(
+    (await page.locator('[data-testid=sample-clients] tr[data-sample]').count()) === 0,
+    'no persona was kept',
+  );
+  await page.locator('[data-menu=file]').click();
+  await page.locator('.menu-list [data-command="file.newPack"]').waitFor();
+}
