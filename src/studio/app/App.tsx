@@ -116,7 +116,6 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
       )}
       {newPackOpen && (
         <NewPackDialog
-          packs={list.packs ?? []}
           onCancel={() => setNewPackOpen(false)}
           onCreated={(key) => {
             setNewPackOpen(false);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   PackIdSchema,
   blankPack,
@@ -8,10 +8,10 @@ import {
   type Pack,
   type TemplateParts,
 } from '../../domain/index.ts';
-import { toStorageError, type PackSummary } from '../../storage/index.ts';
+import { toStorageError } from '../../storage/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 import { useStudio } from '../state/index.ts';
-import { useWorkspaceUi } from '../team/workspaceUi.tsx';
+import { useWorkspaceUi, type PackSource, type TemplateRow } from '../team/workspaceUi.tsx';
 import { Dialog } from './Dialog.tsx';
 import { showToast } from './toasts.ts';
 
@@ -65,16 +65,31 @@ const ALL_PARTS: TemplateParts = { questions: true, products: true, tests: true,
  * New pack: blank, or one of the workspace's packs as a template with the parts to keep. The new
  * pack is stored as a draft and opened.
  */
-export function NewPackDialog(props: {
-  packs: readonly PackSummary[];
-  onCancel: () => void;
-  onCreated: (key: string) => void;
-}) {
-  const { packs, onCancel, onCreated } = props;
+export function NewPackDialog(props: { onCancel: () => void; onCreated: (key: string) => void }) {
+  const { onCancel, onCreated } = props;
   const t = useMessages(messages);
   const localize = useLocalize();
   const { storage } = useStudio();
-  const { createPack } = useWorkspaceUi();
+  const { createPack, templates: teamTemplates } = useWorkspaceUi();
+  const packSource = useMemo<PackSource>(
+    () =>
+      teamTemplates ?? {
+        list: async () => (await storage.packs.list()).filter((p) => !p.error),
+        get: async (key) => (await storage.packs.get(key)).pack,
+      },
+    [teamTemplates, storage],
+  );
+  const [templates, setTemplates] = useState<readonly TemplateRow[]>([]);
+  useEffect(() => {
+    let live = true;
+    packSource.list().then(
+      (rows) => live && setTemplates(rows),
+      () => live && setTemplates([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [packSource]);
   const [source, setSource] = useState('');
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
@@ -83,13 +98,12 @@ export function NewPackDialog(props: {
   const [keep, setKeep] = useState<TemplateParts>(ALL_PARTS);
   const [busy, setBusy] = useState(false);
   const id = typedId ?? (slugify(en) || 'new-pack');
-  const templates = packs.filter((p) => !p.error);
   const problem =
     zh.trim() === ''
       ? t('titleRequired')
       : !PackIdSchema.safeParse(id).success
         ? t('badId')
-        : packs.some((p) => p.id === id)
+        : templates.some((p) => p.id === id)
           ? t('taken', { id })
           : null;
 
@@ -103,7 +117,7 @@ export function NewPackDialog(props: {
     };
     try {
       const pack: Pack = source
-        ? packFromTemplate((await storage.packs.get(source)).pack, info, keep)
+        ? packFromTemplate(await packSource.get(source), info, keep)
         : blankPack(info);
       const stored = createPack ? await createPack(pack) : await storage.packs.create(pack);
       onCreated(stored.key);
