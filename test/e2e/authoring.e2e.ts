@@ -185,8 +185,21 @@ export async function scaleEditShowsItsEffectBeforeApplying(args: ScenarioArgs) 
       document.querySelector('[data-testid=export-name]')?.textContent ===
       'scale-trial-2-0.1.0.json',
   );
+  // A persona from the simulation, kept in the pack, renamed in the settings.
+  await page.locator('[role=tab][data-tab=simulate]').click();
+  await page.locator('[data-action=save-sample]').click();
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('[data-testid=sample-picker]') as HTMLSelectElement | null)?.value ===
+      'client',
+  );
+  await page.locator('[role=tab][data-tab=settings]').click();
+  const persona = page.locator('[data-testid=sample-clients] tr[data-sample=client]');
+  await persona.getByLabel('中文名称').fill('王先生');
+  await persona.getByLabel('中文名称').press('Enter');
+  await page.locator('[data-testid=sample-clients] input[value="王先生"]').waitFor();
   await page.locator('[data-testid=sample-from-sim]').click();
-  await page.locator('[data-testid=sample-clients] tr[data-sample]').waitFor();
+  await waitForCount(page, '[data-testid=sample-clients] tr[data-sample]', 2);
   await waitForStatus(page, 'saved');
   await screenshot('settings');
 }
