@@ -31,7 +31,9 @@ export function BulkBar<T extends { id: string }>(props: {
   selected: ReadonlySet<string>;
   onSelect: (ids: ReadonlySet<string>) => void;
 }) {
-  const { list, visible, selected, onSelect } = props;
+  const { list, visible, onSelect } = props;
+  // Items removed meanwhile (another edit, undo) drop out of the selection.
+  const selected = new Set(list.items.flatMap((i) => (props.selected.has(i.id) ? [i.id] : [])));
   const t = useMessages(messages);
   const { packStore } = useStudio();
   const run = (change: PackChange, undo: boolean) => {
