@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChange, invertChange } from './changes.ts';
 import { lt } from './localized.ts';
 import { blankPack } from './newPack.ts';
+import { loadStarterPack } from '../testing/starterPackFiles.ts';
 import type { Pack } from './pack.ts';
 import { nextLevelId, planScaleEdit, type ScaleEdit } from './scaleEdits.ts';
 
@@ -119,6 +120,23 @@ describe('planScaleEdit', () => {
     if (!plan.ok) throw new Error('plan');
     const after = applyChange(base, plan.change);
     expect(applyChange(after, invertChange(base, plan.change))).toEqual(base);
+  });
+});
+
+describe('what a scale edit leaves as it is', () => {
+  it('says which tests, options and sample clients still name a removed level', () => {
+    const csrc = loadStarterPack('cn-csrc-2017');
+    const horizon = csrc.vocabulary.scales.find((s) => s.role === 'horizon');
+    const level = horizon?.levels[0]?.id ?? '';
+    const plan = planScaleEdit(csrc, { kind: 'remove', scale: horizon?.id ?? '', level });
+    if (!plan.ok) throw new Error(plan.error.en);
+    const left = plan.effects.find((e) => e.area === 'unchanged');
+    expect(left?.text.en).toContain(`still naming ${level}`);
+  });
+
+  it('says nothing when nothing else names the level', () => {
+    const plan = planScaleEdit(base, { kind: 'remove', scale: 'clientLevel', level: 'C2' });
+    expect(plan.ok && plan.effects.some((e) => e.area === 'unchanged')).toBe(false);
   });
 });
 

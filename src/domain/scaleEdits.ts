@@ -15,7 +15,7 @@ export type ScaleEdit =
 
 /** What an edit does beyond the scale itself, in words, by area. */
 export type ScaleEffect = {
-  area: 'bands' | 'matrix' | 'products' | 'limits' | 'order';
+  area: 'bands' | 'matrix' | 'products' | 'limits' | 'order' | 'unchanged';
   text: LocalizedText;
 };
 
@@ -230,6 +230,39 @@ function remove(w: Work, scale: Scale, id: string): LocalizedText | null {
   return null;
 }
 
+/**
+ * What still names `level` after the edit and is left as it is, said so that nobody believes it
+ * followed: question options giving a fact on the scale that value, tests and sample clients
+ * holding it as a fact, tests expecting it as an output.
+ */
+function leftNaming(pack: Pack, scale: string, level: string): ScaleEffect[] {
+  const facts = new Set(
+    pack.vocabulary.facts.flatMap((f) => ('scale' in f && f.scale === scale ? [f.id] : [])),
+  );
+  const holds = (v: unknown) => v === level || (Array.isArray(v) && v.includes(level));
+  const options = pack.questionnaires
+    .flatMap((q) => q.sections.flatMap((sec) => sec.questions))
+    .filter((q) => q.bindFact && facts.has(q.bindFact.fact) && 'options' in q)
+    .flatMap((q) => ('options' in q ? q.options : []))
+    .filter((o) => o.factValue === level).length;
+  const inputs = [...pack.tests, ...pack.sampleClients].filter((c) =>
+    Object.entries(c.input.facts).some(([f, v]) => facts.has(f) && holds(v)),
+  ).length;
+  const expected = pack.tests.filter((t) =>
+    Object.values(t.expect.outputs ?? {}).some((v) => v === level),
+  ).length;
+  if (options + inputs + expected === 0) return [];
+  return [
+    {
+      area: 'unchanged',
+      text: lt(
+        `未改动、仍写着 ${level}：${options} 个选项的事实取值，${inputs} 个测试或示例客户的事实，${expected} 个测试的预期结果`,
+        `Left as they are, still naming ${level}: the fact value of ${options} option(s), the facts of ${inputs} test(s) or sample client(s), the expected outputs of ${expected} test(s)`,
+      ),
+    },
+  ];
+}
+
 /** The regions of `before` that `after` changed, each as one `set`. */
 function setsFor(before: Pack, after: Pack): PackChange[] {
   const changes: PackChange[] = [];
@@ -316,7 +349,10 @@ export function planScaleEdit(pack: Pack, edit: ScaleEdit): ScalePlan {
     case 'rename': {
       const problem = levelIdProblem(scale, edit.id, edit.level);
       if (problem) return { ok: false, error: problem };
-      if (edit.id !== edit.level) replaceLevel(w, scale.id, edit.level, edit.id);
+      if (edit.id !== edit.level) {
+        replaceLevel(w, scale.id, edit.level, edit.id);
+        w.effects.push(...leftNaming(pack, scale.id, edit.level));
+      }
       levels = levels.map((l) =>
         l.id === edit.level ? { ...l, id: edit.id, label: edit.label } : l,
       );
@@ -339,6 +375,7 @@ export function planScaleEdit(pack: Pack, edit: ScaleEdit): ScalePlan {
     case 'remove': {
       const error = remove(w, scale, edit.level);
       if (error) return { ok: false, error };
+      w.effects.push(...leftNaming(pack, scale.id, edit.level));
       levels = levels.filter((l) => l.id !== edit.level);
       break;
     }
