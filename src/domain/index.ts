@@ -23,3 +23,7 @@ export * from './signature.ts';
 export * from './audit.ts';
 export * from './lifecycle.ts';
 export * from './csv.ts';
+export * from './newPack.ts';
+export * from './scaleEdits.ts';
+export * from './sampleClientEdits.ts';
+export * from './bulkEdits.ts';

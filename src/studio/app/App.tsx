@@ -13,6 +13,7 @@ import {
 } from '../team/workspaceUi.tsx';
 import { AVAILABLE_TABS } from './editorTabs.ts';
 import { EditorScreen } from './EditorScreen.tsx';
+import { NewPackDialog } from './NewPackDialog.tsx';
 import { downloadPack } from './packFiles.ts';
 import { TopBar } from './TopBar.tsx';
 import { Toasts } from './Toasts.tsx';
@@ -29,6 +30,7 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
   const { packStore } = studio;
   const [route, navigate] = useRoute();
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [newPackOpen, setNewPackOpen] = useState(false);
   const { Workspace: WorkspaceScreen = Workspace } = useWorkspaceUi();
   const list = usePackList();
   const { refresh } = list;
@@ -50,6 +52,7 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
       setLocale,
       availableTabs: AVAILABLE_TABS,
       openPalette: () => setPaletteOpen(true),
+      newPack: () => setNewPackOpen(true),
       importPack: () => {
         navigate({ screen: 'workspace' });
         openImport();
@@ -93,6 +96,7 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
           list={list}
           onOpen={(key) => navigate({ screen: 'pack', key, tab: AVAILABLE_TABS[0] ?? 'json' })}
           onImport={openImport}
+          onNewPack={() => setNewPackOpen(true)}
           importFailure={importFailure}
           onDismissImport={dismissImport}
         />
@@ -109,6 +113,16 @@ function Shell(props: { locale: UiLocale; setLocale: (locale: UiLocale) => void 
       />
       {paletteOpen && (
         <CommandPalette commands={COMMANDS} ctx={ctx} onClose={() => setPaletteOpen(false)} />
+      )}
+      {newPackOpen && (
+        <NewPackDialog
+          onCancel={() => setNewPackOpen(false)}
+          onCreated={(key) => {
+            setNewPackOpen(false);
+            void refresh();
+            navigate({ screen: 'pack', key, tab: AVAILABLE_TABS[0] ?? 'json' });
+          }}
+        />
       )}
       <Toasts />
     </div>

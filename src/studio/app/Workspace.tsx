@@ -19,6 +19,7 @@ const messages = defineMessages({
   'zh-CN': {
     heading: '规则包',
     import: '导入规则包文件…',
+    newPack: '新建规则包',
     title: '名称',
     id: '标识',
     version: '版本',
@@ -30,7 +31,7 @@ const messages = defineMessages({
     rename: '重命名',
     export: '导出',
     delete: '删除',
-    empty: '还没有规则包。导入一个规则包文件开始。',
+    empty: '还没有规则包。新建一个规则包，或导入一个规则包文件开始。',
     loading: '正在读取…',
     deleted: '已删除规则包 {title}',
     undo: '撤销',
@@ -45,6 +46,7 @@ const messages = defineMessages({
   en: {
     heading: 'Rule packs',
     import: 'Import pack file…',
+    newPack: 'New pack',
     title: 'Title',
     id: 'Id',
     version: 'Version',
@@ -56,7 +58,7 @@ const messages = defineMessages({
     rename: 'Rename',
     export: 'Export',
     delete: 'Delete',
-    empty: 'No packs yet. Import a pack file to start.',
+    empty: 'No packs yet. Create a new pack or import a pack file to start.',
     loading: 'Loading…',
     deleted: 'Deleted pack {title}',
     undo: 'Undo',
@@ -81,10 +83,11 @@ export function Workspace(props: {
   list: PackList;
   onOpen: (key: string) => void;
   onImport: () => void;
+  onNewPack: () => void;
   importFailure: ImportFailure | null;
   onDismissImport: () => void;
 }) {
-  const { list, onOpen, onImport, importFailure, onDismissImport } = props;
+  const { list, onOpen, onImport, onNewPack, importFailure, onDismissImport } = props;
   const { storage } = useStudio();
   const t = useMessages(messages);
   const localize = useLocalize();
@@ -135,9 +138,14 @@ export function Workspace(props: {
     <main className="workspace">
       <div className="workspace-head">
         <h1>{t('heading')}</h1>
-        <button className="btn btn-primary" onClick={onImport} data-testid="import">
-          {t('import')}
-        </button>
+        <span className="workspace-head-actions">
+          <button className="btn btn-primary" onClick={onNewPack} data-testid="new-pack">
+            {t('newPack')}
+          </button>
+          <button className="btn" onClick={onImport} data-testid="import">
+            {t('import')}
+          </button>
+        </span>
       </div>
       {importFailure && <ImportErrors failure={importFailure} onDismiss={onDismissImport} />}
       {list.error && (

@@ -16,6 +16,7 @@ export const TAB_LABELS: Record<EditorTab, LocalizedText> = {
   tests: { 'zh-CN': '测试', en: 'Tests' },
   population: { 'zh-CN': '客群分析', en: 'Population' },
   versions: { 'zh-CN': '版本', en: 'Versions' },
+  settings: { 'zh-CN': '规则包设置', en: 'Pack settings' },
 };
 
 // Each view loads with its tab, not with the shell: Monaco and React Flow are large.
@@ -50,6 +51,10 @@ export const EDITOR_TAB_REGISTRY: readonly EditorTabEntry[] = [
   tab(
     'versions',
     lazy(() => import('../versions/VersionsTab.tsx')),
+  ),
+  tab(
+    'settings',
+    lazy(() => import('../settings/SettingsTab.tsx')),
   ),
 ];
 

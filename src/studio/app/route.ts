@@ -6,6 +6,7 @@ export const EDITOR_TABS = [
   'tests',
   'population',
   'versions',
+  'settings',
 ] as const;
 export type EditorTab = (typeof EDITOR_TABS)[number];
 

@@ -58,6 +58,12 @@ export const CORE_COMMANDS: Command[] = [
     perform: (ctx) => ctx.exportPack(),
   },
   {
+    id: 'file.newPack',
+    group: 'file',
+    label: { 'zh-CN': '新建规则包…', en: 'New pack…' },
+    perform: (ctx) => ctx.newPack(),
+  },
+  {
     id: 'file.import',
     group: 'file',
     label: { 'zh-CN': '导入规则包文件…', en: 'Import pack file…' },

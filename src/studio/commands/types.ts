@@ -15,6 +15,8 @@ export type CommandContext = {
   openPalette: () => void;
   /** Opens the file picker to import a pack. */
   importPack: () => void;
+  /** Opens the new pack dialog (blank or from a template). */
+  newPack: () => void;
   exportPack: () => void;
 };
 

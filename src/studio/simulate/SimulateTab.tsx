@@ -1,12 +1,19 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { PackChange } from '../../domain/index.ts';
+import { addSampleClient, sampleFromInput, type PackChange } from '../../domain/index.ts';
 import type { EditorTabProps } from '../app/route.ts';
-import { defineMessages, format, useLocale, useLocalize, useMessages } from '../i18n/index.tsx';
+import {
+  defineMessages,
+  format,
+  messageText,
+  useLocale,
+  useLocalize,
+  useMessages,
+} from '../i18n/index.tsx';
 import { selectPack, usePackState, useProblems, useStudio } from '../state/index.ts';
 import { addTestChange, testFromSimulation } from '../testcases/testDraft.ts';
 import { simulate } from './evaluation.ts';
 import { InputForm } from './InputForm.tsx';
-import { draftFromInput, emptyDraft, type InputDraft } from './inputForm.ts';
+import { draftFromInput, emptyDraft, toInput, type InputDraft } from './inputForm.ts';
 import { NodeDetail } from './NodeDetail.tsx';
 import { NoticeView } from './NoticeView.tsx';
 import { ResultPanel } from './ResultPanel.tsx';
@@ -21,6 +28,8 @@ const messages = defineMessages({
     own: '自行填写（客户预览）',
     blank: '空白表单',
     saveTest: '存为测试用例',
+    saveSample: '存为示例客户',
+    sampleName: '示例客户 {n}',
     notice: '适当性匹配意见告知书',
     invalid: '规则包有错误，无法模拟：',
     failed: '评估失败',
@@ -34,6 +43,8 @@ const messages = defineMessages({
     own: 'Own answers (client preview)',
     blank: 'Blank form',
     saveTest: 'Save as a test case',
+    saveSample: 'Save as a sample client',
+    sampleName: 'Sample client {n}',
     notice: 'Suitability notice',
     invalid: 'The pack has errors and cannot be simulated:',
     failed: 'The evaluation failed',
@@ -92,6 +103,12 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
       setOpenTest(test.id);
       goTo('tests');
     }
+  };
+  const saveAsSample = () => {
+    const n = pack.sampleClients.length + 1;
+    const name = messageText(messages, 'sampleName', { n });
+    const client = sampleFromInput(pack, toInput(pack, sim.draft), name);
+    if (packStore.dispatch(addSampleClient(pack, client)).ok) update({ sample: client.id });
   };
   const selectedTrace =
     simulation.kind === 'result'
@@ -153,6 +170,9 @@ function Simulator({ packKey, goTo }: EditorTabProps) {
         </section>
         <section className="sim-bottom">
           <div className="sim-actions">
+            <button type="button" className="btn" data-action="save-sample" onClick={saveAsSample}>
+              {t('saveSample')}
+            </button>
             <button
               type="button"
               className="btn"

@@ -148,6 +148,10 @@ function SignedIn(props: {
             ...TEAM_UI,
             createPack: (pack: Parameters<NonNullable<WorkspaceUi['createPack']>>[0]) =>
               opened.team.packs.create(pack),
+            templates: {
+              list: async () => (await opened.team.packs.list()).packs,
+              get: async (key: string) => (await opened.team.packs.get(key)).pack,
+            },
           }
         : null,
     [opened],

@@ -14,6 +14,7 @@ const messages = defineMessages({
   'zh-CN': {
     heading: '团队的规则包',
     import: '导入规则包文件…',
+    newPack: '新建规则包',
     title: '名称',
     id: '标识',
     version: '版本',
@@ -39,6 +40,7 @@ const messages = defineMessages({
   en: {
     heading: "The team's rule packs",
     import: 'Import pack file…',
+    newPack: 'New pack',
     title: 'Title',
     id: 'Id',
     version: 'Version',
@@ -67,7 +69,7 @@ const messages = defineMessages({
 
 /** The team's packs from the server, live: every save by anyone refreshes the list. */
 export function TeamWorkspace(props: WorkspaceScreenProps) {
-  const { onOpen, onImport, importFailure, onDismissImport } = props;
+  const { onOpen, onImport, onNewPack, importFailure, onDismissImport } = props;
   const team = useTeam();
   const { packs, events, user } = team;
   const t = useMessages(messages);
@@ -111,15 +113,26 @@ export function TeamWorkspace(props: WorkspaceScreenProps) {
     <main className="workspace">
       <div className="workspace-head">
         <h1>{t('heading')}</h1>
-        <button
-          className="btn btn-primary"
-          onClick={onImport}
-          disabled={notAuthor !== null}
-          title={notAuthor ? localize(notAuthor) : undefined}
-          data-testid="import"
-        >
-          {t('import')}
-        </button>
+        <span className="workspace-head-actions">
+          <button
+            className="btn btn-primary"
+            onClick={onNewPack}
+            disabled={notAuthor !== null}
+            title={notAuthor ? localize(notAuthor) : undefined}
+            data-testid="new-pack"
+          >
+            {t('newPack')}
+          </button>
+          <button
+            className="btn"
+            onClick={onImport}
+            disabled={notAuthor !== null}
+            title={notAuthor ? localize(notAuthor) : undefined}
+            data-testid="import"
+          >
+            {t('import')}
+          </button>
+        </span>
       </div>
       {importFailure && <ImportErrors failure={importFailure} onDismiss={onDismissImport} />}
       {list?.offline && (

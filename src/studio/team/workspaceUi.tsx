@@ -1,12 +1,23 @@
 import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
-import type { Pack } from '../../domain/index.ts';
+import type { LocalizedText, Pack } from '../../domain/index.ts';
 import type { ImportFailure } from '../app/ImportErrors.tsx';
 import type { EditorTab, EditorTabProps } from '../app/route.ts';
 import { defineMessages, useMessages } from '../i18n/index.tsx';
 
+/** A pack offered as a template: what the new pack dialog lists. */
+export type TemplateRow = { key: string; id: string; title: LocalizedText };
+
+/** Where templates come from: the local database, or the team's server. */
+export type PackSource = {
+  list: () => Promise<TemplateRow[]>;
+  get: (key: string) => Promise<Pack>;
+};
+
 export type WorkspaceScreenProps = {
   onOpen: (key: string) => void;
   onImport: () => void;
+  /** Opens the new pack dialog. */
+  onNewPack: () => void;
   importFailure: ImportFailure | null;
   onDismissImport: () => void;
 };
@@ -24,6 +35,8 @@ export type WorkspaceUi = {
   Workspace?: ComponentType<WorkspaceScreenProps>;
   /** Where an imported pack file goes, in place of the local database. */
   createPack?: (pack: Pack) => Promise<{ key: string }>;
+  /** The packs a new pack may start from, in place of the local database's. */
+  templates?: PackSource;
   /** Editor tabs whose view differs. */
   tabs?: Partial<Record<EditorTab, ComponentType<EditorTabProps>>>;
 };

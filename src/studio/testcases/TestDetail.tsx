@@ -1,11 +1,19 @@
 import { useMemo, useState } from 'react';
-import type { Expectation, Pack, PackChange, TestCase } from '../../domain/index.ts';
+import {
+  lt,
+  type Expectation,
+  type Pack,
+  type PackChange,
+  type TestCase,
+} from '../../domain/index.ts';
 import type { TestCaseReport } from '../../engine/index.ts';
-import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
+import { offerUndo } from '../app/undoToast.ts';
+import { defineMessages, format, useLocalize, useMessages } from '../i18n/index.tsx';
 import { LocalizedField } from '../inspectors/common/LocalizedField.tsx';
 import { simulate } from '../simulate/evaluation.ts';
 import { InputForm } from '../simulate/InputForm.tsx';
 import { draftFromInput, toInput, type InputDraft } from '../simulate/inputForm.ts';
+import { useStudio } from '../state/index.ts';
 import { ExpectationsEditor } from './ExpectationsEditor.tsx';
 import { TestDiff } from './TestDiff.tsx';
 import { removeTestChange, setTestChange } from './testDraft.ts';
@@ -15,7 +23,7 @@ const messages = defineMessages({
     edit: '编辑',
     done: '完成编辑',
     remove: '删除',
-    confirmRemove: '删除测试用例“{name}”？（可撤销）',
+    removed: '已删除测试用例“{name}”',
     simulate: '在模拟器中打开',
     name: '名称',
     id: '标识',
@@ -31,7 +39,7 @@ const messages = defineMessages({
     edit: 'Edit',
     done: 'Done',
     remove: 'Delete',
-    confirmRemove: 'Delete the test case "{name}"? (undo brings it back)',
+    removed: 'Deleted the test case "{name}"',
     simulate: 'Open in the simulator',
     name: 'Name',
     id: 'Id',
@@ -81,6 +89,7 @@ export function TestDetail({
 }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
+  const { packStore } = useStudio();
   const [editing, setEditing] = useState(false);
   const [idText, setIdText] = useState<string | null>(null);
   const draft = useMemo(() => draftFromInput(test.input), [test.input]);
@@ -120,8 +129,14 @@ export function TestDetail({
           type="button"
           className="btn btn-small btn-danger"
           onClick={() => {
-            if (window.confirm(t('confirmRemove', { name: localize(test.name) })))
-              dispatch(removeTestChange(index));
+            dispatch(removeTestChange(index));
+            offerUndo(
+              packStore,
+              lt(
+                format(messages['zh-CN'].removed, { name: test.name['zh-CN'] }),
+                format(messages.en.removed, { name: test.name.en }),
+              ),
+            );
           }}
         >
           {t('remove')}

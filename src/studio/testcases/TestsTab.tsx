@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PackChange, TestCase } from '../../domain/index.ts';
 import type { TestCaseReport } from '../../engine/index.ts';
+import { BulkBar, SelectBox } from '../app/BulkBar.tsx';
 import type { EditorTabProps } from '../app/route.ts';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 import type { InputDraft } from '../simulate/inputForm.ts';
@@ -48,6 +49,8 @@ const messages = defineMessages({
 
 type Filter = 'all' | 'failed' | 'passed';
 
+const TESTS_NOUN = { 'zh-CN': '测试用例', en: 'test cases' };
+
 /** The pack's test cases: run them all in a worker, see what failed and why, and what they cover. */
 export default function TestsTab({ packKey, goTo }: EditorTabProps) {
   const t = useMessages(messages);
@@ -57,6 +60,7 @@ export default function TestsTab({ packKey, goTo }: EditorTabProps) {
   const { run, start } = useTestRunner();
   const [openTest, setOpenTest] = useOpenTest(packKey);
   const [filter, setFilter] = useState<Filter>('all');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const dispatch = useCallback(
     (change: PackChange, mergeKey?: string) =>
       void packStore.dispatch(change, mergeKey ? { mergeKey } : {}),
@@ -175,13 +179,28 @@ export default function TestsTab({ packKey, goTo }: EditorTabProps) {
               </button>
             ))}
           </div>
-          {pack.tests.length === 0 && <p className="muted">{t('empty')}</p>}
+          {pack.tests.length === 0 ? (
+            <p className="muted">{t('empty')}</p>
+          ) : (
+            <BulkBar
+              list={{ path: ['tests'], items: pack.tests, noun: TESTS_NOUN }}
+              visible={shown.map((x) => x.id)}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          )}
           <ul>
             {shown.map((x) => {
               const r = reports.get(x.id);
               const state = r === undefined ? 'unknown' : r.passed ? 'passed' : 'failed';
               return (
-                <li key={x.id}>
+                <li key={x.id} className="test-item">
+                  <SelectBox
+                    id={x.id}
+                    label={localize(x.name)}
+                    selected={selected}
+                    onSelect={setSelected}
+                  />
                   <button
                     type="button"
                     className={x.id === openTest ? 'test-row active' : 'test-row'}

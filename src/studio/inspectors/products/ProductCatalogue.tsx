@@ -10,8 +10,11 @@ import { CsvImportDialog } from './CsvImportDialog.tsx';
 import { catalogueView, type Sort, type SortKey } from './catalogueView.ts';
 import { importChange, parseProductsCsv, productsToCsv, type CsvImport } from './productCsv.ts';
 import { addProduct } from './productEdits.ts';
+import { BulkBar, SelectBox } from '../../app/BulkBar.tsx';
 import '../questionnaire/inspectorBase.css';
 import './products.css';
+
+const PRODUCTS_NOUN = lt('产品', 'products');
 
 const messages = defineMessages({
   'zh-CN': {
@@ -54,6 +57,7 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
   const [sort, setSort] = useState<Sort>({ key: 'id', descending: false });
   const [pending, setPending] = useState<{ file: string; result: CsvImport } | undefined>();
   const [readError, setReadError] = useState<string | undefined>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const fileRef = useRef<HTMLInputElement>(null);
   const { products: catalogue, vocabulary } = pack;
   const scale = (id: string | undefined) => vocabulary.scales.find((s) => s.id === id);
@@ -194,10 +198,17 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
           }}
         />
       )}
+      <BulkBar
+        list={{ path: ['products', 'items'], items: catalogue.items, noun: PRODUCTS_NOUN }}
+        visible={rows.map((r) => r.product.id)}
+        selected={selected}
+        onSelect={setSelected}
+      />
       <div className="catalogue-scroll">
         <table className="catalogue">
           <thead>
             <tr>
+              <th />
               {header('id', t('id'))}
               {header('name', t('name'))}
               <th>{t('nameEn')}</th>
@@ -218,6 +229,14 @@ export function ProductCatalogue({ pack, dispatch, problems }: PackPartInspector
                 scales={{ risk, horizon, variety }}
                 taken={taken}
                 dispatch={dispatch}
+                select={
+                  <SelectBox
+                    id={p.id}
+                    label={localize(p.name)}
+                    selected={selected}
+                    onSelect={setSelected}
+                  />
+                }
               />
             ))}
           </tbody>

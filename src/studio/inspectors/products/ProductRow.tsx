@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Product, Scale } from '../../../domain/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../../i18n/index.tsx';
 import type { Dispatch } from '../common/types.ts';
@@ -42,10 +43,12 @@ type Props = {
   scales: { risk: Scale | undefined; horizon: Scale | undefined; variety: Scale | undefined };
   taken: ReadonlySet<string>;
   dispatch: Dispatch;
+  /** The row's selection checkbox, in the first cell. */
+  select?: ReactNode;
 };
 
 /** One product of the catalogue, every field editable in place. */
-export function ProductRow({ product: p, index, scales, taken, dispatch }: Props) {
+export function ProductRow({ product: p, index, scales, taken, dispatch, select }: Props) {
   const t = useMessages(productFieldMessages);
   const localize = useLocalize();
   const { risk, horizon, variety } = scales;
@@ -71,6 +74,7 @@ export function ProductRow({ product: p, index, scales, taken, dispatch }: Props
   };
   return (
     <tr data-product={p.id}>
+      {select && <td>{select}</td>}
       <td>
         <TextCell
           label={`${t('id')} ${p.id}`}
