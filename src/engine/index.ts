@@ -110,3 +110,4 @@ export {
   defaultFactDistribution,
 } from './population/population.ts';
 export type { FactDistribution, PopulationConfig } from './population/population.ts';
+export * from './monitoring/index.ts';
