@@ -13,6 +13,7 @@ import { tckCommand } from './commands/tck.ts';
 import { importCommand } from './commands/importDmn.ts';
 import { serveCommand } from './commands/serve.ts';
 import { auditCommand } from './commands/audit.ts';
+import { monitorCommand } from './commands/monitor.ts';
 
 /** Every command; adding one is adding it here. */
 export const COMMANDS: readonly Command[] = [
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   tckCommand,
   serveCommand,
   auditCommand,
+  monitorCommand,
 ];
 
 export const VERSION = '0.1.0';

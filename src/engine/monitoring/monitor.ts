@@ -108,7 +108,7 @@ export function createMonitor(setup: MonitorSetup) {
   const plan = planMonitor(setup);
   const { current: reading, base: baseReading, products } = plan;
   const rated = new Set(plan.ratingChanges.map((r) => r.product));
-  const part: MonitorPart = {
+  const empty = (): MonitorPart => ({
     clients: 0,
     baselineMissing: 0,
     holdingsSeen: 0,
@@ -119,7 +119,8 @@ export function createMonitor(setup: MonitorSetup) {
     byClient: [],
     expiring: [],
     ratingHolders: [],
-  };
+  });
+  let part = empty();
 
   const run = (compiled: CompiledPack, input: EvaluationInput) =>
     evaluate(compiled, input, { rationale: false });
@@ -320,6 +321,12 @@ export function createMonitor(setup: MonitorSetup) {
       part.errors.push(error);
     },
     part: (): MonitorPart => part,
+    /** What was found since the last `take`, then a fresh start (a worker answers slice by slice). */
+    take(): MonitorPart {
+      const found = part;
+      part = empty();
+      return found;
+    },
   };
 }
 
