@@ -22,7 +22,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LARGE = join(ROOT, 'test/fixtures/large');
 
 /** Writes `rows` clients as CSV once; a sidecar says what the file holds so that reruns reuse it. */
-async function ensureCsv(
+export async function ensureCsv(
   pack: Pack,
   population: ReturnType<typeof createPopulation>,
   rows: number,
@@ -53,7 +53,7 @@ async function ensureCsv(
 }
 
 /** Runs the real binary under /usr/bin/time for wall time and peak RSS (all threads). */
-function timeCli(
+export function timeCli(
   args: string[],
 ): Promise<{ seconds: number; rssKb: number; cpu: number; code: number | null; tail: string }> {
   return new Promise((done, fail) => {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only engine,catalogue,rules,cli,whatif,serve] [--clients N] [--reference N] [--zen N] [--seconds N]`
+ * `npm run bench [-- --only engine,catalogue,rules,cli,whatif,serve,monitor] [--clients N] [--holdings N] [--reference N] [--zen N] [--seconds N]`
  *
  * Prints Markdown tables: the CSRC pack against a seeded population, through our compiled engine,
  * our json-rules-engine reference mode and zen-engine on the JDM export; scaling with catalogue
@@ -10,6 +10,7 @@ import { availableParallelism, cpus } from 'node:os';
 import type { EvaluationInput } from '../../src/domain/index.ts';
 import { createPopulation } from '../../src/engine/population/population.ts';
 import { runCliBench } from './cliBench.ts';
+import { runMonitorBench } from './monitorBench.ts';
 import { runWhatIfBench } from './whatIf.ts';
 import { runJsModuleBench } from './jsModule.ts';
 import { runServeBench } from './serveBench.ts';
@@ -18,7 +19,16 @@ import { mib, num, printTable, TIMING_HEADER, timingRows } from './measure.ts';
 import { withCatalogueSize, withExtraRules } from './synthesize.ts';
 import { csrcPopulationConfig, loadCsrcPack } from './workload.ts';
 
-const SECTIONS = ['engine', 'catalogue', 'rules', 'cli', 'whatif', 'js', 'serve'] as const;
+const SECTIONS = [
+  'engine',
+  'catalogue',
+  'rules',
+  'cli',
+  'whatif',
+  'js',
+  'serve',
+  'monitor',
+] as const;
 
 function option(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -134,3 +144,5 @@ if (only.has('cli')) await runCliBench(pack, population, count('rows', 1_000_000
 if (only.has('whatif')) await runWhatIfBench(pack, clients);
 if (only.has('js')) await runJsModuleBench(pack, inputs);
 if (only.has('serve')) await runServeBench(pack, population, count('seconds', 10));
+if (only.has('monitor'))
+  await runMonitorBench(pack, population, clients, count('holdings', 3 * clients));

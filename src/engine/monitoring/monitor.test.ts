@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePack, type EvaluationInput, type Pack, type Scenario } from '../../domain/index.ts';
 import csrcText from '../../../rule-packs/cn-csrc-2017/pack.json?raw';
 import { compilePack } from '../compilePack.ts';
+import { ratingOnlyBaseline } from './ratingOnly.ts';
 import {
   applyScenario,
   buildNotices,
@@ -285,6 +286,41 @@ describe('monitoring work lists', () => {
     expect(mergeMonitorParts([b.part(), a.part()], context)).toEqual(
       mergeMonitorParts([whole.part()], context),
     );
+  });
+
+  it('matches only the re-rated products of a previous version that differs in ratings alone', () => {
+    const pack = csrc();
+    const next = scenarioPack(pack);
+    // A label is no evaluated content, but it keeps the shortcut off: the full comparison.
+    const relabelled = structuredClone(pack);
+    const node = relabelled.graph.nodes[0];
+    if (node) node.label = { 'zh-CN': '输入', en: 'Input (relabelled)' };
+    expect(ratingOnlyBaseline(pack, next)?.products).toEqual([
+      'hybrid-fund',
+      'etf-csi300',
+      'equity-fund',
+    ]);
+    expect(ratingOnlyBaseline(relabelled, next)).toBeUndefined();
+    const clients = pack.sampleClients.map((c) => client(pack, c.id));
+    const holdingsOf = (id: string) => [held(id, 'equity-fund', 1, '2025-01-01')];
+    const quick = runBook(
+      {
+        current: compilePack(next),
+        baseline: { kind: 'pack', compiled: compilePack(pack) },
+        holdingsOf,
+      },
+      clients,
+    );
+    const full = runBook(
+      {
+        current: compilePack(next),
+        baseline: { kind: 'pack', compiled: compilePack(relabelled) },
+        holdingsOf,
+      },
+      clients,
+    );
+    expect(quick.changes.length).toBeGreaterThan(0);
+    expect(quick).toEqual(full);
   });
 
   it('lists a client the pack cannot evaluate as an error with its line', () => {

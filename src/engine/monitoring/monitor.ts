@@ -4,6 +4,7 @@ import { periodOver } from '../dates.ts';
 import { evaluate } from '../evaluate.ts';
 import { EvaluationError, type EvaluationResult } from '../types.ts';
 import { ratingChangesOf, readPack, type PackReading } from './plan.ts';
+import { ratingOnlyBaseline } from './ratingOnly.ts';
 import type {
   ClientChange,
   ExpiryItem,
@@ -41,7 +42,7 @@ type Snapshot = {
   professional: boolean | null;
   verdicts: Record<string, VerdictKey>;
   flags: readonly string[];
-  result?: EvaluationResult;
+  result?: EvaluationResult | undefined;
 };
 
 /** What a run reads once from its packs; workers build their own from the same setup. */
@@ -60,7 +61,11 @@ export function planMonitor(setup: MonitorSetup) {
       ].map((p) => p.id),
     ),
   ];
-  return { current, base, ratingChanges, products };
+  const quick =
+    setup.baseline?.kind === 'pack'
+      ? ratingOnlyBaseline(setup.baseline.compiled.pack, setup.current.pack)
+      : undefined;
+  return { current, base, ratingChanges, products, quick };
 }
 
 function snapshotOf(result: EvaluationResult, reading: PackReading, products: string[]): Snapshot {
@@ -106,7 +111,7 @@ const verdictOf = (s: Snapshot, product: string): VerdictKey => s.verdicts[produ
  */
 export function createMonitor(setup: MonitorSetup) {
   const plan = planMonitor(setup);
-  const { current: reading, base: baseReading, products } = plan;
+  const { current: reading, base: baseReading, products, quick } = plan;
   const rated = new Set(plan.ratingChanges.map((r) => r.product));
   const empty = (): MonitorPart => ({
     clients: 0,
@@ -125,7 +130,16 @@ export function createMonitor(setup: MonitorSetup) {
   const run = (compiled: CompiledPack, input: EvaluationInput) =>
     evaluate(compiled, input, { rationale: false });
 
-  function baselineOf(input: EvaluationInput): Snapshot | undefined {
+  /** The previous version's snapshot when only ratings changed: the current one, re-matched where they did. */
+  function quickBaseline(input: EvaluationInput, now: Snapshot): Snapshot {
+    if (!quick?.compiled) return { ...now, result: undefined };
+    const lite = run(quick.compiled, input);
+    const verdicts = { ...now.verdicts };
+    for (const p of quick.products) verdicts[p] = lite.products[p]?.verdict ?? 'absent';
+    return { level: now.level, professional: now.professional, verdicts, flags: now.flags };
+  }
+
+  function baselineOf(input: EvaluationInput, now: Snapshot): Snapshot | undefined {
     const b = setup.baseline;
     if (!b) return undefined;
     if (b.kind === 'results') {
@@ -133,6 +147,7 @@ export function createMonitor(setup: MonitorSetup) {
       return prev ? snapshotOfPrevious(prev, baseReading) : undefined;
     }
     try {
+      if (quick) return quickBaseline(input, now);
       return snapshotOf(run(b.compiled, input), baseReading, products);
     } catch (e) {
       if (e instanceof EvaluationError) return undefined;
@@ -307,7 +322,7 @@ export function createMonitor(setup: MonitorSetup) {
         });
         return;
       }
-      const before = baselineOf(input);
+      const before = baselineOf(input, now);
       if (setup.baseline && !before) part.baselineMissing++;
       if (before) {
         const change = changeOf(clientId, index, line, now, before);
