@@ -10,3 +10,5 @@ export type { Notice, NoticeHolding, NoticeSource } from './notice.ts';
 export { escapeHtml, noticeSection, noticesHtml, NOTICE_CSS } from './noticeHtml.ts';
 export { isVerdict } from './wording.ts';
 export type * from './types.ts';
+export { monitorLists, listCsv, listJsonl } from './lists.ts';
+export type { MonitorList } from './lists.ts';

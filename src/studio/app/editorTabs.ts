@@ -15,6 +15,7 @@ export const TAB_LABELS: Record<EditorTab, LocalizedText> = {
   simulate: { 'zh-CN': '模拟', en: 'Simulate' },
   tests: { 'zh-CN': '测试', en: 'Tests' },
   population: { 'zh-CN': '客群分析', en: 'Population' },
+  monitoring: { 'zh-CN': '监控', en: 'Monitoring' },
   versions: { 'zh-CN': '版本', en: 'Versions' },
 };
 
@@ -46,6 +47,10 @@ export const EDITOR_TAB_REGISTRY: readonly EditorTabEntry[] = [
   tab(
     'population',
     lazy(() => import('../population/PopulationTab.tsx')),
+  ),
+  tab(
+    'monitoring',
+    lazy(() => import('../monitoring/MonitoringTab.tsx')),
   ),
   tab(
     'versions',

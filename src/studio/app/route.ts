@@ -5,6 +5,7 @@ export const EDITOR_TABS = [
   'simulate',
   'tests',
   'population',
+  'monitoring',
   'versions',
 ] as const;
 export type EditorTab = (typeof EDITOR_TABS)[number];
