@@ -14,6 +14,7 @@ import { importCommand } from './commands/importDmn.ts';
 import { serveCommand } from './commands/serve.ts';
 import { auditCommand } from './commands/audit.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { monitorCommand } from './commands/monitor.ts';
 
 /** Every command; adding one is adding it here. */
 export const COMMANDS: readonly Command[] = [
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   auditCommand,
   analyzeCommand,
+  monitorCommand,
 ];
 
 export const VERSION = '0.1.0';

@@ -9,6 +9,7 @@ export * from './products.ts';
 export * from './graph.ts';
 export * from './evaluationInput.ts';
 export * from './testCases.ts';
+export * from './scenario.ts';
 export * from './pack.ts';
 export * from './changes.ts';
 export * from './canonical.ts';

@@ -6,6 +6,7 @@ import { QuestionnaireSchema } from './questionnaire.ts';
 import { CatalogueSchema } from './products.ts';
 import { GraphSchema } from './graph.ts';
 import { SampleClientSchema, TestCaseSchema } from './testCases.ts';
+import { ScenarioSchema } from './scenario.ts';
 
 export const PACK_FORMAT = 'suitability-pack';
 /** Bump with a migration in migrations.ts whenever the stored shape changes. */
@@ -82,6 +83,11 @@ export const PackSchema = z.strictObject({
   graph: GraphSchema,
   tests: z.array(TestCaseSchema).default([]),
   sampleClients: z.array(SampleClientSchema).default([]),
+  /**
+   * Market scenarios saved with the pack (product re-ratings a monitoring run may apply). Optional
+   * without a default, so that packs without scenarios keep their content hash.
+   */
+  scenarios: z.array(ScenarioSchema).optional(),
   integrity: IntegritySchema.optional(),
 });
 export type Pack = z.infer<typeof PackSchema>;

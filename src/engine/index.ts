@@ -133,3 +133,4 @@ export type {
   Rate,
   Reliability,
 } from './analytics/index.ts';
+export * from './monitoring/index.ts';

@@ -21,7 +21,7 @@ import { CSRC_PACK_PATH, LARGE } from './workload.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Writes `rows` clients as CSV once; a sidecar says what the file holds so that reruns reuse it. */
-async function ensureCsv(
+export async function ensureCsv(
   pack: Pack,
   population: ReturnType<typeof createPopulation>,
   rows: number,

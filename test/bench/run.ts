@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only engine,catalogue,rules,cli,whatif,js,serve,duckdb] [--clients N] [--reference N] [--zen N] [--seconds N] [--warehouse-rows N]`
+ * `npm run bench [-- --only engine,catalogue,rules,cli,whatif,js,serve,duckdb,monitor] [--clients N] [--holdings N] [--reference N] [--zen N] [--seconds N] [--warehouse-rows N]`
  *
  * Prints Markdown tables: the CSRC pack against a seeded population, through our compiled engine,
  * our json-rules-engine reference mode and zen-engine on the JDM export; scaling with catalogue
@@ -10,6 +10,7 @@ import { availableParallelism, cpus } from 'node:os';
 import type { EvaluationInput } from '../../src/domain/index.ts';
 import { createPopulation } from '../../src/engine/population/population.ts';
 import { runCliBench } from './cliBench.ts';
+import { runMonitorBench } from './monitorBench.ts';
 import { runWhatIfBench } from './whatIf.ts';
 import { runJsModuleBench } from './jsModule.ts';
 import { runServeBench } from './serveBench.ts';
@@ -28,6 +29,7 @@ const SECTIONS = [
   'js',
   'serve',
   'duckdb',
+  'monitor',
 ] as const;
 
 function option(name: string): string | undefined {
@@ -145,3 +147,5 @@ if (only.has('whatif')) await runWhatIfBench(pack, clients);
 if (only.has('js')) await runJsModuleBench(pack, inputs);
 if (only.has('duckdb')) await runDuckdbBench(pack, population, count('warehouse-rows', 10_000_000));
 if (only.has('serve')) await runServeBench(pack, population, count('seconds', 10));
+if (only.has('monitor'))
+  await runMonitorBench(pack, population, clients, count('holdings', 3 * clients));

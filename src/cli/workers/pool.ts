@@ -3,11 +3,18 @@ import type { ChunkOutcome, ChunkReply, RawRecord, WorkerSetup } from './protoco
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 
-type Pending = { resolve: (o: ChunkOutcome) => void; reject: (e: Error) => void };
+type Pending<O> = { resolve: (o: O) => void; reject: (e: Error) => void };
 
-/** A fixed set of evaluate workers; `run` hands a slice to one of them, round robin. */
-export function createPool(size: number, setup: WorkerSetup) {
-  const pending = new Map<number, Pending>();
+/**
+ * A fixed set of workers; `run` hands a slice to one of them, round robin. By default the evaluate
+ * workers; another worker script (`url`) answers `{ seq, ...request }` with `{ seq, outcome }`.
+ */
+export function createPool<S = WorkerSetup, Q = { records: RawRecord[] }, O = ChunkOutcome>(
+  size: number,
+  setup: S,
+  url: URL = WORKER_URL,
+) {
+  const pending = new Map<number, Pending<O>>();
   let seq = 0;
   let failure: Error | undefined;
   const fail = (e: Error) => {
@@ -16,8 +23,8 @@ export function createPool(size: number, setup: WorkerSetup) {
     pending.clear();
   };
   const workers = Array.from({ length: size }, () => {
-    const w = new Worker(WORKER_URL, { workerData: setup });
-    w.on('message', (reply: ChunkReply) => {
+    const w = new Worker(url, { workerData: setup });
+    w.on('message', (reply: ChunkReply<O>) => {
       const p = pending.get(reply.seq);
       pending.delete(reply.seq);
       if (!p) return;
@@ -31,12 +38,12 @@ export function createPool(size: number, setup: WorkerSetup) {
     return w;
   });
   return {
-    run(records: RawRecord[]): Promise<ChunkOutcome> {
+    run(request: Q): Promise<O> {
       if (failure) return Promise.reject(failure);
       const id = seq++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        (workers[id % size] as Worker).postMessage({ seq: id, records });
+        (workers[id % size] as Worker).postMessage({ seq: id, ...request });
       });
     },
     async close(): Promise<void> {

@@ -28,4 +28,5 @@ export type RowProblem = { line: number; clientId: string | undefined; problem: 
 export type ChunkOutcome = { text: string; evaluated: number; problems: RowProblem[] };
 
 export type ChunkRequest = { seq: number; records: RawRecord[] };
-export type ChunkReply = { seq: number; outcome: ChunkOutcome } | { seq: number; crash: string };
+export type ChunkReply<O = ChunkOutcome> =
+  { seq: number; outcome: O } | { seq: number; crash: string };

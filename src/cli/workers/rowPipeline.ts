@@ -9,7 +9,7 @@ import { createRowEvaluator } from './rowEvaluator.ts';
 /** Rows per slice: large enough that messaging costs little, small enough to stream. */
 export const CHUNK_ROWS = 1000;
 
-async function* slices<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+export async function* slices<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let slice: T[] = [];
   for await (const item of items) {
     slice.push(item);
@@ -45,7 +45,11 @@ function openRunner(run: RowRun, header: string[] | undefined) {
   const setup: WorkerSetup = { ...run.setup, pack, ...(header ? { header } : {}) };
   if (run.workers > 0) {
     const pool = createPool(run.workers, setup);
-    return { evaluate: pool.run, inFlight: 2 * run.workers, close: pool.close };
+    return {
+      evaluate: (records: RawRecord[]) => pool.run({ records }),
+      inFlight: 2 * run.workers,
+      close: pool.close,
+    };
   }
   const evaluateSlice = createRowEvaluator(setup, run.compiled, run.now);
   return {

@@ -15,6 +15,7 @@ export const TAB_LABELS: Record<EditorTab, LocalizedText> = {
   simulate: { 'zh-CN': '模拟', en: 'Simulate' },
   tests: { 'zh-CN': '测试', en: 'Tests' },
   population: { 'zh-CN': '客群分析', en: 'Population' },
+  monitoring: { 'zh-CN': '监控', en: 'Monitoring' },
   versions: { 'zh-CN': '版本', en: 'Versions' },
   settings: { 'zh-CN': '规则包设置', en: 'Pack settings' },
 };
@@ -47,6 +48,10 @@ export const EDITOR_TAB_REGISTRY: readonly EditorTabEntry[] = [
   tab(
     'population',
     lazy(() => import('../population/PopulationTab.tsx')),
+  ),
+  tab(
+    'monitoring',
+    lazy(() => import('../monitoring/MonitoringTab.tsx')),
   ),
   tab(
     'versions',

@@ -5,6 +5,7 @@ export const EDITOR_TABS = [
   'simulate',
   'tests',
   'population',
+  'monitoring',
   'versions',
   'settings',
 ] as const;

@@ -1,0 +1,14 @@
+export { applyScenario } from './scenario.ts';
+export type { Rerating, ScenarioOutcome } from './scenario.ts';
+export { createMonitor, mergeMonitorParts, planMonitor } from './monitor.ts';
+export type { Baseline, MonitorSetup } from './monitor.ts';
+export { readPack, ratingChangesOf } from './plan.ts';
+export type { AgeThreshold, PackReading } from './plan.ts';
+export { windowEndOf, addDays } from './window.ts';
+export { buildNotices, ART21 } from './notice.ts';
+export type { Notice, NoticeHolding, NoticeSource } from './notice.ts';
+export { escapeHtml, noticeSection, noticesHtml, NOTICE_CSS } from './noticeHtml.ts';
+export { isVerdict } from './wording.ts';
+export type * from './types.ts';
+export { monitorLists, listCsv, listJsonl } from './lists.ts';
+export type { MonitorList } from './lists.ts';
