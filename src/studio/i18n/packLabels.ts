@@ -1,4 +1,4 @@
-import { localize, questionsOf, type Pack } from '../../domain/index.ts';
+import { localize, questionsOf, type LocalizedText, type Pack } from '../../domain/index.ts';
 
 /** Longer labels (a question's whole text) are cut to this many characters. */
 const MAX_LABEL = 24;
@@ -25,8 +25,38 @@ export function packCodeLabels(pack: Pack, locale: string): Map<string, string> 
     for (const question of questionsOf(q)) add(question.id, localize(question.text, locale));
   }
   for (const fact of pack.vocabulary.facts) add(fact.id, localize(fact.label, locale));
+  for (const fact of pack.vocabulary.facts)
+    if ('values' in fact) for (const v of fact.values ?? []) add(v.id, localize(v.label, locale));
   for (const node of pack.graph.nodes) if (node.label) add(node.id, localize(node.label, locale));
+  addGraphNames(pack, (id, text) => add(id, localize(text, locale)));
   return labels;
+}
+
+/**
+ * Names the graph gives its outputs, flags and match dimensions: declared labels first (the output
+ * node's, a rules node's), then, for a flag with none, the reason of what raises it.
+ */
+function addGraphNames(pack: Pack, add: (id: string, text: LocalizedText) => void): void {
+  const { nodes } = pack.graph;
+  for (const node of nodes)
+    if (node.kind === 'output')
+      for (const o of node.config.outputs) if (o.label) add(o.name, o.label);
+  for (const node of nodes)
+    if (node.kind === 'rules')
+      for (const o of node.config.outputs) if (o.label) add(o.name, o.label);
+  for (const node of nodes) {
+    if (node.kind === 'match') {
+      for (const d of node.config.dimensions) add(d.id, d.label);
+      for (const p of node.config.policies) if (p.kind === 'flag') add(p.flag, p.reason.text);
+    }
+    if (node.kind === 'classify')
+      for (const l of [...node.config.caps, ...node.config.floors])
+        if (l.flag) add(l.flag, l.reason.text);
+    if (node.kind === 'rules')
+      for (const r of node.config.rules)
+        if (r.event.type === 'flag' && r.event.params.reason)
+          add(r.event.params.name, r.event.params.reason.text);
+  }
 }
 
 /**
