@@ -48,8 +48,10 @@ async function sweepTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
   await page.locator('.tab-panel > :not(p.muted)').first().waitFor();
   if (tab === 'simulate') await page.locator('[data-testid=sim-result]').waitFor();
   if (tab === 'population') {
+    // A small population: the sweep reads the screen, it does not measure throughput.
+    await page.locator('[data-testid=pop-count]').fill('2000');
     await page.locator('[data-testid=pop-evaluate]').click();
-    await page.locator('[data-testid=pop-status][data-status=done]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=pop-status][data-status=done]').waitFor({ timeout: 120_000 });
   }
   if (tab === 'graph') await page.locator('.react-flow__node').first().waitFor();
 }
