@@ -79,6 +79,12 @@ const FIELDS: Record<string, LocalizedText> = {
   matrix: lt('矩阵', 'matrix'),
   expression: lt('表达式', 'expression'),
   points: lt('分值', 'points'),
+  terms: lt('评分项', 'term'),
+  ref: lt('取值', 'value read'),
+  policies: lt('政策', 'policy'),
+  edges: lt('连线', 'edge'),
+  caps: lt('上限规则', 'cap'),
+  floors: lt('下限规则', 'floor'),
   weight: lt('权重', 'weight'),
 };
 
