@@ -77,6 +77,11 @@ export const PackSchema = z.strictObject({
    * imported from DMN carry it; absent, the engine's semantics.
    */
   semantics: z.enum(['engine', 'dmn']).optional(),
+  /**
+   * Firm practice, not regulation: the firm that issues client documents under this pack, e.g. the
+   * name printed on the client suitability notice (适当性匹配意见告知书).
+   */
+  firm: z.strictObject({ name: LocalizedTextSchema }).optional(),
   vocabulary: VocabularySchema,
   questionnaires: z.array(QuestionnaireSchema),
   products: CatalogueSchema,

@@ -190,6 +190,7 @@ const IDENTITY = {
   locales: ['语言', 'locales'],
   title: ['标题', 'title'],
   description: ['说明', 'description'],
+  firm: ['机构名称', 'firm name'],
 } satisfies Partial<Record<keyof Pack, [string, string]>>;
 const FACT: Record<string, [string, string]> = {
   type: ['类型', 'type'],

@@ -25,8 +25,19 @@ export function MenuBar(props: { commands: readonly Command[]; ctx: CommandConte
     const close = (event: MouseEvent) => {
       if (!ref.current?.contains(event.target as Node)) setOpen(null);
     };
+    // Escape closes the menu wherever the focus is (after a click it is on the menu's button).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      setOpen(null);
+      ref.current?.querySelector<HTMLElement>(`[data-menu="${open}"]`)?.focus();
+    };
     window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('mousedown', close);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [open]);
 
   return (
@@ -47,13 +58,7 @@ export function MenuBar(props: { commands: readonly Command[]; ctx: CommandConte
               {t(group)}
             </button>
             {open === group && (
-              <ul
-                className="menu-list"
-                role="menu"
-                onKeyDown={(e) => {
-                  if (e.key === 'Escape') setOpen(null);
-                }}
-              >
+              <ul className="menu-list" role="menu">
                 {items.map((command) => (
                   <li key={command.id} role="none">
                     <button

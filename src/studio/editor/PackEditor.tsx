@@ -84,7 +84,7 @@ function PackEditorLayout({ pack, dispatch, problems, selection, onSelect }: Pac
         selection={selection}
         view={view}
       />
-      <ProblemsPanel pack={pack} problems={problems} onOpen={openProblem} />
+      <ProblemsPanel pack={pack} problems={problems} onOpen={openProblem} dispatch={dispatch} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
-import type { Pack } from '../../domain/index.ts';
+import { useMemo } from 'react';
+import type { NodeKind, Pack, PackChange } from '../../domain/index.ts';
 import type { Problem } from '../../engine/index.ts';
-import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
-import { nodeIdOfPath } from '../graph/graphEdits.ts';
+import { defineMessages, useLocale, useLocalize, useMessages } from '../i18n/index.tsx';
+import { kindEntry } from '../nodeKinds/index.ts';
+import { groupProblems } from './problemView.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -11,6 +13,8 @@ const messages = defineMessages({
     error: '错误',
     warning: '警告',
     info: '提示',
+    fix: '修正：{what}',
+    open: '在图中打开',
   },
   en: {
     title: 'Problems',
@@ -19,15 +23,36 @@ const messages = defineMessages({
     error: 'error',
     warning: 'warning',
     info: 'info',
+    fix: 'Fix: {what}',
+    open: 'Open in the graph',
   },
 });
 
-type Props = { pack: Pack; problems: Problem[]; onOpen: (nodeId: string) => void };
+type Props = {
+  pack: Pack;
+  problems: Problem[];
+  onOpen: (nodeId: string) => void;
+  dispatch: (change: PackChange) => void;
+};
 
-/** Every problem with where it is; clicking one opens its node. */
-export function ProblemsPanel({ pack, problems, onOpen }: Props) {
+/**
+ * Every problem in sentences, grouped by the node (or part of the pack) it is in, with its place
+ * in words and, where the fix is obvious, a button that applies it as one undoable change.
+ */
+export function ProblemsPanel({ pack, problems, onOpen, dispatch }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
+  const { locale } = useLocale();
+  const groups = useMemo(
+    () =>
+      groupProblems(
+        pack,
+        problems,
+        locale,
+        (kind) => kindEntry(kind as NodeKind).label[locale].name,
+      ),
+    [pack, problems, locale],
+  );
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   return (
@@ -35,29 +60,59 @@ export function ProblemsPanel({ pack, problems, onOpen }: Props) {
       <header>
         <strong>{t('title')}</strong> <span>{t('counts', { errors, warnings })}</span>
       </header>
-      {problems.length === 0 ? (
+      {groups.length === 0 ? (
         <p className="problems-none">{t('none')}</p>
       ) : (
-        <ul>
-          {problems.map((p, i) => {
-            const nodeId = p.nodeId ?? nodeIdOfPath(pack, p.path);
-            return (
-              <li key={`${p.path}|${p.code}|${i}`}>
+        groups.map((g) => (
+          <section key={g.key} className="problem-group" data-group={g.key}>
+            <h4>
+              {g.nodeId ? (
                 <button
                   type="button"
-                  className={`problem ${p.severity}`}
-                  disabled={!nodeId}
-                  onClick={() => nodeId && onOpen(nodeId)}
+                  className="problem-group-title"
+                  title={t('open')}
+                  onClick={() => onOpen(g.nodeId as string)}
                 >
-                  <span className="problem-severity">{t(p.severity)}</span>
-                  <span className="problem-message">{localize(p.message)}</span>
-                  {nodeId && <span className="problem-node">{nodeId}</span>}
-                  <code className="problem-path">{p.path}</code>
+                  {g.title}
                 </button>
-              </li>
-            );
-          })}
-        </ul>
+              ) : (
+                <span className="problem-group-title">{g.title}</span>
+              )}
+              <span className="problem-group-count">
+                {t('counts', { errors: g.errors, warnings: g.warnings })}
+              </span>
+            </h4>
+            <ul>
+              {g.problems.map((p, i) => (
+                <li
+                  key={`${p.path}|${p.code}|${i}`}
+                  className={`problem ${p.severity}`}
+                  title={p.path}
+                >
+                  <button
+                    type="button"
+                    className="problem-open"
+                    disabled={!g.nodeId}
+                    onClick={() => g.nodeId && onOpen(g.nodeId)}
+                  >
+                    <span className="problem-severity">{t(p.severity)}</span>
+                    <span className="problem-message">{p.text}</span>
+                    {p.where && <span className="problem-where">{p.where}</span>}
+                  </button>
+                  {p.fix && (
+                    <button
+                      type="button"
+                      className="problem-fix"
+                      onClick={() => dispatch(p.fix!.change)}
+                    >
+                      {t('fix', { what: localize(p.fix.label) })}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
       )}
     </section>
   );

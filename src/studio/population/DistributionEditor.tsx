@@ -9,6 +9,15 @@ import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
+    param_median: '中位数',
+    param_sigma: '离散度 σ',
+    param_mean: '平均值',
+    param_sd: '标准差',
+    param_min: '最小值',
+    param_max: '最大值',
+    param_p: '为“是”的概率',
+    param_from: '起（天）',
+    param_to: '止（天）',
     facts: '客户事实的分布',
     answers: '答案权重',
     fact: '事实',
@@ -27,6 +36,15 @@ const messages = defineMessages({
     constant: '常量',
   },
   en: {
+    param_median: 'median',
+    param_sigma: 'spread σ',
+    param_mean: 'mean',
+    param_sd: 'standard deviation',
+    param_min: 'min',
+    param_max: 'max',
+    param_p: 'probability of yes',
+    param_from: 'from (days)',
+    param_to: 'to (days)',
     facts: 'Fact distributions',
     answers: 'Answer weights',
     fact: 'Fact',
@@ -46,8 +64,10 @@ const messages = defineMessages({
   },
 });
 
+type Param = 'median' | 'sigma' | 'mean' | 'sd' | 'min' | 'max' | 'p' | 'from' | 'to';
+
 /** The numeric parameters of each distribution kind, as the generator names them. */
-const PARAMS: Record<FactDistribution['kind'], string[]> = {
+const PARAMS: Record<FactDistribution['kind'], Param[]> = {
   logNormal: ['median', 'sigma'],
   normal: ['mean', 'sd'],
   uniform: ['min', 'max'],
@@ -104,8 +124,8 @@ export function DistributionEditor({ pack, config, onChange }: Props) {
           <div className="pop-params">
             <span className="pop-kind">{t(dist.kind)}</span>
             {PARAMS[dist.kind].map((name) => (
-              <label key={name} className="pop-field">
-                {name}
+              <label key={name} className="pop-field" title={name}>
+                {t(`param_${name}`)}
                 <input
                   type="number"
                   step="any"

@@ -9,6 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useCodeLabels } from '../i18n/useCodeLabels.ts';
 import type { Pack } from '../../domain/index.ts';
 import type { WhatIfCounts, WhatIfTable } from '../../engine/index.ts';
 import { levelColor, VERDICT_COLORS } from '../graph/nodeViews/summaries.ts';
@@ -52,6 +53,7 @@ const still = { isAnimationActive: false } as const;
 export function PopulationCharts({ pack, table, counts, bands }: Props) {
   const t = useMessages(messages);
   const localize = useLocalize();
+  const labels = useCodeLabels(pack);
   const { levels, products, flags, classifyId } = table.shape;
   const bins = scoreHistogram(table);
   const bandIndex = (x: number) => {
@@ -63,7 +65,7 @@ export function PopulationCharts({ pack, table, counts, bands }: Props) {
     ...levels.map((l, i) => ({ name: l, count: counts.levels[i] ?? 0, i })),
     ...(counts.failed > 0 ? [{ name: t('failed'), count: counts.failed, i: -1 }] : []),
   ];
-  const flagData = flags.map((f, i) => ({ name: f, count: counts.flags[i] ?? 0 }));
+  const flagData = flags.map((f, i) => ({ name: labels.name(f), count: counts.flags[i] ?? 0 }));
   const names = new Map(pack.products.items.map((p) => [p.id, localize(p.name)]));
   const reach = reachRows(counts, products).map((r) => ({
     ...r,

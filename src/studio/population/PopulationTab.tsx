@@ -5,7 +5,7 @@ import { AnalyticsPanel } from './AnalyticsPanel.tsx';
 import { defineMessages, messageText, useLocalize, useMessages } from '../i18n/index.tsx';
 import { selectPack, usePackState } from '../state/index.ts';
 import { DEFAULT_COUNT, GeneratePanel } from './GeneratePanel.tsx';
-import { generatorDefaults } from './generatorDefaults.ts';
+import { DEFAULT_SEED, generatorDefaults, localDate } from './generatorDefaults.ts';
 import { LoadPanel } from './LoadPanel.tsx';
 import { PopulationCharts } from './PopulationCharts.tsx';
 import { RunBar } from './RunBar.tsx';
@@ -41,7 +41,7 @@ const messages = defineMessages({
   },
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDate(new Date());
 
 /** Population analysis: load or generate clients, evaluate them in workers, chart the results. */
 export default function PopulationTab({ packKey }: EditorTabProps) {
@@ -53,7 +53,7 @@ export default function PopulationTab({ packKey }: EditorTabProps) {
   const stored = useGenerator(packKey);
   const defaults = useMemo(() => (pack ? generatorDefaults(pack, today()) : undefined), [pack]);
   const generator = stored ?? {
-    config: defaults ?? { seed: 1, evaluationDate: today() },
+    config: defaults ?? { seed: DEFAULT_SEED, evaluationDate: today() },
     count: DEFAULT_COUNT,
   };
   const [mode, setMode] = useState<'generate' | 'load'>('generate');

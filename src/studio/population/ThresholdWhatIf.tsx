@@ -4,7 +4,7 @@ import { countWhatIf } from '../../engine/index.ts';
 import { defineMessages, messageText, useLocalize, useMessages } from '../i18n/index.tsx';
 import { selectKey, usePackState } from '../state/index.ts';
 import { DEFAULT_COUNT } from './GeneratePanel.tsx';
-import { generatorDefaults } from './generatorDefaults.ts';
+import { generatorDefaults, localDate } from './generatorDefaults.ts';
 import {
   cancelRun,
   packSignature,
@@ -85,8 +85,7 @@ export function ThresholdWhatIf({ pack, nodeId, bands }: Props) {
 
   const evaluate = () => {
     if (!key) return;
-    const config =
-      generator?.config ?? generatorDefaults(pack, new Date().toISOString().slice(0, 10));
+    const config = generator?.config ?? generatorDefaults(pack, localDate(new Date()));
     const count = generator?.count ?? DEFAULT_COUNT;
     startRun(
       key,

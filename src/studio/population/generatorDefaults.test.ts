@@ -7,7 +7,7 @@ import {
   prepareWhatIf,
 } from '../../engine/index.ts';
 import { createPopulation } from '../../engine/population/population.ts';
-import { generatorDefaults } from './generatorDefaults.ts';
+import { DEFAULT_SEED, generatorDefaults, localDate } from './generatorDefaults.ts';
 import csrcText from '../../../rule-packs/cn-csrc-2017/pack.json?raw';
 
 function load(text: string): Pack {
@@ -38,5 +38,17 @@ describe('generator defaults', () => {
     const bands = node?.kind === 'classify' ? node.config.bands : [];
     const counts = countWhatIf(builder.table(), bands);
     for (const n of counts.levels) expect(n).toBeGreaterThan(20);
+  });
+});
+
+describe('one default', () => {
+  it('is the local calendar date, not UTC, and one seed', () => {
+    // 23:30 on 8 Dec where the user is: still the 8th, whatever UTC says.
+    expect(localDate(new Date(2026, 11, 8, 23, 30))).toBe('2026-12-08');
+    expect(localDate(new Date(2026, 0, 1, 0, 5))).toBe('2026-01-01');
+    expect(generatorDefaults(load(csrcText), '2026-12-08')).toMatchObject({
+      seed: DEFAULT_SEED,
+      evaluationDate: '2026-12-08',
+    });
   });
 });

@@ -1,6 +1,15 @@
 import type { Pack } from '../../domain/index.ts';
 import type { FactDistribution, PopulationConfig } from '../../engine/index.ts';
 
+/** The seed every generated population starts from, in the Population tab and in Versions › Impact. */
+export const DEFAULT_SEED = 1;
+
+/** The calendar date of `now` where the user is (not in UTC): the default evaluation date. */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /**
  * Starting distributions for a pack's synthetic population, read from its sample clients:
  * booleans and enums follow the personas. Personas over-represent edge cases (one lowest-category
@@ -32,7 +41,7 @@ export function generatorDefaults(pack: Pack, evaluationDate: string): Populatio
     }
   }
   return {
-    seed: 1,
+    seed: DEFAULT_SEED,
     evaluationDate,
     appetite: { a: 2, b: 2 },
     coherence: 0.7,

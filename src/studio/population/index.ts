@@ -5,3 +5,6 @@ export { setWhatIfPreview } from './whatIfPreview.ts';
 // the Versions tab's impact analysis runs on the same file.
 export { LoadPanel } from './LoadPanel.tsx';
 export { useLoadedClients } from './populationStore.ts';
+// One generator default everywhere: the Versions tab's impact analysis starts from the same
+// population as the Population tab.
+export { DEFAULT_SEED, generatorDefaults, localDate } from './generatorDefaults.ts';

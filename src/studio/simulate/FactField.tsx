@@ -1,5 +1,6 @@
 import type { Fact, FactValue, LocalizedText, Pack } from '../../domain/index.ts';
-import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
+import { defineMessages, useLocale, useLocalize, useMessages } from '../i18n/index.tsx';
+import { unitText } from './inputForm.ts';
 import { Field, NumberInput } from './fields.tsx';
 
 const messages = defineMessages({
@@ -28,6 +29,7 @@ type Props = {
 /** One client fact, typed by the vocabulary: number with bounds, enum, set, yes / no, date, text. */
 export function FactField({ pack, fact, value, onChange, check, error, required }: Props) {
   const t = useMessages(messages);
+  const { locale } = useLocale();
   const localize = useLocalize();
   const name = localize(fact.label);
   const label = (
@@ -52,7 +54,7 @@ export function FactField({ pack, fact, value, onChange, check, error, required 
             integer={fact.integer}
           />
           <span className="muted">
-            {fact.unit}
+            {fact.unit && unitText(fact.unit, locale)}
             {(fact.min !== undefined || fact.max !== undefined) &&
               ` (${t('range', { min: fact.min ?? '-∞', max: fact.max ?? '∞' })})`}
           </span>

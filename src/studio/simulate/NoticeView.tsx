@@ -7,8 +7,21 @@ import { buildNotice, type Notice, type NoticeLocale, type NoticeProduct } from 
 import './notice.css';
 
 const messages = defineMessages({
-  'zh-CN': { print: '打印 / 存为 PDF', close: '关闭', language: '告知书语言' },
-  en: { print: 'Print / save as PDF', close: 'Close', language: 'Notice language' },
+  'zh-CN': {
+    print: '打印 / 存为 PDF',
+    close: '关闭',
+    language: '告知书语言',
+    investor: '投资者姓名',
+    draft: '规则包尚未发布：告知书带“草稿”水印，不写版本号，不可交给客户。',
+  },
+  en: {
+    print: 'Print / save as PDF',
+    close: 'Close',
+    language: 'Notice language',
+    investor: 'Investor name',
+    draft:
+      'The pack is not published: the notice carries a draft watermark, claims no version and is not for clients.',
+  },
 });
 
 const HEADINGS = {
@@ -24,6 +37,8 @@ const HEADINGS = {
     warnings: '三、风险提示',
     confirm: '四、投资者确认',
     footer: '本告知书依据规则包',
+    version: '版本',
+    hash: '内容摘要',
   },
   en: {
     result: '1. Assessment result',
@@ -37,6 +52,8 @@ const HEADINGS = {
     warnings: '3. Risk warnings',
     confirm: '4. Investor confirmation',
     footer: 'Issued under the rule pack',
+    version: 'version',
+    hash: 'content hash',
   },
 } as const;
 
@@ -66,9 +83,10 @@ export function NoticeView(props: {
   const t = useMessages(messages);
   const ui = useLocale().locale;
   const [locale, setLocale] = useState<NoticeLocale>(ui);
+  const [investor, setInvestor] = useState('');
   const notice = useMemo(
-    () => buildNotice(pack, input, result, locale),
-    [pack, input, result, locale],
+    () => buildNotice(pack, input, result, locale, investor),
+    [pack, input, result, locale, investor],
   );
   const h = HEADINGS[locale];
   useEffect(() => {
@@ -79,6 +97,15 @@ export function NoticeView(props: {
   return createPortal(
     <div className="notice-overlay" data-testid="notice">
       <div className="notice-toolbar">
+        <label>
+          {t('investor')}{' '}
+          <input
+            type="text"
+            value={investor}
+            data-testid="notice-investor"
+            onChange={(e) => setInvestor(e.target.value)}
+          />
+        </label>
         <label>
           {t('language')}{' '}
           <select value={locale} onChange={(e) => setLocale(e.target.value as NoticeLocale)}>
@@ -92,8 +119,18 @@ export function NoticeView(props: {
         <button type="button" className="btn" onClick={onClose}>
           {t('close')}
         </button>
+        {notice.watermark && <span className="notice-draft-note">{t('draft')}</span>}
       </div>
-      <article className="notice-page" lang={locale}>
+      <article
+        className={notice.watermark ? 'notice-page notice-is-draft' : 'notice-page'}
+        lang={locale}
+      >
+        {notice.watermark && (
+          <div className="notice-watermark" data-testid="notice-watermark" aria-hidden>
+            {notice.watermark}
+          </div>
+        )}
+        {notice.firm && <p className="notice-firm">{notice.firm}</p>}
         <h1>{notice.title}</h1>
         <p className="notice-date" data-testid="notice-date">
           {notice.date}
@@ -149,8 +186,14 @@ export function NoticeView(props: {
             <p key={s}>{s}</p>
           ))}
         </div>
-        <footer>
+        <footer data-testid="notice-footer">
           {h.footer} {notice.pack} · {notice.date}
+          {notice.release && (
+            <div className="notice-release">
+              {h.version} {notice.release.version} · {h.hash} <code>{notice.release.hash}</code>
+            </div>
+          )}
+          {notice.watermark && <div className="notice-release">{notice.watermark}</div>}
         </footer>
       </article>
     </div>,

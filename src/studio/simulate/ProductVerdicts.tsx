@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { VERDICTS, type Pack } from '../../domain/index.ts';
 import type { EvaluationResult } from '../../engine/index.ts';
 import { defineMessages, useLocale, useLocalize, useMessages } from '../i18n/index.tsx';
+import { useCodeLabels } from '../i18n/useCodeLabels.ts';
 import { productRows, verdictCounts, type VerdictFilter } from './resultView.ts';
 
 export const verdictMessages = defineMessages({
@@ -49,6 +50,7 @@ export function ProductVerdicts({ pack, result }: { pack: Pack; result: Evaluati
   const v = useMessages(verdictMessages);
   const localize = useLocalize();
   const { locale } = useLocale();
+  const labels = useCodeLabels(pack);
   const [filter, setFilter] = useState<VerdictFilter>('all');
   const [search, setSearch] = useState('');
   const counts = verdictCounts(result);
@@ -101,14 +103,14 @@ export function ProductVerdicts({ pack, result }: { pack: Pack; result: Evaluati
                   <code>{r.id}</code>
                 </div>
               </td>
-              <td>{r.risk}</td>
+              <td title={r.risk}>{labels.name(r.risk)}</td>
               <td>
                 <span className={`verdict verdict-${r.verdict.verdict}`}>
                   {v(r.verdict.verdict)}
                 </span>
                 {r.verdict.flags.map((f) => (
-                  <span key={f} className="chip chip-flag">
-                    {f}
+                  <span key={f} className="chip chip-flag" title={f}>
+                    {labels.name(f)}
                   </span>
                 ))}
               </td>
@@ -124,8 +126,12 @@ export function ProductVerdicts({ pack, result }: { pack: Pack; result: Evaluati
                   {Object.entries(r.verdict.checks)
                     .filter(([, c]) => c !== 'pass')
                     .map(([dim, c]) => (
-                      <span key={dim} className={`check check-${c}`} title={`${dim}: ${t(c)}`}>
-                        {CHECK_GLYPH[c]} {dim}
+                      <span
+                        key={dim}
+                        className={`check check-${c}`}
+                        title={`${labels.full(dim)}: ${t(c)}`}
+                      >
+                        {CHECK_GLYPH[c]} {labels.name(dim)}
                       </span>
                     ))}
                   <span className="check check-pass" title={passed(r.verdict.checks).join(', ')}>

@@ -6,6 +6,7 @@ import {
   draftFromInput,
   emptyDraft,
   toInput,
+  unitText,
   visibleQuestions,
   withAnswer,
   withFact,
@@ -90,5 +91,14 @@ describe('the client form', () => {
     });
     const outcome = simulate(broken, draftFromInput(baseClient()));
     expect(outcome.kind).toBe('invalid');
+  });
+});
+
+describe('unitText', () => {
+  it('says English units in Chinese, leaves others', () => {
+    expect(unitText('years', 'zh-CN')).toBe('年');
+    expect(unitText('CNY', 'zh-CN')).toBe('元');
+    expect(unitText('years', 'en')).toBe('years');
+    expect(unitText('bp', 'zh-CN')).toBe('bp');
   });
 });

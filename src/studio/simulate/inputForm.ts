@@ -170,3 +170,21 @@ export function withFact(draft: InputDraft, id: string, value: FactValue | undef
   else facts[id] = value;
   return { ...draft, facts };
 }
+
+/** Units packs write in English (`years`, `CNY`), in the UI language; others as written. */
+const UNITS: Record<string, string> = {
+  year: '年',
+  years: '年',
+  month: '个月',
+  months: '个月',
+  day: '天',
+  days: '天',
+  CNY: '元',
+  RMB: '元',
+  EUR: '欧元',
+  USD: '美元',
+};
+
+export function unitText(unit: string, locale: string): string {
+  return locale === 'zh-CN' ? (UNITS[unit] ?? unit) : unit;
+}

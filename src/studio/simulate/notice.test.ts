@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePack, evaluate } from '../../engine/index.ts';
 import { baseClient, buildPack } from '../../testing/fixtures.ts';
-import { buildNotice, formatDate } from './notice.ts';
+import { buildNotice, DRAFT_WATERMARK, formatDate } from './notice.ts';
 
 const pack = buildPack();
 const compiled = compilePack(pack);
@@ -43,5 +43,42 @@ describe('the client suitability notice', () => {
     expect(notice.prohibited.map((p) => p.id)).toEqual(['P2', 'P3', 'P4']);
     expect(notice.warnings[0]).toContain('最低类别');
     expect(notice.confirmations).toHaveLength(2);
+  });
+
+  it('names the investor and the firm; a draft carries the watermark and no version', () => {
+    const input = baseClient();
+    const result = evaluate(compiled, input);
+    const draft = buildNotice({ ...pack, status: 'draft' }, input, result, 'zh-CN', '王芳');
+    expect(draft.facts[0]).toEqual(['投资者', '王芳']);
+    expect(draft.watermark).toBe(DRAFT_WATERMARK);
+    expect(draft.release).toBeUndefined();
+    expect(draft.pack).not.toContain(pack.version);
+    expect(draft.firm).toBeUndefined();
+    // No name given: a line for the investor to write on.
+    expect(buildNotice(pack, input, result, 'en').facts[0]).toEqual([
+      'Investor',
+      '________________',
+    ]);
+  });
+
+  it('claims the version and content hash of a published pack only', () => {
+    const input = baseClient();
+    const result = evaluate(compiled, input);
+    const hash = `sha256:${'a'.repeat(64)}`;
+    const published = {
+      ...pack,
+      status: 'published' as const,
+      version: '2.1.0',
+      firm: { name: { 'zh-CN': '某某证券股份有限公司', en: 'Example Securities Co., Ltd.' } },
+      integrity: { hash, approvals: [] },
+    };
+    const notice = buildNotice(published, input, result, 'zh-CN');
+    expect(notice.release).toEqual({ version: '2.1.0', hash });
+    expect(notice.watermark).toBeUndefined();
+    expect(notice.firm).toBe('某某证券股份有限公司');
+    expect(notice.pack).toContain('2.1.0');
+    const inReview = buildNotice({ ...published, status: 'in-review' }, input, result, 'en');
+    expect(inReview.release).toBeUndefined();
+    expect(inReview.watermark).toBe(DRAFT_WATERMARK);
   });
 });

@@ -28,7 +28,25 @@ export type Notice = {
   confirmations: string[];
   signatures: string[];
   date: string;
+  /** The firm issuing the notice (the pack's `firm.name`), when the pack names one. */
+  firm?: string;
+  /**
+   * The published version the notice was made under, with its content hash. Absent for a pack not
+   * published (draft, in review, approved but not yet published, retired): such a notice is a
+   * draft, carries the watermark and claims no version.
+   */
+  release?: { version: string; hash: string };
+  /** `草稿 / DRAFT — not for clients` when the notice is not from a published version. */
+  watermark?: string;
 };
+
+export const DRAFT_WATERMARK = '草稿 / DRAFT — not for clients';
+
+/** The version a notice may claim: a published pack with its content hash, nothing else. */
+export function noticeRelease(pack: Pack): Notice['release'] {
+  const hash = pack.integrity?.hash;
+  return pack.status === 'published' && hash ? { version: pack.version, hash } : undefined;
+}
 
 const MONTHS =
   'January February March April May June July August September October November December'.split(
@@ -49,6 +67,7 @@ const TEXT = {
   'zh-CN': {
     title: '投资者适当性匹配意见告知书',
     client: '投资者',
+    clientId: '客户编号',
     evaluationDate: '评估日期',
     assessmentDate: '风险测评日期',
     validUntil: '测评有效期至',
@@ -70,6 +89,7 @@ const TEXT = {
   en: {
     title: 'Notice of Suitability Assessment and Product Match',
     client: 'Investor',
+    clientId: 'Client number',
     evaluationDate: 'Evaluation date',
     assessmentDate: 'Risk assessment date',
     validUntil: 'Assessment valid until',
@@ -92,19 +112,24 @@ const TEXT = {
   },
 } as const;
 
-/** The notice for one evaluated client, in `locale`, dated with the evaluation date. */
+/**
+ * The notice for one evaluated client, in `locale`, dated with the evaluation date, addressed to
+ * `investorName` (blank for the investor to write in when not given).
+ */
 export function buildNotice(
   pack: Pack,
   input: EvaluationInputDraft,
   result: EvaluationResult,
   locale: NoticeLocale,
+  investorName = '',
 ): Notice {
   const x = TEXT[locale];
   const l = (t: Parameters<typeof localize>[0]) => localize(t, locale);
   const rows = outputRows(pack, result);
   const { level, score } = headline(pack, result);
   const facts: [string, string][] = [];
-  if (input.clientId) facts.push([x.client, input.clientId]);
+  facts.push([x.client, investorName.trim() || '________________']);
+  if (input.clientId) facts.push([x.clientId, input.clientId]);
   facts.push([x.evaluationDate, formatDate(input.evaluationDate, locale)]);
   facts.push([x.assessmentDate, formatDate(input.assessmentDate ?? input.evaluationDate, locale)]);
   const expires = result.outputs['expiresOn'];
@@ -143,10 +168,16 @@ export function buildNotice(
           const text = l(p.reason.text);
           if (!warnings.includes(text)) warnings.push(text);
         }
+  const release = noticeRelease(pack);
   return {
     locale,
     title: x.title,
-    pack: `${l(pack.title)} · ${pack.id} ${pack.version}`,
+    // A draft names the pack, never a version it might not become.
+    pack: release
+      ? `${l(pack.title)} · ${pack.id} ${release.version}`
+      : `${l(pack.title)} · ${pack.id}`,
+    ...(pack.firm ? { firm: l(pack.firm.name) } : {}),
+    ...(release ? { release } : { watermark: DRAFT_WATERMARK }),
     facts,
     flags: rows
       .filter((r) => r.flag && r.value === true)

@@ -3,7 +3,7 @@ import { addNode, baseClient, buildPack } from '../../testing/fixtures.ts';
 import { highlightEdges, highlightNodes, type PackFlowNode } from '../graph/flowModel.ts';
 import { simulate } from './evaluation.ts';
 import { draftFromInput, withAnswer } from './inputForm.ts';
-import { nodesOnPath, traceHighlight } from './traceMarks.ts';
+import { nodesOnPath, traceHighlight, valueWords } from './traceMarks.ts';
 
 // A score node nothing reads: it runs, but it is not on the path to the result.
 const pack = buildPack((p) =>
@@ -62,5 +62,13 @@ describe('the trace on the graph', () => {
     expect(edges[0]).toMatchObject({ className: 'trace-lit', animated: true });
     const none = [node('a')];
     expect(highlightNodes(none, undefined)).toBe(none);
+  });
+});
+
+describe('values in words', () => {
+  it('never shows JSON', () => {
+    expect(valueWords(['SRI1', 'SRI2'])).toBe('SRI1, SRI2');
+    expect(valueWords({ level: 'C2', cap: null })).toBe('level: C2; cap: —');
+    expect(valueWords(3)).toBe('3');
   });
 });

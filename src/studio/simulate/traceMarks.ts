@@ -26,8 +26,19 @@ export function nodesOnPath(pack: Pack): Set<string> {
   return seen;
 }
 
+/** A value in a few words, never as JSON: lists joined, strings as they are, objects as `key: value`. */
+export function valueWords(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.map(valueWords).join(', ');
+  if (typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${k}: ${valueWords(x)}`)
+      .join('; ');
+  return String(v);
+}
+
 const short = (v: unknown) => {
-  const text = JSON.stringify(v) ?? String(v);
+  const text = valueWords(v);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 };
 

@@ -41,4 +41,12 @@ describe('checkChange', () => {
     const change: PackChange = { type: 'set', path: ['extra'], value: 1 };
     expect(checkChange(applyChange(pack, change), change)?.en).toContain('$.extra');
   });
+
+  it('explains why the last node cannot be deleted, in words', () => {
+    const change: PackChange = { type: 'set', path: ['graph', 'nodes'], value: [] };
+    const refused = checkChange(applyChange(pack, change), change);
+    expect(refused?.en).toMatch(/^The last node cannot be deleted/);
+    expect(refused?.['zh-CN']).toMatch(/^不能删除最后一个节点/);
+    expect(refused?.en).not.toContain('$.');
+  });
 });

@@ -24,6 +24,20 @@ export function touchedFields(change: PackChange): Set<string> | 'all' {
   return head === undefined ? 'all' : new Set([String(head)]);
 }
 
+/**
+ * Refusals the schema would word in its own terms (`$.graph.nodes: too small`), said as what the
+ * user did and why it cannot be done.
+ */
+export function explainRefusal(next: Pack): LocalizedText | null {
+  if (Array.isArray(next.graph?.nodes) && next.graph.nodes.length === 0)
+    return {
+      'zh-CN':
+        '不能删除最后一个节点：规则包的决策图至少要有一个节点，评估才有起点。请先添加新节点再删除它；若不再需要这个规则包，请在工作区中删除整个规则包。',
+      en: 'The last node cannot be deleted: a pack’s decision graph needs at least one node for an evaluation to start from. Add the new node first, then delete this one; to drop the whole pack, delete it in the workspace.',
+    };
+  return null;
+}
+
 const FIELDS = PackSchema.shape as Record<
   string,
   (typeof PackSchema.shape)[keyof typeof PackSchema.shape]
@@ -36,6 +50,8 @@ const FIELDS = PackSchema.shape as Record<
  * in a large pack.
  */
 export function checkChange(next: Pack, change: PackChange): LocalizedText | null {
+  const refused = explainRefusal(next);
+  if (refused) return refused;
   const fields = touchedFields(change);
   if (fields === 'all') {
     const parsed = parsePack(next);

@@ -2,7 +2,13 @@ import { useMemo, useState } from 'react';
 import type { Pack } from '../../domain/index.ts';
 import { compilePack, PackInvalidError } from '../../engine/index.ts';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
-import { LoadPanel, useLoadedClients } from '../population/index.ts';
+import {
+  DEFAULT_SEED,
+  generatorDefaults,
+  LoadPanel,
+  localDate,
+  useLoadedClients,
+} from '../population/index.ts';
 import type { PopulationSource } from '../workers/workerPool.ts';
 import type { Point } from './diffGroups.ts';
 import { ImpactReportView } from './ImpactReportView.tsx';
@@ -64,8 +70,8 @@ export function ImpactPanel(props: { points: readonly Point[]; packKey: string; 
   const a = points.find((p) => p.id === fromId)?.pack;
   const b = points.find((p) => p.id === toId)?.pack;
   const [size, setSize] = useState(1000);
-  const [seed, setSeed] = useState(42);
-  const [date, setDate] = useState('2026-06-01');
+  const [seed, setSeed] = useState(DEFAULT_SEED);
+  const [date, setDate] = useState(() => localDate(new Date()));
   const [kind, setKind] = useState<SourceKind>('generated');
   const loaded = useLoadedClients(packKey);
   const { run, start, cancel } = useImpactRun();
@@ -80,7 +86,9 @@ export function ImpactPanel(props: { points: readonly Point[]; packKey: string; 
 
   const source = (): { source: PopulationSource; lines?: readonly number[] } | undefined => {
     if (kind === 'generated')
-      return { source: { kind, config: { seed, evaluationDate: date }, count: size } };
+      return {
+        source: { kind, config: { ...generatorDefaults(pack, date), seed }, count: size },
+      };
     if (kind === 'samples') return a && { source: { kind: 'clients', clients: samplesOf(a) } };
     return loaded && { source: { kind: 'clients', clients: loaded.clients }, lines: loaded.lines };
   };

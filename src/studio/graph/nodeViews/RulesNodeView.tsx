@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { defineMessages, useMessages } from '../../i18n/index.tsx';
 import type { NodeViewProps } from '../../nodeKinds/types.ts';
 import { summarizeRules } from './summaries.ts';
+import { useCodeLabels } from '../../i18n/useCodeLabels.ts';
+import { usePackSlice } from '../packStore.tsx';
 
 const messages = defineMessages({
   'zh-CN': { rules: '{n} 条规则', none: '尚无规则' },
@@ -11,18 +13,19 @@ const messages = defineMessages({
 export function RulesNodeView({ node }: NodeViewProps<'rules'>) {
   const t = useMessages(messages);
   const s = useMemo(() => summarizeRules(node.config), [node.config]);
+  const labels = useCodeLabels(usePackSlice((p) => p));
   return (
     <div className="nv">
       <div>{s.rules === 0 ? t('none') : t('rules', { n: s.rules })}</div>
       <div className="nv-chips">
         {s.flags.map((f) => (
-          <span key={`f-${f}`} className="nv-chip flag">
-            ⚑ {f}
+          <span key={`f-${f}`} className="nv-chip flag" title={f}>
+            ⚑ {labels.name(f)}
           </span>
         ))}
         {s.sets.map((name) => (
-          <span key={`s-${name}`} className="nv-chip">
-            = {name}
+          <span key={`s-${name}`} className="nv-chip" title={name}>
+            = {labels.name(name)}
           </span>
         ))}
         {s.limits.map((l) => (
