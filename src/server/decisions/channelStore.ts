@@ -207,8 +207,8 @@ export async function channelStats(
     ),
     db.query<{ channel: string; day: string; verdict: string; n: string | number }>(
       `SELECT r.channel, to_char(r.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-              p.value->>'verdict' AS verdict, count(*) AS n
-         FROM decision_records r, jsonb_each(r.outcome->'products') p
+              p.value AS verdict, count(*) AS n
+         FROM decision_records r, jsonb_each_text(r.outcome->'products') p
         WHERE r.decided_at >= $1::date AND r.decided_at < $2::date
         GROUP BY 1, 2, 3`,
       [from, to],

@@ -128,8 +128,8 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
     const { record } = evaluated;
     const labels = { pack: record.packId, version: record.version, channel: record.channel };
     metrics.decisions.inc(labels);
-    for (const p of Object.values(record.products))
-      metrics.verdicts.inc({ ...labels, verdict: p.verdict });
+    for (const verdict of Object.values(record.products))
+      metrics.verdicts.inc({ ...labels, verdict });
   };
   const record = async (evaluated: readonly Evaluated[]) => {
     if (opts.records) await opts.records.recorder.append(evaluated.map((e) => e.record));
