@@ -128,8 +128,11 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
     const { record } = evaluated;
     const labels = { pack: record.packId, version: record.version, channel: record.channel };
     metrics.decisions.inc(labels);
+    // One increment per verdict, not per product: a label lookup costs more than the decision.
+    const mix = new Map<string, number>();
     for (const verdict of Object.values(record.products))
-      metrics.verdicts.inc({ ...labels, verdict });
+      mix.set(verdict, (mix.get(verdict) ?? 0) + 1);
+    for (const [verdict, n] of mix) metrics.verdicts.inc({ ...labels, verdict }, n);
   };
   const record = async (evaluated: readonly Evaluated[]) => {
     if (opts.records) await opts.records.recorder.append(evaluated.map((e) => e.record));
