@@ -145,7 +145,16 @@ export class ErrorTally {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
-  async flush(): Promise<void> {
+  private last: Promise<void> = Promise.resolve();
+
+  /** Writes the counts so far; a flush waits for the one before, so a reader sees them all. */
+  flush(): Promise<void> {
+    const next = this.last.catch(() => undefined).then(() => this.write());
+    this.last = next;
+    return next;
+  }
+
+  private async write(): Promise<void> {
     if (this.counts.size === 0) return;
     const counts = this.counts;
     this.counts = new Map();
