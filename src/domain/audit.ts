@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   'user-change',
   'sessions-revoke',
   'key-rotate',
+  // The decision service: channel keys made and revoked by an admin.
+  'channel-create',
+  'channel-revoke',
   'comment',
   'withdraw',
 ] as const;

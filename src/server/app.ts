@@ -16,6 +16,7 @@ import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
 import { DEFAULT_PASSWORD_COST } from './auth/passwords.ts';
 import type { ServerConfig, ServerContext } from './context.ts';
 import type { Db } from './db/index.ts';
+import { decisionsInWorkspace } from './decisions/workspace.ts';
 import { EventHub } from './events.ts';
 import { ApiError, sendError } from './http/errors.ts';
 import { keyRoutes } from './keys/routes.ts';
@@ -66,6 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           'Team workspace API. Writes need the x-csrf-token header from GET /api/session.',
         version: '1',
       },
+      // The decision API (`/v1/*`) is called by channels with their key, not a session.
+      components: { securitySchemes: { channelKey: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -93,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auditRoutes,
   ])
     feature(app, ctx);
+  await decisionsInWorkspace(app, ctx);
 
   serveStudio(app, deps.studioDir);
   return app;

@@ -45,6 +45,13 @@ describe('every route is guarded as declared', () => {
   it('declares every API route through route(), with its access', () => {
     const declared = server.app.routeTable.map((r) => `${r.method} ${r.url}`);
     expect(declared).toContain('POST /api/packs/:id/approve');
+    for (const channelRoute of [
+      'GET /api/channels',
+      'POST /api/channels',
+      'POST /api/channels/:id/revoke',
+      'GET /api/channels/stats',
+    ])
+      expect(declared).toContain(channelRoute);
     const publicRoutes = server.app.routeTable.filter((r) => r.access === 'public');
     expect(publicRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'GET /api/keys',
@@ -103,6 +110,11 @@ describe('every route is guarded as declared', () => {
       [admin, 'PUT', '/api/packs/cn-csrc-2017', { pack: {}, baseRevision: 1 }],
       [admin, 'POST', '/api/packs/cn-csrc-2017/approve', { reason: 'admin is not content' }],
       [carol, 'POST', '/api/packs/cn-csrc-2017/submit', { note: 'x' }],
+      [alice, 'POST', '/api/channels', { id: 'x', packs: ['*'], ratePerSecond: 1 }],
+      [audrey, 'POST', '/api/channels', { id: 'x', packs: ['*'], ratePerSecond: 1 }],
+      [audrey, 'POST', '/api/channels/x/revoke', {}],
+      [alice, 'GET', '/api/channels', {}],
+      [alice, 'GET', '/api/channels/stats', {}],
     ];
     for (const [agent, method, url, body] of attempts) {
       const res = await server.client.call(method, url, { agent, body });

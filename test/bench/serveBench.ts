@@ -124,7 +124,8 @@ async function killNineCheck(pack: Pack, inputs: EvaluationInput[], dir: string)
   stopped = true;
   await exited;
   await Promise.all(loops);
-  const db = await openDb({ dataDir: join(dir, 'data') });
+  const databaseUrl = process.env.DATABASE_URL;
+  const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: join(dir, 'data') });
   const { rows } = await db.query<{ id: string }>(
     'SELECT id FROM decision_records WHERE id = ANY($1::text[])',
     [ids],
@@ -201,7 +202,7 @@ export async function runServeBench(
     await stop(server);
 
     printTable(
-      `Decision service (serve --packs, records on in embedded PGlite), ${seconds} s per run`,
+      `Decision service (serve --packs, records on in ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}), ${seconds} s per run`,
       [
         'run',
         'decisions/s',

@@ -41,12 +41,29 @@ type DecisionOrigin = {
   flags: string[];
 };
 
+/**
+ * What a record keeps of a product: its verdict. The reasons, checks and flags behind it follow
+ * from the input on the recorded version (replay shows they still do); kept this small, a record
+ * stays under the size at which the database compresses it out of line, the main cost of storing
+ * it.
+ */
+export type StoredVerdict = ProductVerdict['verdict'];
+
 /** What is kept of a decision: enough to answer "why was this client sold X on that day?". */
 export type DecisionRecord = DecisionOrigin & {
   id: string;
   input: DecisionInput;
-  products: Record<string, ProductVerdict>;
+  products: Record<string, StoredVerdict>;
 };
+
+/** The verdicts as a record keeps them; replay compares a re-run in this same form. */
+export function storedVerdicts(
+  products: Record<string, ProductVerdict>,
+): Record<string, StoredVerdict> {
+  const out: Record<string, StoredVerdict> = {};
+  for (const [id, p] of Object.entries(products)) out[id] = p.verdict;
+  return out;
+}
 
 export type LocalizedVerdict = {
   verdict: ProductVerdict['verdict'];
@@ -101,6 +118,8 @@ export function checkInputShape(input: unknown): asserts input is DecisionInput 
 
 export type Evaluated = {
   record: DecisionRecord;
+  /** The verdicts with their reasons' texts, for the response. */
+  products: Record<string, ProductVerdict>;
   /** Not part of the record: it is rebuilt from the record's input and version. */
   rationale: LocalizedText[];
   trace?: NodeTrace[];
@@ -137,9 +156,9 @@ export function decide(
     input: raw,
     outputs: result.outputs,
     flags: result.flags,
-    products: result.products,
+    products: storedVerdicts(result.products),
   };
-  const evaluated: Evaluated = { record, rationale: result.rationale };
+  const evaluated: Evaluated = { record, products: result.products, rationale: result.rationale };
   if (result.trace) evaluated.trace = result.trace;
   return evaluated;
 }
@@ -148,7 +167,7 @@ export function decide(
 export function decisionResponse(evaluated: Evaluated, locale: Locale): DecisionResponse {
   const { record } = evaluated;
   const products: Record<string, LocalizedVerdict> = {};
-  for (const [id, p] of Object.entries(record.products))
+  for (const [id, p] of Object.entries(evaluated.products))
     products[id] = {
       verdict: p.verdict,
       reasons: p.reasons.map((r) => ({ code: r.code, text: localize(r.text, locale) })),
@@ -198,7 +217,8 @@ export function replay(served: ServedVersion, record: DecisionRecord): ReplayChe
       ),
       '$.hash',
     );
-  const again = evaluate(served.compiled, record.input, { rationale: false });
+  const result = evaluate(served.compiled, record.input, { rationale: false });
+  const again = { ...result, products: storedVerdicts(result.products) };
   const differences = (['outputs', 'flags', 'products'] as const).filter(
     (k) => canonicalJson(again[k]) !== canonicalJson(record[k]),
   );

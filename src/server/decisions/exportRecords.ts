@@ -28,7 +28,6 @@ export function auditCsvField(value: string | null): string {
 }
 
 function csvRow(r: DecisionRecord): string {
-  const verdicts = Object.fromEntries(Object.entries(r.products).map(([id, p]) => [id, p.verdict]));
   const fields = [
     r.id,
     r.decidedAt,
@@ -41,7 +40,7 @@ function csvRow(r: DecisionRecord): string {
     JSON.stringify(r.input),
     JSON.stringify(r.outputs),
     r.flags.join('|'),
-    JSON.stringify(verdicts),
+    JSON.stringify(r.products),
   ];
   return `${fields.map(auditCsvField).join(',')}\r\n`;
 }

@@ -12,7 +12,7 @@ import {
 } from '../../domain/index.ts';
 import { compilePack, PackInvalidError } from '../../engine/index.ts';
 import type { ServedVersion } from './decide.ts';
-import { VersionShelf, type PackSource } from './packSource.ts';
+import { sharedPass, ShelfSource } from './packSource.ts';
 
 /** A file of the folder that is not served, and why (located when it can be). */
 export type FolderProblem = { file: string; message: LocalizedText };
@@ -99,45 +99,18 @@ const isProblem = (x: ServedVersion | FolderProblem): x is FolderProblem => 'fil
  * file; a file that has become invalid is reported and its pack keeps its last good version, so a
  * bad commit never takes a channel down.
  */
-export class FolderPackSource implements PackSource {
-  private readonly shelf = new VersionShelf();
+export class FolderPackSource extends ShelfSource {
   private watcher: FSWatcher | undefined;
-  private reloading: Promise<FolderLoad> | undefined;
-  private again = false;
 
   constructor(
     readonly dir: string,
     private readonly trusted: readonly TrustedKey[] | undefined,
-  ) {}
-
-  current(packId: string) {
-    return this.shelf.current(packId);
-  }
-  async pinned(packId: string, version: string) {
-    return this.shelf.get(packId, version);
-  }
-  onChange(cb: (served: ServedVersion) => void) {
-    return this.shelf.onChange(cb);
-  }
-  list() {
-    return this.shelf.list();
+  ) {
+    super();
   }
 
   /** Reads the folder; concurrent calls share one pass and a change during it causes one more. */
-  reload(): Promise<FolderLoad> {
-    if (this.reloading) {
-      this.again = true;
-      return this.reloading;
-    }
-    this.reloading = this.readAll().finally(() => {
-      this.reloading = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.reload();
-      }
-    });
-    return this.reloading;
-  }
+  readonly reload: () => Promise<FolderLoad> = sharedPass(() => this.readAll());
 
   private async readAll(): Promise<FolderLoad> {
     const served: ServedVersion[] = [];

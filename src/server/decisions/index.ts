@@ -38,6 +38,10 @@ export type DecisionsOptions = {
   bodyLimit?: number;
   /** Longest line of a batch, in characters. */
   maxLine?: number;
+  /** Told of every refused request or batch line whose channel is known (for its error rate). */
+  onError?: (channel: string, code: string) => void;
+  /** `/readyz` also waits for a pack to serve (file mode); a workspace may have none yet. */
+  packsRequired?: boolean;
 };
 
 // Random bytes are drawn 4 KiB at a time: one call per id costs more than the decision's checks.
@@ -83,8 +87,14 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
   const maxLine = opts.maxLine ?? 1_000_000;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
+  // The channel of each request, once its key is known: its errors count against it.
+  const channelOf = new WeakMap<FastifyRequest, string>();
+  const counted = (code: string, channel: string | undefined) => {
+    metrics.errors.inc({ code });
+    if (channel !== undefined) opts.onError?.(channel, code);
+  };
   app.setErrorHandler((e: FastifyError, request, reply) => {
-    metrics.errors.inc({ code: errorCode(e) });
+    counted(errorCode(e), channelOf.get(request));
     return sendError(e, request, reply);
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -99,6 +109,7 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
 
   const admitted = (request: FastifyRequest, packId: string): Channel => {
     const channel = gate.identify(request.headers.authorization);
+    channelOf.set(request, channel.id);
     gate.admit(channel, packId);
     return channel;
   };
@@ -117,8 +128,11 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
     const { record } = evaluated;
     const labels = { pack: record.packId, version: record.version, channel: record.channel };
     metrics.decisions.inc(labels);
-    for (const p of Object.values(record.products))
-      metrics.verdicts.inc({ ...labels, verdict: p.verdict });
+    // One increment per verdict, not per product: a label lookup costs more than the decision.
+    const mix = new Map<string, number>();
+    for (const verdict of Object.values(record.products))
+      mix.set(verdict, (mix.get(verdict) ?? 0) + 1);
+    for (const [verdict, n] of mix) metrics.verdicts.inc({ ...labels, verdict }, n);
   };
   const record = async (evaluated: readonly Evaluated[]) => {
     if (opts.records) await opts.records.recorder.append(evaluated.map((e) => e.record));
@@ -250,7 +264,7 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
     for await (const item of lines) {
       lineNumbers.push(item.line);
       const problem = (e: ApiError) => {
-        metrics.errors.inc({ code: e.code });
+        counted(e.code, channel);
         return JSON.stringify({ line: item.line, error: errorBody(e, locale) });
       };
       if ('error' in item) group.push(problem(item.error));
@@ -477,7 +491,7 @@ export async function decisionsPlugin(app: FastifyInstance, opts: DecisionsOptio
         () => true,
         () => false,
       );
-      const ready = db && loaded > 0;
+      const ready = db && (loaded > 0 || opts.packsRequired === false);
       return reply.code(ready ? 200 : 503).send({ ready, database: db, packs: loaded });
     },
   );

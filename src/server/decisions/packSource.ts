@@ -15,6 +15,30 @@ export interface PackSource {
   list(): ServedVersion[];
 }
 
+/**
+ * A pass (re-reading a folder, loading new publications) that callers share: a call during a pass
+ * gets that pass, and causes one more after it, so a change seen mid-pass is never lost.
+ */
+export function sharedPass<T>(pass: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  let again = false;
+  const run = (): Promise<T> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = pass().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        void run().catch(() => undefined);
+      }
+    });
+    return running;
+  };
+  return run;
+}
+
 /** Orders `1.10.0` after `1.9.0`; a pre-release (`2.0.0-rc.1`) before its release. */
 export function compareVersions(a: string, b: string): number {
   const [coreA = '', preA] = a.split('-', 2);
@@ -82,5 +106,23 @@ export class VersionShelf {
         this.currents.delete(packId);
       }
     }
+  }
+}
+
+/** A source that serves what it has put on its shelf. */
+export abstract class ShelfSource implements PackSource {
+  protected readonly shelf = new VersionShelf();
+
+  current(packId: string) {
+    return this.shelf.current(packId);
+  }
+  async pinned(packId: string, version: string) {
+    return this.shelf.get(packId, version);
+  }
+  onChange(cb: (served: ServedVersion) => void) {
+    return this.shelf.onChange(cb);
+  }
+  list() {
+    return this.shelf.list();
   }
 }

@@ -1,4 +1,5 @@
 import type { Db, Migration } from '../db/index.ts';
+import { CHANNEL_MIGRATION } from './channelStore.ts';
 import type { DecisionRecord } from './decide.ts';
 
 /** Only what records need of the database: parameterised queries. */
@@ -47,6 +48,7 @@ CREATE TRIGGER decision_records_no_truncate
   FOR EACH STATEMENT EXECUTE FUNCTION decision_records_append_only();
 `,
   },
+  CHANNEL_MIGRATION,
 ];
 
 const COLUMNS = [

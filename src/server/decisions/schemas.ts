@@ -87,7 +87,9 @@ export const RecordSchema = z.object({
   ...origin,
   id: z.string(),
   input: z.record(z.string(), z.unknown()),
-  products: z.record(z.string(), z.record(z.string(), z.unknown())),
+  products: z
+    .record(z.string(), z.enum(['allowed', 'warn', 'prohibited']))
+    .describe('product id -> verdict; POST /v1/decisions/{id}/replay re-derives the reasons'),
 });
 
 const isoDate = z

@@ -11,6 +11,38 @@ import {
 
 const Anything = z.unknown();
 
+/** A channel of the decision service (its key is shown once, when it is made). */
+export const ChannelSchema = z.object({
+  id: z.string(),
+  packs: z.array(z.string()),
+  ratePerSecond: z.number(),
+  audit: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+});
+export type TeamChannel = z.infer<typeof ChannelSchema>;
+
+const Mix = z.record(z.string(), z.number());
+export const ChannelStatsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  channels: z.array(
+    z.object({
+      channel: z.string(),
+      decisions: z.number(),
+      errors: z.number(),
+      errorRate: z.number(),
+      verdicts: Mix,
+      days: z.array(
+        z.object({ day: z.string(), decisions: z.number(), errors: z.number(), verdicts: Mix }),
+      ),
+    }),
+  ),
+});
+export type ChannelStats = z.infer<typeof ChannelStatsSchema>;
+
 /**
  * Asks whether a team server serves this page: its `GET /api/session` answers a session. No
  * answer, an error, or anything else (a static host's 404 or its index.html) means the local
@@ -78,6 +110,29 @@ export class AccountApi {
   async revokeSessions(id: string): Promise<void> {
     const url = `/api/users/${encodeURIComponent(id)}/revoke-sessions`;
     await this.api.send('POST', url, Anything, {}, id);
+  }
+
+  async channels(): Promise<TeamChannel[]> {
+    return (await this.api.get('/api/channels', z.object({ channels: z.array(ChannelSchema) })))
+      .channels;
+  }
+
+  /** Makes a channel; the answer's key is the only time it is shown. */
+  async createChannel(channel: {
+    id: string;
+    packs: string[];
+    ratePerSecond: number;
+  }): Promise<{ channel: TeamChannel; key: string }> {
+    const Made = z.object({ channel: ChannelSchema, key: z.string() });
+    return this.api.send('POST', '/api/channels', Made, channel, channel.id);
+  }
+
+  async revokeChannel(id: string): Promise<void> {
+    await this.api.send('POST', `/api/channels/${encodeURIComponent(id)}/revoke`, Anything, {}, id);
+  }
+
+  async channelStats(days: number): Promise<ChannelStats> {
+    return this.api.get(`/api/channels/stats?days=${days}`, ChannelStatsSchema, 'channels');
   }
 
   private took(session: Session): Session {

@@ -4,6 +4,7 @@ import { toStorageError } from '../../storage/index.ts';
 import { ROLES, type Role, type TeamUser } from '../../storage/remote/index.ts';
 import { Dialog } from '../app/Dialog.tsx';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
+import { ChannelsPanel } from './ChannelsPanel.tsx';
 import { ROLE_LABELS } from './roles.ts';
 import { useTeam } from './teamContext.tsx';
 
@@ -233,6 +234,7 @@ export function AdminDialog(props: { onClose: () => void }) {
             {t('create')}
           </button>
         </form>
+        <ChannelsPanel />
       </div>
     </Dialog>
   );
