@@ -1,4 +1,5 @@
 import type { PackChange, PathKey } from './changes.ts';
+import { copyJson } from './copyJson.ts';
 import { lt, type LocalizedText } from './localized.ts';
 
 type Item = { id: string };
@@ -64,7 +65,7 @@ export function bulkDuplicate<T extends Item>(
       type: 'insert',
       path: list.path,
       index: i + shift,
-      value: { ...structuredClone(item), id },
+      value: { ...copyJson(item), id },
     });
   });
   const names = listed(copies);

@@ -28,3 +28,4 @@ export * from './newPack.ts';
 export * from './scaleEdits.ts';
 export * from './sampleClientEdits.ts';
 export * from './bulkEdits.ts';
+export { copyJson, spliced } from './copyJson.ts';

@@ -1,5 +1,6 @@
 import type { PackChange } from './changes.ts';
 import type { EvaluationInputDraft } from './evaluationInput.ts';
+import { copyJson } from './copyJson.ts';
 import { lt, type LocalizedText } from './localized.ts';
 import type { Pack } from './pack.ts';
 import type { SampleClient } from './testCases.ts';
@@ -22,7 +23,7 @@ export function sampleFromInput(
   return {
     id,
     name,
-    input: structuredClone({
+    input: copyJson({
       ...input,
       clientId: input.clientId ?? id,
       facts: input.facts ?? {},

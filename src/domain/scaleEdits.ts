@@ -1,6 +1,7 @@
 import type { PackChange, PathKey } from './changes.ts';
 import type { GraphNode, MatchDimension, MatchPolicy, Verdict } from './graph.ts';
 import { IdSchema } from './ids.ts';
+import { spliced } from './copyJson.ts';
 import { lt, type LocalizedText } from './localized.ts';
 import type { Pack } from './pack.ts';
 import type { Product } from './products.ts';
@@ -343,7 +344,7 @@ export function planScaleEdit(pack: Pack, edit: ScaleEdit): ScalePlan {
       const problem = levelIdProblem(scale, edit.level.id);
       if (problem) return { ok: false, error: problem };
       add(w, scale, edit.index, edit.level);
-      levels = levels.toSpliced(edit.index, 0, edit.level);
+      levels = spliced(levels, edit.index, 0, edit.level);
       break;
     }
     case 'rename': {
@@ -362,7 +363,7 @@ export function planScaleEdit(pack: Pack, edit: ScaleEdit): ScalePlan {
       const moving = levels[edit.from];
       if (!moving || edit.to < 0 || edit.to >= levels.length)
         return { ok: false, error: lt('位置超出范围', 'Position out of range') };
-      levels = levels.toSpliced(edit.from, 1).toSpliced(edit.to, 0, moving);
+      levels = spliced(spliced(levels, edit.from, 1), edit.to, 0, moving);
       w.effects.push({
         area: 'order',
         text: lt(

@@ -1,4 +1,4 @@
-import { DATE_OPERATORS, lt } from '../../domain/index.ts';
+import { DATE_OPERATORS, copyJson, lt } from '../../domain/index.ts';
 import type {
   Condition,
   DateOperator,
@@ -96,7 +96,6 @@ const NOTES: LocalizedText[] = [
 ];
 
 // Rules are JSON, so a JSON round trip is a faithful deep copy (and needs no DOM or Node API).
-const copyJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The rule JSON json-rules-engine runs for one of our rules: priority made explicit, a deep copy. */
 export function toJreRule(rule: Rule): JreRule {

@@ -1,4 +1,5 @@
 import {
+  copyJson,
   lt,
   PackSchema,
   type GraphEdge,
@@ -70,7 +71,7 @@ const hrefId = (href: string | undefined) => (href ?? '').replace(/^.*#/, '');
  */
 export async function importDmn(xml: string, options: { into?: Pack } = {}): Promise<DmnImport> {
   const { definitions } = await readDmn(xml);
-  const base: PackInput = options.into ? structuredCloneJson(options.into) : emptyPack(definitions);
+  const base: PackInput = options.into ? copyJson(options.into) : emptyPack(definitions);
   const graph = base.graph;
   const issues: DmnIssue[] = [];
   const mapping: DmnMapping = { inputs: new Map(), decisions: new Map() };
@@ -343,8 +344,4 @@ function layout(nodes: PackInput['graph']['nodes']) {
     n.position = { x: (counts[r] ?? 0) * 260, y: top + r * 180 };
     counts[r] = (counts[r] ?? 0) + 1;
   }
-}
-
-function structuredCloneJson<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
