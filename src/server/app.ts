@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { lt } from '../domain/index.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
 import { DEFAULT_PASSWORD_COST } from './auth/passwords.ts';
@@ -36,9 +37,17 @@ export const DEFAULT_CONFIG: ServerConfig = {
   now: () => new Date(),
   passwordCost: DEFAULT_PASSWORD_COST,
   sessionTtlMs: 8 * 60 * 60 * 1000,
+  sessionIdleMs: 30 * 60 * 1000,
   secureCookies: false,
   login: { maxFailures: 5, lockoutMs: 15 * 60 * 1000, perAddressPerMinute: 30 },
   setupToken: undefined,
+  oidc: undefined,
+  checkpointEveryMs: 60 * 60 * 1000,
+  every: (ms, task) => {
+    const timer = setInterval(task, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
 };
 
 /** Paths the API owns: never answered with the studio's page. */
@@ -79,12 +88,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.auth = await resolveSession(deps.db, token, config.now());
+    if (token)
+      request.auth = await resolveSession(deps.db, token, config.now(), config.sessionIdleMs);
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const feature of [
     authRoutes,
+    oidcRoutes,
     userRoutes,
     packRoutes,
     reviewRoutes,

@@ -22,6 +22,8 @@ export const SessionSchema = z.object({
   csrfToken: z.string().nullable(),
   setupRequired: z.boolean(),
   mode: z.literal('team'),
+  /** Single sign-on, when the server has it configured. */
+  oidc: z.object({ label: z.string().nullable(), loginUrl: z.string() }).nullable().optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
