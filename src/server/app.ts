@@ -23,6 +23,7 @@ import { ApiError, sendError } from './http/errors.ts';
 import { keyRoutes } from './keys/routes.ts';
 import { publishRoutes } from './packs/publish.ts';
 import { reviewRoutes } from './packs/review.ts';
+import { packManageRoutes } from './packs/manage.ts';
 import { packRoutes } from './packs/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     oidcRoutes,
     userRoutes,
     packRoutes,
+    packManageRoutes,
     reviewRoutes,
     publishRoutes,
     keyRoutes,
