@@ -5,8 +5,8 @@ import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { route, signedIn, type App } from '../http/route.ts';
 import { contentHash } from './lifecycle.ts';
-import { PackIdParams, parseSentPack, saveEdit } from './routes.ts';
-import { createPack, getPack, listPublished, markDeleted } from './store.ts';
+import { createAudited, PackIdParams, parseSentPack, saveEdit } from './routes.ts';
+import { getPack, listPublished, markDeleted } from './store.ts';
 
 const TitleSchema = z.object({
   'zh-CN': z.string().trim().min(1).max(200),
@@ -127,19 +127,9 @@ export function packManageRoutes(app: App, ctx: ServerContext): void {
           `由 ${source.pack.id}（修订 ${source.revision}）复制为 ${pack.id}`,
           `duplicated ${source.pack.id} (revision ${source.revision}) as ${pack.id}`,
         );
-        const revision = await createPack(tx, pack, user.username, at, summary);
-        await appendAudit(tx, {
-          actor: user.username,
-          action: 'create',
-          target: pack.id,
-          version: pack.version,
-          summary,
-          detail: {
-            revision,
-            hash: contentHash(pack),
-            from: source.pack.id,
-            fromRevision: source.revision,
-          },
+        const revision = await createAudited(tx, pack, user.username, at, summary, {
+          from: source.pack.id,
+          fromRevision: source.revision,
         });
         return { id: pack.id, revision };
       });

@@ -89,16 +89,7 @@ export function packRoutes(app: App, ctx: ServerContext): void {
       const revision = await db.transaction(async (tx) => {
         const at = config.now();
         const summary = lt(`新建规则包 ${pack.id}`, `created pack ${pack.id}`);
-        const created = await createPack(tx, pack, user.username, at, summary);
-        await appendAudit(tx, {
-          actor: user.username,
-          action: 'create',
-          target: pack.id,
-          version: pack.version,
-          summary,
-          detail: { revision: created, hash: contentHash(pack) },
-        });
-        return created;
+        return createAudited(tx, pack, user.username, at, summary);
       });
       return { id: pack.id, revision };
     },
@@ -187,6 +178,27 @@ export function packRoutes(app: App, ctx: ServerContext): void {
       });
     },
   });
+}
+
+/** Adds a new pack (revision 1) and its `create` audit entry, in the caller's transaction. */
+export async function createAudited(
+  tx: ServerContext['db'],
+  pack: Pack,
+  by: string,
+  at: Date,
+  summary: LocalizedText,
+  detail: Record<string, unknown> = {},
+): Promise<number> {
+  const revision = await createPack(tx, pack, by, at, summary);
+  await appendAudit(tx, {
+    actor: by,
+    action: 'create',
+    target: pack.id,
+    version: pack.version,
+    summary,
+    detail: { revision, hash: contentHash(pack), ...detail },
+  });
+  return revision;
 }
 
 /**
