@@ -174,6 +174,31 @@ export const twoUsersReviewAndPublish: Scenario = async (args) => {
     await bo.locator('[data-section=revisions]').click();
     await bo.locator('[data-testid=server-revisions] tbody tr').first().waitFor();
     await screenshot('auditor-reads', bo);
+
+    // The auditor's audit log: read-only, the chain checked, operations in words, filters.
+    await bo.locator('[data-testid=open-audit]').click();
+    await bo.locator('[data-testid=audit-row]').first().waitFor();
+    check(
+      (await bo.locator('[data-testid=audit-chain]').getAttribute('data-ok')) === 'true',
+      'the audit view shows the hash chain intact',
+    );
+    const publishRow = bo.locator('[data-testid=audit-row][data-action=publish]').first();
+    check(
+      ((await publishRow.locator('td').nth(3).textContent()) ?? '').includes('发布'),
+      'operations are shown in words',
+    );
+    await bo.locator('[data-testid=audit-actor]').fill('aud');
+    await bo.locator('[data-testid=audit-apply]').click();
+    await bo.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=audit-row] td:nth-child(3)')].every(
+        (td) => td.textContent === 'aud',
+      ),
+    );
+    await screenshot('auditor-audit-log', bo);
+    check(
+      (await bo.locator('[data-testid=audit-export]').getAttribute('href')) === '/api/audit/export',
+      'an export link',
+    );
   } finally {
     await other.close();
     await server.close();

@@ -91,6 +91,32 @@ describe('timed audit checkpoints', () => {
     expect(bad.out).toContain('checkpoint.missing');
   });
 
+  it('filters entries by actor, target and period for the auditor, and refuses an author', async () => {
+    const auditor = await server.client.login('audrey', 'audrey password!');
+    const get = async (query: string) =>
+      (await server.client.call('GET', `/api/audit?${query}`, { agent: auditor })).json() as {
+        entries: { actor: string; packId: string; at: string }[];
+        chain: { ok: boolean };
+      };
+    const byAdmin = await get('actor=admin');
+    expect(byAdmin.entries.length).toBeGreaterThan(0);
+    expect(byAdmin.entries.every((e) => e.actor === 'admin')).toBe(true);
+    expect(byAdmin.chain.ok).toBe(true);
+    const aboutAlice = await get('target=user:alice');
+    expect(aboutAlice.entries.every((e) => e.packId === 'user:alice')).toBe(true);
+    const all = (await get('')).entries;
+    const mid = all[Math.floor(all.length / 2)]?.at as string;
+    const late = (await get(`since=${mid}`)).entries;
+    const early = (await get(`until=${mid}`)).entries;
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((e) => e.at >= mid) && early.every((e) => e.at < mid)).toBe(true);
+    expect(late.length + early.length).toBe(all.length);
+    const bad = await server.client.call('GET', '/api/audit?since=yesterday', { agent: auditor });
+    expect(bad.statusCode).toBe(400);
+    const alice = await server.client.login('alice', 'alice password!');
+    expect((await server.client.call('GET', '/api/audit', { agent: alice })).statusCode).toBe(403);
+  });
+
   it('stops its timer when the server closes', async () => {
     const other = await startTestServer({
       checkpointEveryMs: 60_000,

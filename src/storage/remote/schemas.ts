@@ -100,3 +100,20 @@ export const UserSchema = z.object({
 });
 export type TeamUser = z.infer<typeof UserSchema>;
 export const UserListSchema = z.object({ users: z.array(UserSchema) });
+
+/** One entry of the workspace's audit log, as the auditor's view reads it. */
+export const AuditLogEntrySchema = z.looseObject({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  packId: z.string(),
+  version: z.string().optional(),
+  summary: LocalizedTextSchema,
+});
+export type AuditLogEntry = z.infer<typeof AuditLogEntrySchema>;
+export const AuditPageSchema = z.object({
+  entries: z.array(AuditLogEntrySchema),
+  chain: z.looseObject({ ok: z.boolean(), brokenAt: z.number().optional() }),
+});
+export type AuditPage = z.infer<typeof AuditPageSchema>;
