@@ -114,6 +114,28 @@ export const twoUsersReviewAndPublish: Scenario = async (args) => {
     await waitForTitle(bo, '团队共享的规则包');
     await screenshot('approver-sees-live-edit', bo);
 
+    // Offline: Ann's edit waits in the outbox, and is pushed when the connection comes back.
+    const sync = (p: Page, attr: string) =>
+      p.locator('[data-testid=sync-status]').getAttribute(`data-${attr}`);
+    await context.setOffline(true);
+    await editJson(page, (text) => retitle(text, '离线时的修改', 'Edited offline'));
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid=sync-status]')?.getAttribute('data-queued')) >
+        0,
+    );
+    await screenshot('offline-edit-queued');
+    await context.setOffline(false);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=sync-status]')?.getAttribute('data-queued') === '0',
+      undefined,
+      { timeout: 60_000 },
+    );
+    check((await sync(page, 'conflicts')) === '0', 'the queued edit went through without conflict');
+    await waitForTitle(bo, '离线时的修改');
+    await screenshot('offline-edit-arrives-live', bo);
+
     // Ann submits; Bo approves with a reason.
     await openReview(page);
     await page.locator('[data-testid=note-input]').fill('新标题');
