@@ -16,6 +16,16 @@ function diffAfter(edit: (p: PackInput) => void, lang: 'en' | 'zh-CN' = 'en'): s
 const nodeOf = <T>(p: PackInput, id: string) => p.graph.nodes.find((n) => n.id === id) as T;
 
 describe('diffPacks', () => {
+  it('says a status in words, not its code', () => {
+    const from = base();
+    from.status = 'published';
+    const to = base();
+    to.status = 'in-review';
+    const entries = diffPacks(parse(from), parse(to));
+    expect(entries.map((e) => e.text.en)).toEqual(['status: published -> in review']);
+    expect(entries.map((e) => e.text['zh-CN'])).toEqual(['状态：已发布 -> 审核中']);
+  });
+
   it('finds nothing between a pack and itself, or a reordered copy', () => {
     expect(diffPacks(parse(base()), parse(base()))).toEqual([]);
     const reordered = base();

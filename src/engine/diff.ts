@@ -24,7 +24,15 @@ export function diffPacks(a: Pack, b: Pack): DiffEntry[] {
   const entries: DiffEntry[] = [];
   const emit = collector(entries);
 
-  fields(emit, 'identity', 'pack', ['', ''], IDENTITY, a, b);
+  fields(emit, 'identity', 'pack', ['', ''], { id: IDENTITY.id, version: IDENTITY.version }, a, b);
+  // A status in words (草稿 / in review), never its code.
+  if (a.status !== b.status) {
+    const [za, ea] = STATUS_WORDS[a.status];
+    const [zb, eb] = STATUS_WORDS[b.status];
+    emit('identity', 'changed', 'pack', `状态：${za} -> ${zb}`, `status: ${ea} -> ${eb}`);
+  }
+  const { id: _id, version: _version, ...rest } = IDENTITY;
+  fields(emit, 'identity', 'pack', ['', ''], rest, a, b);
   for (const note of b.changelog.filter((n) => !a.changelog.some((m) => m.version === n.version)))
     emit(
       'identity',
@@ -182,10 +190,17 @@ export function diffPacks(a: Pack, b: Pack): DiffEntry[] {
   return entries.sort((x, y) => DIFF_AREAS.indexOf(x.area) - DIFF_AREAS.indexOf(y.area));
 }
 
+export const STATUS_WORDS: Record<Pack['status'], [string, string]> = {
+  draft: ['草稿', 'draft'],
+  'in-review': ['审核中', 'in review'],
+  approved: ['已批准', 'approved'],
+  published: ['已发布', 'published'],
+  retired: ['已停用', 'retired'],
+};
+
 const IDENTITY = {
   id: ['标识', 'id'],
   version: ['版本', 'version'],
-  status: ['状态', 'status'],
   jurisdiction: ['适用辖区', 'jurisdiction'],
   locales: ['语言', 'locales'],
   title: ['标题', 'title'],

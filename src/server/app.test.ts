@@ -18,6 +18,7 @@ describe('workspace server foundation', () => {
       csrfToken: null,
       setupRequired: true,
       mode: 'team',
+      oidc: null,
     });
     const admin = await client.setup('admin');
     const after = await client.call('GET', '/api/session', { agent: admin });

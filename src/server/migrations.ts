@@ -124,6 +124,23 @@ CREATE TABLE signing_keys (
   retired_at timestamptz
 );`,
   },
+  {
+    // Idle timeout (a session unused for a while ends before its absolute expiry), deleted drafts
+    // (kept, with their revisions, out of the list) and OIDC sign-in transactions (state, nonce,
+    // PKCE verifier; each used once).
+    id: '0004_idle_oidc',
+    sql: `
+ALTER TABLE sessions ADD COLUMN last_seen_at timestamptz;
+ALTER TABLE packs ADD COLUMN deleted_at timestamptz;
+CREATE TABLE oidc_logins (
+  state_hash text PRIMARY KEY,
+  nonce text NOT NULL,
+  code_verifier text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz
+);`,
+  },
 ];
 
 /**
@@ -139,6 +156,7 @@ GRANT USAGE ON SCHEMA ${schema} TO ${role};
 GRANT SELECT ON schema_migrations TO ${role};
 GRANT SELECT, INSERT ON audit_log, audit_checkpoints, published_versions TO ${role};
 GRANT SELECT, INSERT, UPDATE ON users, sessions, packs, signing_keys TO ${role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON oidc_logins TO ${role};
 GRANT SELECT, INSERT ON pack_revisions, review_comments TO ${role};
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_checkpoints, published_versions, pack_revisions FROM ${role};`;
 }

@@ -25,6 +25,7 @@ beforeAll(async () => {
     {
       now: () => clock,
       sessionTtlMs: 60 * 60 * 1000,
+      sessionIdleMs: 20 * 60 * 1000,
       login: { maxFailures: 3, lockoutMs: 10 * 60 * 1000, perAddressPerMinute: 9 },
     },
     { seed: true },
@@ -55,6 +56,8 @@ describe('every route is guarded as declared', () => {
     const publicRoutes = server.app.routeTable.filter((r) => r.access === 'public');
     expect(publicRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'GET /api/keys',
+      'GET /api/oidc/callback',
+      'GET /api/oidc/login',
       'GET /api/session',
       'POST /api/login',
       'POST /api/setup',
@@ -146,6 +149,24 @@ describe('sessions and sign-in', () => {
     alice = await server.client.login('alice', 'alice password!');
     later(61 * 60 * 1000);
     expect((await server.client.call('GET', '/api/packs', { agent: alice })).statusCode).toBe(401);
+    alice = await server.client.login('alice', 'alice password!');
+    admin = await server.client.login('admin', 'correct horse battery');
+    audrey = await server.client.login('audrey', 'audrey password!');
+    carol = await server.client.login('carol', 'carol password!');
+  });
+
+  it('ends a session left unused for the idle timeout; each use moves the deadline', async () => {
+    const s = await server.client.login('alice', 'alice password!');
+    const use = async () =>
+      (await server.client.call('GET', '/api/packs', { agent: s })).statusCode;
+    later(15 * 60 * 1000);
+    expect(await use()).toBe(200);
+    later(15 * 60 * 1000); // 30 minutes after sign-in, 15 after the last use
+    expect(await use()).toBe(200);
+    later(20 * 60 * 1000); // 50 minutes: within the absolute hour, but 20 idle
+    expect(await use()).toBe(401);
+    const session = await server.client.call('GET', '/api/session', { agent: s });
+    expect(session.json().user).toBeNull();
     alice = await server.client.login('alice', 'alice password!');
     admin = await server.client.login('admin', 'correct horse battery');
     audrey = await server.client.login('audrey', 'audrey password!');

@@ -8,14 +8,10 @@ import { migrateAll } from './schema.ts';
 import { seedStarterPacks } from './packs/seed.ts';
 
 /**
- * The server on a fresh database for API tests: embedded PGlite in memory, or, when
- * SUITABILITY_TEST_DATABASE_URL is set, a new schema of that PostgreSQL (dropped at close).
- * Passwords are hashed with a cheap argon2id cost: the cost is an option, not a test shortcut.
+ * A fresh, empty database: embedded PGlite in memory, or, when SUITABILITY_TEST_DATABASE_URL is
+ * set, a new schema of that PostgreSQL (`dropSchema` removes it).
  */
-export async function startTestServer(
-  config: Partial<ServerConfig> = {},
-  opts: { seed?: boolean } = {},
-) {
+export async function openTestDb(): Promise<{ db: Db; dropSchema: () => Promise<void> }> {
   const url = process.env.SUITABILITY_TEST_DATABASE_URL;
   const schema = `t_${randomBytes(6).toString('hex')}`;
   let db: Db;
@@ -35,6 +31,19 @@ export async function startTestServer(
       await c.end();
     };
   } else db = await openDb({});
+  return { db, dropSchema };
+}
+
+/**
+ * The server on a fresh database for API tests: embedded PGlite in memory, or, when
+ * SUITABILITY_TEST_DATABASE_URL is set, a new schema of that PostgreSQL (dropped at close).
+ * Passwords are hashed with a cheap argon2id cost: the cost is an option, not a test shortcut.
+ */
+export async function startTestServer(
+  config: Partial<ServerConfig> = {},
+  opts: { seed?: boolean } = {},
+) {
+  const { db, dropSchema } = await openTestDb();
   await migrateAll(db);
   if (opts.seed) await seedStarterPacks(db, new Date('2026-12-01T09:00:00Z'));
   const app = await buildApp({

@@ -114,6 +114,28 @@ export const twoUsersReviewAndPublish: Scenario = async (args) => {
     await waitForTitle(bo, '团队共享的规则包');
     await screenshot('approver-sees-live-edit', bo);
 
+    // Offline: Ann's edit waits in the outbox, and is pushed when the connection comes back.
+    const sync = (p: Page, attr: string) =>
+      p.locator('[data-testid=sync-status]').getAttribute(`data-${attr}`);
+    await context.setOffline(true);
+    await editJson(page, (text) => retitle(text, '离线时的修改', 'Edited offline'));
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid=sync-status]')?.getAttribute('data-queued')) >
+        0,
+    );
+    await screenshot('offline-edit-queued');
+    await context.setOffline(false);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=sync-status]')?.getAttribute('data-queued') === '0',
+      undefined,
+      { timeout: 60_000 },
+    );
+    check((await sync(page, 'conflicts')) === '0', 'the queued edit went through without conflict');
+    await waitForTitle(bo, '离线时的修改');
+    await screenshot('offline-edit-arrives-live', bo);
+
     // Ann submits; Bo approves with a reason.
     await openReview(page);
     await page.locator('[data-testid=note-input]').fill('新标题');
@@ -174,6 +196,31 @@ export const twoUsersReviewAndPublish: Scenario = async (args) => {
     await bo.locator('[data-section=revisions]').click();
     await bo.locator('[data-testid=server-revisions] tbody tr').first().waitFor();
     await screenshot('auditor-reads', bo);
+
+    // The auditor's audit log: read-only, the chain checked, operations in words, filters.
+    await bo.locator('[data-testid=open-audit]').click();
+    await bo.locator('[data-testid=audit-row]').first().waitFor();
+    check(
+      (await bo.locator('[data-testid=audit-chain]').getAttribute('data-ok')) === 'true',
+      'the audit view shows the hash chain intact',
+    );
+    const publishRow = bo.locator('[data-testid=audit-row][data-action=publish]').first();
+    check(
+      ((await publishRow.locator('td').nth(3).textContent()) ?? '').includes('发布'),
+      'operations are shown in words',
+    );
+    await bo.locator('[data-testid=audit-actor]').fill('aud');
+    await bo.locator('[data-testid=audit-apply]').click();
+    await bo.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=audit-row] td:nth-child(3)')].every(
+        (td) => td.textContent === 'aud',
+      ),
+    );
+    await screenshot('auditor-audit-log', bo);
+    check(
+      (await bo.locator('[data-testid=audit-export]').getAttribute('href')) === '/api/audit/export',
+      'an export link',
+    );
   } finally {
     await other.close();
     await server.close();

@@ -6,6 +6,7 @@ import type { Command } from '../command.ts';
 import { printer } from '../command.ts';
 import { serveFolder } from './serveFolder.ts';
 import { isLoopback, portOf } from './listen.ts';
+import { minutesOption, oidcFromEnv } from './serveOptions.ts';
 
 const STUDIO_DIR = fileURLToPath(new URL('../../../dist', import.meta.url));
 
@@ -22,10 +23,12 @@ export const serveCommand: Command = {
       keys: true,
       'allow-anonymous': false,
       retention: true,
+      'idle-minutes': true,
+      'checkpoint-minutes': true,
     },
   },
   usage:
-    'serve [--data DIR] [--port N] [--host H] | serve --packs DIR [--trusted keys.json] [--keys channels.json] [--allow-anonymous] [--retention PACK=YEARS,...]',
+    'serve [--data DIR] [--port N] [--host H] [--idle-minutes N] [--checkpoint-minutes N] | serve --packs DIR [--trusted keys.json] [--keys channels.json] [--allow-anonymous] [--retention PACK=YEARS,...]',
   summary: {
     'zh-CN':
       '启动团队工作区：工作室页面与 API 同一进程；数据存于内嵌数据库（默认 ./data），设置 DATABASE_URL 则用 PostgreSQL',
@@ -56,7 +59,17 @@ export const serveCommand: Command = {
     const app = await buildApp({
       db,
       studioDir: STUDIO_DIR,
-      config: { setupToken, secureCookies: env.SUITABILITY_SECURE_COOKIES === '1' },
+      config: {
+        setupToken,
+        secureCookies: env.SUITABILITY_SECURE_COOKIES === '1',
+        ...minutesOption(options['idle-minutes'], '--idle-minutes', 'sessionIdleMs'),
+        ...minutesOption(
+          options['checkpoint-minutes'],
+          '--checkpoint-minutes',
+          'checkpointEveryMs',
+        ),
+        ...oidcFromEnv(env),
+      },
     });
     const address = await app.listen({ host, port });
     say({

@@ -94,16 +94,33 @@ export function appendAudit(db: Db, event: AuditEvent): Promise<AuditEntry> {
   });
 }
 
-/** Entries in chain order, optionally only those about one target. */
+/** Entries in chain order, optionally only those about one target, by one actor, in a period. */
 export async function readAudit(
   db: Db,
-  opts: { target?: string; afterSeq?: number; limit?: number } = {},
+  opts: {
+    target?: string;
+    actor?: string;
+    /** ISO instants: entries at or after `since`, before `until`. */
+    since?: string;
+    until?: string;
+    afterSeq?: number;
+    limit?: number;
+  } = {},
 ): Promise<AuditEntry[]> {
   const rows = await db.query<AuditRow>(
     `SELECT ${AUDIT_COLUMNS} FROM audit_log
       WHERE ($1::text IS NULL OR target = $1) AND seq > $2
+        AND ($4::text IS NULL OR actor = $4)
+        AND ($5::text IS NULL OR at >= $5) AND ($6::text IS NULL OR at < $6)
       ORDER BY seq LIMIT $3`,
-    [opts.target ?? null, opts.afterSeq ?? 0, opts.limit ?? 1_000_000],
+    [
+      opts.target ?? null,
+      opts.afterSeq ?? 0,
+      opts.limit ?? 1_000_000,
+      opts.actor ?? null,
+      opts.since ?? null,
+      opts.until ?? null,
+    ],
   );
   return rows.rows.map(entryOfRow);
 }

@@ -16,18 +16,21 @@ export function auditRoutes(app: App, ctx: ServerContext): void {
     url: '/api/audit',
     access: readers,
     summary:
-      'Audit entries in chain order (optionally about one pack or user), with the chain check',
+      'Audit entries in chain order (optionally by target, actor, period), with the chain check',
     tags: ['audit'],
     schema: {
       querystring: z.object({
         target: z.string().max(300).optional(),
+        actor: z.string().max(200).optional(),
+        since: z.iso.datetime().optional(),
+        until: z.iso.datetime().optional(),
         after: z.coerce.number().int().min(0).optional(),
         limit: z.coerce.number().int().min(1).max(5000).default(500),
       }),
     },
     handler: async (request) => {
-      const { target, after, limit } = request.query;
-      const entries = await readAudit(db, { target, afterSeq: after, limit });
+      const { target, actor, since, until, after, limit } = request.query;
+      const entries = await readAudit(db, { target, actor, since, until, afterSeq: after, limit });
       const check = verifyAuditChain(await readAudit(db));
       return { entries, chain: check };
     },

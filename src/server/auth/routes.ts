@@ -40,10 +40,15 @@ async function sessionBody(ctx: ServerContext, auth: Auth | null) {
     csrfToken: auth?.csrfToken ?? null,
     setupRequired: !rows[0]?.any,
     mode: 'team' as const,
+    /** Single sign-on, when configured: the studio shows its button. */
+    oidc: ctx.config.oidc
+      ? { label: ctx.config.oidc.label ?? null, loginUrl: '/api/oidc/login' }
+      : null,
   };
 }
 
-async function signIn(ctx: ServerContext, reply: FastifyReply, row: UserRow): Promise<Auth> {
+/** Starts a session for the user and sets its cookie. */
+export async function signIn(ctx: ServerContext, reply: FastifyReply, row: UserRow): Promise<Auth> {
   const { config } = ctx;
   const session = await createSession(ctx.db, row.id, config.now(), config.sessionTtlMs);
   reply.setCookie(SESSION_COOKIE, session.token, {

@@ -51,15 +51,36 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** The session a cookie names, when it is live and its user enabled. */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<Auth | null> {
-  const { rows } = await db.query<UserRow & { csrf_token: string; id_hash: string }>(
-    `SELECT u.*, s.csrf_token, s.id_hash FROM sessions s JOIN users u ON u.id = s.user_id
+// A session's last use is written at most this often, so that reads do not each cost a write.
+const TOUCH_EVERY_MS = 15_000;
+
+/**
+ * The session a cookie names, when it is live (before its absolute expiry, and used within the
+ * last `idleMs`) and its user enabled. Using it moves its idle deadline (sliding).
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  idleMs = Number.POSITIVE_INFINITY,
+): Promise<Auth | null> {
+  const { rows } = await db.query<
+    UserRow & { csrf_token: string; id_hash: string; seen: Date | string }
+  >(
+    `SELECT u.*, s.csrf_token, s.id_hash, COALESCE(s.last_seen_at, s.created_at) AS seen
+       FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.id_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND NOT u.disabled`,
     [sha256(token), now.toISOString()],
   );
   const row = rows[0];
   if (!row) return null;
+  const idle = now.getTime() - new Date(row.seen).getTime();
+  if (idle >= idleMs) return null;
+  if (idle >= TOUCH_EVERY_MS)
+    await db.query('UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1', [
+      row.id_hash,
+      now.toISOString(),
+    ]);
   return { user: sessionUser(row), sessionId: row.id_hash, csrfToken: row.csrf_token };
 }
 

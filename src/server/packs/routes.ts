@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lt, parsePack, type Pack } from '../../domain/index.ts';
+import { lt, parsePack, type LocalizedText, type Pack } from '../../domain/index.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
@@ -89,16 +89,7 @@ export function packRoutes(app: App, ctx: ServerContext): void {
       const revision = await db.transaction(async (tx) => {
         const at = config.now();
         const summary = lt(`新建规则包 ${pack.id}`, `created pack ${pack.id}`);
-        const created = await createPack(tx, pack, user.username, at, summary);
-        await appendAudit(tx, {
-          actor: user.username,
-          action: 'create',
-          target: pack.id,
-          version: pack.version,
-          summary,
-          detail: { revision: created, hash: contentHash(pack) },
-        });
-        return created;
+        return createAudited(tx, pack, user.username, at, summary);
       });
       return { id: pack.id, revision };
     },
@@ -134,55 +125,16 @@ export function packRoutes(app: App, ctx: ServerContext): void {
           ),
           '$.pack.id',
         );
-      return db.transaction(async (tx) => {
-        let stored = await getPack(tx, request.params.id, true);
-        if (stored.revision !== body.baseRevision) throw conflict(stored);
-        const at = config.now();
-        if (UNDER_REVIEW.includes(stored.pack.status)) {
-          if (body.withdrawReview !== true)
-            throw new ApiError(
-              409,
-              'in_review',
-              lt(
-                `规则包 ${stored.pack.id} 正在审核（${stored.pack.status}），不能修改；如要修改，请先撤回审核`,
-                `pack ${stored.pack.id} is ${stored.pack.status}; it cannot be edited unless its review is withdrawn`,
-              ),
-              '$.withdrawReview',
-              { status: stored.pack.status },
-            );
-          stored = await withdraw(tx, stored, user.username, at, 'edit');
-        }
-        const pack = editedPack(stored.pack, proposed);
-        const changes = diffPacks(stored.pack, pack);
-        if (
-          changes.length === 0 &&
-          pack.status === stored.pack.status &&
-          pack.version === stored.pack.version
-        )
-          return { revision: stored.revision, status: stored.pack.status };
-        const summary = body.summary?.trim()
-          ? lt(body.summary.trim(), body.summary.trim())
-          : summarizeDiff(changes);
-        const revision = await saveRevision(tx, stored, pack, 'edit', user.username, at, summary);
-        await appendAudit(tx, {
-          actor: user.username,
-          action: 'change',
-          target: pack.id,
-          version: pack.version,
-          summary,
-          detail: {
-            revision,
-            hash: contentHash(pack),
-            changes: changes.map((c) => ({
-              area: c.area,
-              change: c.change,
-              subject: c.subject,
-              text: c.text,
-            })),
-          },
-        });
-        return { revision, status: pack.status };
-      });
+      return db.transaction((tx) =>
+        saveEdit(tx, {
+          by: user.username,
+          at: config.now(),
+          proposed,
+          baseRevision: body.baseRevision,
+          summary: body.summary?.trim() ? lt(body.summary.trim(), body.summary.trim()) : undefined,
+          withdrawReview: body.withdrawReview === true,
+        }),
+      );
     },
   });
 
@@ -226,6 +178,90 @@ export function packRoutes(app: App, ctx: ServerContext): void {
       });
     },
   });
+}
+
+/** Adds a new pack (revision 1) and its `create` audit entry, in the caller's transaction. */
+export async function createAudited(
+  tx: ServerContext['db'],
+  pack: Pack,
+  by: string,
+  at: Date,
+  summary: LocalizedText,
+  detail: Record<string, unknown> = {},
+): Promise<number> {
+  const revision = await createPack(tx, pack, by, at, summary);
+  await appendAudit(tx, {
+    actor: by,
+    action: 'create',
+    target: pack.id,
+    version: pack.version,
+    summary,
+    detail: { revision, hash: contentHash(pack), ...detail },
+  });
+  return revision;
+}
+
+/**
+ * Saves an edit as the next revision, in the caller's transaction: 409 `conflict` when
+ * `baseRevision` is stale; a pack in review is refused (409 `in_review`) unless the edit
+ * withdraws its review, which is recorded first. An edit that changes nothing saves nothing.
+ */
+export async function saveEdit(
+  tx: ServerContext['db'],
+  edit: {
+    by: string;
+    at: Date;
+    proposed: Pack;
+    baseRevision: number;
+    summary?: LocalizedText | undefined;
+    withdrawReview: boolean;
+  },
+): Promise<{ revision: number; status: string }> {
+  const { by, at, proposed } = edit;
+  let stored = await getPack(tx, proposed.id, true);
+  if (stored.revision !== edit.baseRevision) throw conflict(stored);
+  if (UNDER_REVIEW.includes(stored.pack.status)) {
+    if (!edit.withdrawReview)
+      throw new ApiError(
+        409,
+        'in_review',
+        lt(
+          `规则包 ${stored.pack.id} 正在审核（${stored.pack.status}），不能修改；如要修改，请先撤回审核`,
+          `pack ${stored.pack.id} is ${stored.pack.status}; it cannot be edited unless its review is withdrawn`,
+        ),
+        '$.withdrawReview',
+        { status: stored.pack.status },
+      );
+    stored = await withdraw(tx, stored, by, at, 'edit');
+  }
+  const pack = editedPack(stored.pack, proposed);
+  const changes = diffPacks(stored.pack, pack);
+  if (
+    changes.length === 0 &&
+    pack.status === stored.pack.status &&
+    pack.version === stored.pack.version
+  )
+    return { revision: stored.revision, status: stored.pack.status };
+  const summary = edit.summary ?? summarizeDiff(changes);
+  const revision = await saveRevision(tx, stored, pack, 'edit', by, at, summary);
+  await appendAudit(tx, {
+    actor: by,
+    action: 'change',
+    target: pack.id,
+    version: pack.version,
+    summary,
+    detail: {
+      revision,
+      hash: contentHash(pack),
+      changes: changes.map((c) => ({
+        area: c.area,
+        change: c.change,
+        subject: c.subject,
+        text: c.text,
+      })),
+    },
+  });
+  return { revision, status: pack.status };
 }
 
 /** Takes a pack out of review back to draft, recorded as a revision and in the audit log. */

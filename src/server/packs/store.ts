@@ -55,7 +55,7 @@ function storedOf(row: PackRow): StoredPack {
 export async function listPacks(db: Db) {
   const { rows } = await db.query<PackRow>(
     `SELECT id, pack->'title' AS title, pack->>'version' AS version, status, revision,
-            updated_at, updated_by FROM packs ORDER BY id`,
+            updated_at, updated_by FROM packs WHERE deleted_at IS NULL ORDER BY id`,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -71,7 +71,7 @@ export async function listPacks(db: Db) {
 /** The pack, locked for the rest of the transaction when `forUpdate`. 404 when absent. */
 export async function getPack(db: Db, id: string, forUpdate = false): Promise<StoredPack> {
   const { rows } = await db.query<PackRow>(
-    `SELECT * FROM packs WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    `SELECT * FROM packs WHERE id = $1 AND deleted_at IS NULL${forUpdate ? ' FOR UPDATE' : ''}`,
     [id],
   );
   const row = rows[0];
@@ -86,12 +86,21 @@ export async function createPack(
   at: Date,
   summary: LocalizedText,
 ): Promise<number> {
-  const taken = await tx.query('SELECT 1 FROM packs WHERE id = $1', [pack.id]);
-  if (taken.rows.length > 0)
+  const taken = await tx.query<{ deleted_at: unknown }>(
+    'SELECT deleted_at FROM packs WHERE id = $1',
+    [pack.id],
+  );
+  const row = taken.rows[0];
+  if (row)
     throw new ApiError(
       409,
       'exists',
-      lt(`规则包 ${pack.id} 已存在`, `a pack with id ${pack.id} exists`),
+      row.deleted_at
+        ? lt(
+            `规则包 id ${pack.id} 曾被已删除的草稿使用（其修订记录保留），请换一个 id`,
+            `the id ${pack.id} belonged to a deleted draft (its revisions are kept); choose another id`,
+          )
+        : lt(`规则包 ${pack.id} 已存在`, `a pack with id ${pack.id} exists`),
       '$.pack.id',
     );
   await tx.query(
@@ -132,6 +141,19 @@ export async function saveRevision(
   await insertRevision(tx, pack, revision, kind, by, at, summary);
   await announcePackChange(tx, { id: pack.id, revision, status: pack.status, by });
   return revision;
+}
+
+/**
+ * Takes a draft out of the workspace (the caller holds its row lock). The row and its revisions
+ * stay, so the audit trail still resolves; the id is not given again.
+ */
+export async function markDeleted(tx: Db, id: string, by: string, at: Date): Promise<void> {
+  await tx.query('UPDATE packs SET deleted_at = $2, updated_by = $3 WHERE id = $1', [
+    id,
+    at.toISOString(),
+    by,
+  ]);
+  await announcePackChange(tx, { id, revision: 0, status: 'deleted', by });
 }
 
 async function insertRevision(

@@ -22,6 +22,8 @@ export const SessionSchema = z.object({
   csrfToken: z.string().nullable(),
   setupRequired: z.boolean(),
   mode: z.literal('team'),
+  /** Single sign-on, when the server has it configured. */
+  oidc: z.object({ label: z.string().nullable(), loginUrl: z.string() }).nullable().optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -98,3 +100,20 @@ export const UserSchema = z.object({
 });
 export type TeamUser = z.infer<typeof UserSchema>;
 export const UserListSchema = z.object({ users: z.array(UserSchema) });
+
+/** One entry of the workspace's audit log, as the auditor's view reads it. */
+export const AuditLogEntrySchema = z.looseObject({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  packId: z.string(),
+  version: z.string().optional(),
+  summary: LocalizedTextSchema,
+});
+export type AuditLogEntry = z.infer<typeof AuditLogEntrySchema>;
+export const AuditPageSchema = z.object({
+  entries: z.array(AuditLogEntrySchema),
+  chain: z.looseObject({ ok: z.boolean(), brokenAt: z.number().optional() }),
+});
+export type AuditPage = z.infer<typeof AuditPageSchema>;

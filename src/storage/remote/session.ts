@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ApiClient, type FetchLike } from './api.ts';
 import {
+  AuditPageSchema,
   SessionSchema,
   UserListSchema,
   UserSchema,
+  type AuditPage,
   type Role,
   type Session,
   type TeamUser,
@@ -133,6 +135,19 @@ export class AccountApi {
 
   async channelStats(days: number): Promise<ChannelStats> {
     return this.api.get(`/api/channels/stats?days=${days}`, ChannelStatsSchema, 'channels');
+  }
+
+  /** The audit log (auditors and admins), filtered; with the check of the whole chain. */
+  async auditLog(filter: {
+    target?: string;
+    actor?: string;
+    since?: string;
+    until?: string;
+  }): Promise<AuditPage> {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v) query.set(k, v);
+    query.set('limit', '1000');
+    return this.api.get(`/api/audit?${query.toString()}`, AuditPageSchema, 'audit');
   }
 
   private took(session: Session): Session {

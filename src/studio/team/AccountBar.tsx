@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
 import { AdminDialog } from './AdminDialog.tsx';
+import { AuditDialog } from './AuditDialog.tsx';
 import { missingRole, ROLE_LABELS } from './roles.ts';
 import { useTeam } from './teamContext.tsx';
 
@@ -15,6 +16,7 @@ const messages = defineMessages({
     conflicts: '{count} 项离线修改有冲突',
     signedIn: '当前用户',
     admin: '用户与角色',
+    audit: '审计日志',
     logout: '退出登录',
   },
   en: {
@@ -27,6 +29,7 @@ const messages = defineMessages({
     conflicts: '{count} offline edits in conflict',
     signedIn: 'Signed in as',
     admin: 'Users & roles',
+    audit: 'Audit log',
     logout: 'Sign out',
   },
 });
@@ -40,6 +43,8 @@ export function AccountBar() {
   const sync = useStore(team.sync);
   const [admin, setAdmin] = useState(false);
   const notAdmin = missingRole(user, 'admin');
+  const [audit, setAudit] = useState(false);
+  const canAudit = user.roles.includes('auditor') || user.roles.includes('admin');
   return (
     <div className="account-bar" data-testid="account-bar">
       <span
@@ -78,10 +83,16 @@ export function AccountBar() {
       >
         {t('admin')}
       </button>
+      {canAudit && (
+        <button className="btn btn-small" onClick={() => setAudit(true)} data-testid="open-audit">
+          {t('audit')}
+        </button>
+      )}
       <button className="btn btn-small" onClick={() => void team.signOut()} data-testid="logout">
         {t('logout')}
       </button>
       {admin && <AdminDialog onClose={() => setAdmin(false)} />}
+      {audit && <AuditDialog onClose={() => setAudit(false)} />}
     </div>
   );
 }

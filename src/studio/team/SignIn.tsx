@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { LocalizedText } from '../../domain/index.ts';
 import { toStorageError } from '../../storage/index.ts';
 import type { AccountApi, Session } from '../../storage/remote/index.ts';
-import { defineMessages, useLocalize, useMessages } from '../i18n/index.tsx';
+import { defineMessages, messageText, useLocalize, useMessages } from '../i18n/index.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -22,6 +22,10 @@ const messages = defineMessages({
     signIn: '登录',
     mismatch: '两次输入的密码不一致',
     working: '请稍候…',
+    or: '或',
+    sso: '单点登录',
+    ssoWith: '通过 {name} 登录',
+    ssoFailed: '单点登录未完成（{reason}），请重试；已记入审计日志',
   },
   en: {
     brand: 'Suitability Studio',
@@ -40,6 +44,10 @@ const messages = defineMessages({
     signIn: 'Sign in',
     mismatch: 'The two passwords differ',
     working: 'Please wait…',
+    or: 'or',
+    sso: 'single sign-on',
+    ssoWith: 'Sign in with {name}',
+    ssoFailed: 'Single sign-on did not complete ({reason}); try again. It is in the audit log.',
   },
 });
 
@@ -50,6 +58,7 @@ function Card(props: {
   children: ReactNode;
   submit: string;
   testId: string;
+  footer?: ReactNode;
 }) {
   const t = useMessages(messages);
   const localize = useLocalize();
@@ -81,6 +90,7 @@ function Card(props: {
         >
           {busy ? t('working') : props.submit}
         </button>
+        {props.footer}
       </form>
     </main>
   );
@@ -184,11 +194,25 @@ export function SetupScreen(props: { accounts: AccountApi; onSignedIn: (s: Sessi
   );
 }
 
-export function LoginScreen(props: { accounts: AccountApi; onSignedIn: (s: Session) => void }) {
+/** Why the server sent the browser back from single sign-on, when it did (`?oidc_error=`). */
+function ssoFailure(): string | null {
+  const reason = new URLSearchParams(window.location.search).get('oidc_error');
+  return reason && /^[a-z_]{1,40}$/.test(reason) ? reason : null;
+}
+
+export function LoginScreen(props: {
+  accounts: AccountApi;
+  onSignedIn: (s: Session) => void;
+  sso: { label: string | null; loginUrl: string } | null;
+}) {
   const t = useMessages(messages);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<LocalizedText | null>(null);
+  const [error, setError] = useState<LocalizedText | null>(() => {
+    const reason = ssoFailure();
+    return reason ? messageText(messages, 'ssoFailed', { reason }) : null;
+  });
+  const sso = props.sso;
   const submit = async () => {
     try {
       props.onSignedIn(await props.accounts.login(username, password));
@@ -203,6 +227,16 @@ export function LoginScreen(props: { accounts: AccountApi; onSignedIn: (s: Sessi
       onSubmit={submit}
       submit={t('signIn')}
       testId="login"
+      footer={
+        sso && (
+          <>
+            <p className="muted sign-in-or">{t('or')}</p>
+            <a className="btn" href={sso.loginUrl} data-testid="sso-sign-in">
+              {t('ssoWith', { name: sso.label ?? t('sso') })}
+            </a>
+          </>
+        )
+      }
     >
       <Field
         label={t('username')}

@@ -217,7 +217,7 @@ export function TeamApp(props: {
       {session.setupRequired ? (
         <SetupScreen accounts={accounts} onSignedIn={setSession} />
       ) : (
-        <LoginScreen accounts={accounts} onSignedIn={setSession} />
+        <LoginScreen accounts={accounts} onSignedIn={setSession} sso={session.oidc ?? null} />
       )}
     </LocaleProvider>
   );
