@@ -124,6 +124,9 @@ export const twoUsersReviewAndPublish: Scenario = async (args) => {
         Number(document.querySelector('[data-testid=sync-status]')?.getAttribute('data-queued')) >
         0,
     );
+    // The top bar says the edit is kept here, not that the save failed, and the chip says offline.
+    await waitForStatus(page, 'queued');
+    check((await sync(page, 'connected')) === 'false', 'the connection chip shows offline');
     await screenshot('offline-edit-queued');
     await context.setOffline(false);
     await page.waitForFunction(

@@ -104,7 +104,13 @@ export class Autosave {
       if (this.store.getState().key !== key) return;
       if (e instanceof ConflictError)
         this.set({ saveStatus: 'conflict', conflict: { revision: e.actualRevision } });
-      else this.set({ saveStatus: 'error', error: toStorageError(e, key).localized });
+      else {
+        const error = toStorageError(e, key);
+        this.set({
+          saveStatus: error.code === 'offline' ? 'queued' : 'error',
+          error: error.localized,
+        });
+      }
       return;
     }
     this.inFlight = null;

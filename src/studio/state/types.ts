@@ -11,6 +11,7 @@ export const EMPTY_SELECTION: Selection = { nodeId: null, focusPath: null };
  * `saved`: storage holds what is shown. `dirty`: an edit waits for the autosave. `conflict`:
  * another tab saved first; nothing more is written until the user reloads or saves a copy.
  */
-export type SaveStatus = 'idle' | 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
+/** `queued`: the team server is out of reach and the edits wait on this device to be sent. */
+export type SaveStatus = 'idle' | 'saved' | 'dirty' | 'saving' | 'queued' | 'conflict' | 'error';
 
 export type DispatchResult = { ok: true } | { ok: false; error: LocalizedText };

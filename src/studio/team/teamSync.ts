@@ -52,13 +52,17 @@ export function startTeamSync(deps: {
     }),
   ];
   const onOnline = () => void sync();
+  // The event stream can take a while to notice the network is gone; the browser says so at once.
+  const onOffline = () => state.setState({ connected: false });
   globalThis.addEventListener?.('online', onOnline);
+  globalThis.addEventListener?.('offline', onOffline);
   return {
     state,
     sync,
     stop: () => {
       for (const stop of stops) stop();
       globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('offline', onOffline);
     },
   };
 }

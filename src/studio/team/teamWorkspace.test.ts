@@ -132,7 +132,7 @@ describe('the team editor', () => {
     events.setConnected(false);
     edit('Offline 1');
     await autosave();
-    expect(packStore.state.saveStatus).toBe('error');
+    expect(packStore.state.saveStatus).toBe('queued');
     expect(packStore.state.error?.en).toMatch(/offline/);
     expect(outbox.get('mini')?.baseRevision).toBe(1);
     edit('Offline 2');
