@@ -22,6 +22,7 @@ import type { PoolRun } from '../workers/workerPool.ts';
 import { runMonitor } from '../workers/monitorPool.ts';
 import type { BadRow } from '../population/clientFile.ts';
 import { readClients, readHoldings } from './bookFiles.ts';
+import { columnWord, shownColumns } from './columnWords.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -370,8 +371,8 @@ export default function MonitoringTab(_props: EditorTabProps) {
                 <thead>
                   <tr>
                     {l.name === 'changes' && <th />}
-                    {l.columns.map(([h]) => (
-                      <th key={h}>{h}</th>
+                    {shownColumns(l.columns, locale).map(([h]) => (
+                      <th key={h}>{columnWord(h, locale)}</th>
                     ))}
                   </tr>
                 </thead>
@@ -391,7 +392,7 @@ export default function MonitoringTab(_props: EditorTabProps) {
                           </button>
                         </td>
                       )}
-                      {l.columns.map(([h, cell]) => (
+                      {shownColumns(l.columns, locale).map(([h, cell]) => (
                         <td key={h}>{String(cell(row) ?? '')}</td>
                       ))}
                     </tr>
